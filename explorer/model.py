@@ -1,0 +1,283 @@
+"""The parsed-document model: one immutable description of an analysed article.
+
+Every part of the explorer (panels, article view, search, cache, CLI) reads
+this model and nothing else. All offsets are half-open Python string indices
+into ``ParsedDocument.text``. The JSON form lives in ``explorer.model_json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal, Union
+
+SCHEMA = "explorer.analysis/1"
+
+SpeakerKind = Literal["person", "organisation", "group", "unknown"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+PlaceKind = Literal["country", "city", "region", "body_of_water", "other"]
+FigureKind = Literal[
+    "count", "money", "percent", "quantity", "duration", "date", "ordinal", "other"
+]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` of the article text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The words that introduce a quote (``said``, ``will say:``, ``according to``)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """Where the text came from and what its header says, plus the text itself."""
+
+    text: str
+    path: str | None = None
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    body_start: int = 0
+    language: str = "en"
+    paragraphs: tuple[Span, ...] = ()
+
+    @property
+    def display_title(self) -> str:
+        """A title for lists: the header title, else the first words of the body."""
+        if self.title:
+            return self.title
+        first_line = self.text[self.body_start :].strip().split("\n", 1)[0]
+        return first_line[:80] if first_line else (self.path or "untitled")
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """Which software produced the analysis; part of the cache key."""
+
+    explorer: str
+    spacy: str
+    model: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One real-world source, with every way the article names it merged."""
+
+    id: str
+    name: str
+    kind: SpeakerKind = "unknown"
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    quote_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One utterance, direct or reported, possibly in several parts."""
+
+    id: str
+    kind: QuoteKind
+    start: int
+    end: int
+    parts: tuple[Span, ...]
+    text: str
+    speaker_id: str | None = None
+    speaker_mention: Span | None = None
+    cue: Cue | None = None
+    rule: str | None = None
+    """Name of the rule that produced the quote, so a reader can trace it."""
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    kind: PlaceKind = "other"
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    speaker_id: str | None = None
+    """The speaker entry of this person, when they are quoted."""
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    speaker_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number the article reports, with what it measures and who claims it.
+
+    ``value`` is the normalised number: percentages are kept in points (40 for
+    "40%"), ranges give their low end in ``value`` and high end in
+    ``value_high``, dates give the year (or ``None`` when there is none).
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: FigureKind
+    value: float | int | None = None
+    value_high: float | int | None = None
+    unit: str | None = None
+    counts: str | None = None
+    sentence: Span | None = None
+    quote_id: str | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+Item = Union[Speaker, Quote, Place, Person, Organisation, Figure]
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """An analysed article: the text and everything found in it."""
+
+    article: Article
+    engine: Engine
+    speakers: tuple[Speaker, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    places: tuple[Place, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    people: tuple[Person, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    schema: str = SCHEMA
+    error: str | None = field(default=None, compare=False)
+    """Set when analysis failed; the article text is still shown."""
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return self.article.paragraphs
+
+    @cached_property
+    def items_by_id(self) -> dict[str, Item]:
+        """Every speaker, quote, place, person, organisation and figure by id."""
+        items: dict[str, Item] = {}
+        for group in (
+            self.speakers,
+            self.quotes,
+            self.places,
+            self.figures,
+            self.people,
+            self.organisations,
+        ):
+            for item in group:
+                items[item.id] = item
+        return items
+
+    @cached_property
+    def offsets(self) -> OffsetIndex:
+        return OffsetIndex(self.article.text, self.article.paragraphs)
+
+    def item(self, item_id: str) -> Item | None:
+        return self.items_by_id.get(item_id)
+
+    def quotes_by(self, speaker_id: str) -> tuple[Quote, ...]:
+        return tuple(q for q in self.quotes if q.speaker_id == speaker_id)
+
+    def spans_of(self, item: Item) -> tuple[Span, ...]:
+        """Every passage an item stands for, in text order (what a selection lights)."""
+        spans: list[Span] = []
+        if isinstance(item, Quote):
+            spans.extend(item.parts)
+            if item.cue is not None:
+                spans.append(item.cue.span)
+            if item.speaker_mention is not None:
+                spans.append(item.speaker_mention)
+        elif isinstance(item, Speaker):
+            spans.extend(item.mentions)
+            for quote_id in item.quote_ids:
+                quote = self.items_by_id.get(quote_id)
+                if isinstance(quote, Quote):
+                    spans.extend(quote.parts)
+        elif isinstance(item, Figure):
+            spans.append(item.span)
+            if item.sentence is not None:
+                spans.append(item.sentence)
+        else:
+            spans.extend(item.mentions)
+        return tuple(sorted(set(spans)))
+
+
+class OffsetIndex:
+    """Maps character offsets to paragraph and line numbers; built once per text."""
+
+    def __init__(self, text: str, paragraphs: tuple[Span, ...]) -> None:
+        self._paragraph_starts = [p.start for p in paragraphs]
+        self._paragraphs = paragraphs
+        self._line_starts = [0]
+        find = text.find
+        position = find("\n")
+        while position != -1:
+            self._line_starts.append(position + 1)
+            position = find("\n", position + 1)
+
+    def line_of(self, offset: int) -> int:
+        """Zero-based line number of the source text that holds ``offset``."""
+        return bisect.bisect_right(self._line_starts, offset) - 1
+
+    def paragraph_of(self, offset: int) -> int | None:
+        """Index of the paragraph holding ``offset``, or None between paragraphs."""
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if index >= 0 and self._paragraphs[index].contains(offset):
+            return index
+        return None

@@ -1,0 +1,30 @@
+"""Make article text safe to show in a terminal: control characters become visible symbols.
+
+Rich markup is never parsed from article text (we build ``rich.text.Text``
+objects, not markup strings); this module handles the other half, escape and
+control characters that would change the terminal's state.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _placeholder(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character (but newline and tab) shown as a symbol.
+
+    The result has the same length as ``text``, so offsets still line up.
+    """
+    # Windows line ends: the carriage return is part of the break, not content.
+    return _CONTROL.sub(_placeholder, text.replace("\r\n", " \n"))
