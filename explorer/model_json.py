@@ -254,7 +254,7 @@ def from_json_dict(data: dict[str, Any]) -> ParsedDocument:
             schema=data["schema"],
             error=data.get("error"),
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ContractError(f"malformed {SCHEMA} document: {exc}") from exc
 
 
@@ -265,6 +265,6 @@ def dumps(doc: ParsedDocument, *, indent: int | None = None) -> str:
 def loads(raw: str | bytes) -> ParsedDocument:
     try:
         data = json.loads(raw)
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ContractError(f"invalid JSON: {exc}") from exc
     return from_json_dict(data)
