@@ -1,35 +1,99 @@
 """Where the app and CLI get parsed documents: the cache first, else a fresh analysis.
 
-The only door from the UI to the NLP layer. It loads spaCy lazily (on the first
-article that is not cached) and is safe to call from a worker thread.
+The only door from the UI to the NLP layer. spaCy is loaded lazily, on the first
+article that is not cached, so reopening analysed articles never pays for it.
+Safe to call from a worker thread.
 """
 
 from __future__ import annotations
 
+import json
 import threading
-import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
-from explorer.model import Article, Engine, ParsedDocument
+from explorer import model_json
+from explorer.model import SCHEMA, Article, Engine, ParsedDocument
+from explorer.store.batch import BATCH_SIZE, analyze_safely, analyze_to_json, failed_document
+from explorer.store.cache import AnalysisCache, attach_article, cache_key
+from explorer.store.identity import AnalysisIdentity, resolve_identity
+
+WRITE_EVERY = 64
+"""Cache writes are grouped into transactions of this many documents."""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """One article's analysis as contract JSON, ready to print, with its article attached."""
+
+    article: Article
+    json: str
+    error: str | None = None
+    from_cache: bool = False
+
+    def document(self) -> ParsedDocument:
+        doc = model_json.loads(self.json)
+        return attach_article(doc, self.article) or doc
+
+
+def _article_json(article: Article) -> dict:
+    """The contract's ``article`` block for ``article`` (one definition: model_json's)."""
+    empty = ParsedDocument(article=article, engine=Engine("", "", ""))
+    return model_json.to_json_dict(empty)["article"]
 
 
 class DocumentService:
-    def __init__(self, model: str | None = None, use_cache: bool = True) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        use_cache: bool = True,
+        cache: AnalysisCache | None = None,
+    ) -> None:
         self.model = model
         self.use_cache = use_cache
+        self._cache = cache
+        self._identity: AnalysisIdentity | None = None
         self._nlp = None
         self._lock = threading.Lock()
+
+    @property
+    def cache(self) -> AnalysisCache | None:
+        if not self.use_cache:
+            return None
+        if self._cache is None:
+            self._cache = AnalysisCache()
+        return self._cache
+
+    @property
+    def identity(self) -> AnalysisIdentity:
+        if self._identity is None:
+            self._identity = resolve_identity(self.model)
+        return self._identity
+
+    def _key(self, article: Article) -> str | None:
+        """The cache key, or None when the cache is off or the model is unknown before loading."""
+        if self.cache is None or self.identity.model is None:
+            return None
+        return cache_key(article, self.identity)
 
     def _pipeline(self):
         with self._lock:
             if self._nlp is None:
-                from explorer.analysis import load_pipeline
+                from explorer.analysis import engine_for, load_pipeline
 
                 self._nlp = load_pipeline(self.model)
+                loaded = engine_for(self._nlp).model
+                # The loader may have fallen back to another model than the one resolved.
+                if self.identity.model != loaded:
+                    self._identity = self.identity.with_model(loaded)
             return self._nlp
 
     def cached(self, article: Article) -> ParsedDocument | None:
         """The stored analysis of this exact text, without loading spaCy; None on a miss."""
-        return None
+        key = self._key(article)
+        if key is None:
+            return None
+        return self.cache.get(key, article)
 
     def analyze(self, article: Article) -> ParsedDocument:
         """The analysis of ``article``; never raises for a bad article.
@@ -41,14 +105,81 @@ class DocumentService:
         if found is not None:
             return found
         try:
-            from explorer.analysis import analyze
-
             nlp = self._pipeline()
-            return analyze(article, nlp)
+            (doc,) = analyze_safely([article], nlp)
         except Exception as exc:  # noqa: BLE001 - the app must survive any analysis bug
-            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-            return ParsedDocument(
-                article=article,
-                engine=Engine(explorer="", spacy="", model=self.model or ""),
-                error=detail,
-            )
+            return failed_document(article, exc, self.model)
+        key = self._key(article)
+        if key is not None:
+            self.cache.put(key, doc)
+        return doc
+
+    def analyze_many(
+        self,
+        articles: Iterable[Article],
+        *,
+        jobs: int = 1,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> Iterator[ParsedDocument]:
+        """Documents for ``articles`` in their order; see ``analyze_many_json``."""
+        for analysed in self.analyze_many_json(articles, jobs=jobs, on_progress=on_progress):
+            yield analysed.document()
+
+    def analyze_many_json(
+        self,
+        articles: Iterable[Article],
+        *,
+        jobs: int = 1,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> Iterator[Analysed]:
+        """Each article's analysis as JSON, in input order, filling the cache.
+
+        Cached articles never touch spaCy; the rest are parsed in batches, in
+        ``jobs`` processes when there are enough of them. ``on_progress(n)`` is
+        called as each article is done. Raises ``ModelNotFound`` if some article
+        needs analysis and no pipeline loads.
+        """
+        articles = list(articles)
+        keys = [self._key(a) for a in articles]
+        hits: dict[int, Analysed] = {}
+        for index, (article, key) in enumerate(zip(articles, keys)):
+            raw = self.cache.get_json(key) if key is not None else None
+            found = self._from_cache(article, raw) if raw is not None else None
+            if found is not None:
+                hits[index] = found
+        misses = [a for i, a in enumerate(articles) if i not in hits]
+        fresh = analyze_to_json(
+            misses, self.model, jobs=jobs, batch_size=BATCH_SIZE,
+            nlp=self._nlp if jobs <= 1 else None,
+        )
+        pending: list[tuple[str, str]] = []
+        try:
+            for index, (article, key) in enumerate(zip(articles, keys)):
+                analysed = hits.get(index)
+                if analysed is None:
+                    raw = next(fresh)
+                    error = json.loads(raw).get("error") if '"error":' in raw else None
+                    analysed = Analysed(article, raw, error)
+                    if key is not None and error is None:
+                        pending.append((key, raw))
+                        if len(pending) >= WRITE_EVERY:
+                            self.cache.put_json(pending)
+                            pending = []
+                if on_progress is not None:
+                    on_progress(1)
+                yield analysed
+        finally:
+            fresh.close()
+            if pending:
+                self.cache.put_json(pending)
+
+    def _from_cache(self, article: Article, raw: str) -> Analysed | None:
+        """The cached JSON with the caller's article block; None if it is unsound."""
+        try:
+            data = json.loads(raw)
+            if data.get("schema") != SCHEMA or data.get("text") != article.text:
+                return None
+        except (ValueError, AttributeError):
+            return None
+        data["article"] = _article_json(article)
+        return Analysed(article, json.dumps(data, ensure_ascii=False), from_cache=True)
