@@ -1,49 +1,84 @@
-"""Read one path or many into Articles."""
+"""Read paths into Articles: pick the format, decode, and turn every failure into a SourceError.
+
+The format comes from the extension (``.txt``, ``.md``, ``.json``, ``.html``
+...); standard input and files with another extension are sniffed: a JSON
+object, an HTML document, Markdown front matter, else plain text. An input
+with no text but whitespace is refused as empty.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from explorer.model import Article
+from explorer.sources.decoding import NotText, decode
 from explorer.sources.errors import SourceError
-from explorer.sources.paragraphs import split_paragraphs
+from explorer.sources.html import read_html
+from explorer.sources.json_article import read_json_article
+from explorer.sources.markdown import read_markdown
+from explorer.sources.paths import ARTICLE_SUFFIXES, STDIN, STDIN_NAME, expand, read_input
+from explorer.sources.plain_text import read_plain_text
 
-_DATE_HEADER = re.compile(r"^ date (\d{4}-\d{2}-\d{2}) ")
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_FRONT_MATTER_START = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 
 
 def read_text_article(text: str, path: str | None = None) -> Article:
-    """A plain-text article; a leading `` date YYYY-MM-DD `` header becomes metadata."""
-    date = None
-    body_start = 0
-    match = _DATE_HEADER.match(text)
-    if match:
-        date = match.group(1)
-        body_start = match.end()
-    return Article(
-        text=text,
-        path=path,
-        date=date,
-        body_start=body_start,
-        paragraphs=split_paragraphs(text, body_start),
-    )
+    """A plain-text article: ``text`` kept exactly, its top header read as metadata."""
+    return read_plain_text(text, path)
 
 
 def read_article(path: str | Path) -> Article:
+    """One file (or ``-`` for stdin) as an Article; raises SourceError with a one-line reason."""
     path = Path(path)
+    name = STDIN_NAME if str(path) == STDIN else str(path)
+    raw = read_input(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(str(path), exc.strerror or str(exc)) from exc
-    return read_text_article(raw.decode("utf-8"), str(path))
+        text = decode(raw)
+    except NotText as exc:
+        raise SourceError(name, str(exc)) from exc
+    if not text.strip():
+        raise SourceError(name, "empty file, no article text")
+    article_format = ARTICLE_SUFFIXES.get(path.suffix.lower()) or sniff_format(text)
+    if article_format == "json":
+        return read_json_article(text, name)
+    if article_format == "html":
+        return read_html(text, name)
+    if article_format == "markdown":
+        return read_markdown(text, name)
+    return read_plain_text(text, name)
 
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | SourceError]:
-    for path in paths:
-        path = Path(path)
-        files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
-        for file in files:
+def sniff_format(text: str) -> str:
+    """The format of text that came without a telling extension."""
+    if text.lstrip().startswith("{") and _is_json_object(text):
+        return "json"
+    if _HTML_START.match(text):
+        return "html"
+    if _FRONT_MATTER_START.match(text):
+        return "markdown"
+    return "text"
+
+
+def _is_json_object(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except ValueError:
+        return False
+
+
+def iter_articles(paths: Iterable[str | Path] | str | Path) -> Iterator[Article | SourceError]:
+    """Every article the paths stand for, in argument order, folders sorted; errors inline."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    for argument in paths:
+        for file in expand(argument):
+            if isinstance(file, SourceError):
+                yield file
+                continue
             try:
                 yield read_article(file)
             except SourceError as error:

@@ -1,0 +1,99 @@
+"""Markdown articles: optional YAML front matter and a leading ``# Heading`` are header.
+
+``text`` stays the file's decoded content; ``body_start`` points past the
+front matter and past a first ``# Heading`` (or ``Heading`` over ``====``),
+which is the headline: it gives the title when the front matter has none.
+Front matter keys: title, date, source (or publication/site), author or
+byline (a string or a list), url. A ``---`` block that is not a YAML mapping
+is not front matter and stays in the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from explorer.model import Article
+from explorer.sources.dates import normalise_date
+from explorer.sources.paragraphs import split_paragraphs
+
+_FRONT_MATTER = re.compile(
+    r"---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)",
+    re.DOTALL,
+)
+_MAX_FRONT_MATTER = 65536
+_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))*")
+_ATX_HEADING = re.compile(r"#[ \t]+([^\r\n]*?)[ \t]*#*[ \t]*(?:\r\n|\r|\n|$)")
+_SETEXT_HEADING = re.compile(r"([^\r\n]*\S)[ \t]*(?:\r\n|\r|\n)=+[ \t]*(?:\r\n|\r|\n|$)")
+
+
+def read_markdown(text: str, path: str | None = None) -> Article:
+    meta, after_front_matter = _front_matter(text)
+    first_line = _BLANK_LINES.match(text, after_front_matter).end()
+    heading = _ATX_HEADING.match(text, first_line) or _SETEXT_HEADING.match(text, first_line)
+    if heading and heading[1].strip():
+        meta.setdefault("title", heading[1].strip())
+        body_start = _BLANK_LINES.match(text, heading.end()).end()
+    elif after_front_matter:
+        body_start = first_line
+    else:
+        body_start = 0
+    return Article(
+        text=text,
+        path=path,
+        title=meta.get("title"),
+        date=meta.get("date"),
+        source=meta.get("source"),
+        byline=meta.get("byline"),
+        url=meta.get("url"),
+        body_start=body_start,
+        paragraphs=split_paragraphs(text, body_start),
+    )
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Header fields from YAML front matter, and the offset just past it."""
+    block = _FRONT_MATTER.match(text[:_MAX_FRONT_MATTER])
+    if not block:
+        return {}, 0
+    try:
+        data = yaml.safe_load(block[1])
+    except yaml.YAMLError:
+        return {}, 0
+    if not isinstance(data, dict):
+        return {}, 0
+    data = {str(key).lower(): value for key, value in data.items()}
+    meta: dict[str, str] = {}
+    for field, keys in (
+        ("title", ("title", "headline")),
+        ("source", ("source", "publication", "site", "sitename")),
+        ("byline", ("byline", "author", "authors")),
+        ("url", ("url", "link", "canonical_url")),
+    ):
+        value = _first_text(data, keys)
+        if value:
+            meta[field] = value
+    date = _first(data, ("date", "published", "pubdate"))
+    if isinstance(date, (str, dt.date)):
+        normalised = normalise_date(date)
+        if normalised:
+            meta["date"] = normalised
+    return meta, block.end()
+
+
+def _first(data: dict[str, object], keys: tuple[str, ...]) -> object:
+    for key in keys:
+        if data.get(key) not in (None, "", []):
+            return data[key]
+    return None
+
+
+def _first_text(data: dict[str, object], keys: tuple[str, ...]) -> str | None:
+    value = _first(data, keys)
+    if isinstance(value, list):
+        value = ", ".join(str(item) for item in value if isinstance(item, (str, int, float)))
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip() or None
+    return None
