@@ -27,6 +27,11 @@ def _table(title: str, columns: list[str]) -> Table:
 
 
 def summary(doc: ParsedDocument) -> RenderableType:
+    """Heading, then one table per kind of item; every article-derived string is a literal cell.
+
+    Kinds come from the model, but a document loaded from JSON may carry anything,
+    so they are literal cells too: a plain ``str`` cell would be parsed as markup.
+    """
     article = doc.article
     heading = Text()
     heading.append(visible(article.display_title), style="bold")
@@ -37,20 +42,20 @@ def summary(doc: ParsedDocument) -> RenderableType:
     speakers_by_id = {s.id: s for s in doc.speakers}
     speakers = _table(f"Speakers ({len(doc.speakers)})", ["Name", "Kind", "Role", "Quotes"])
     for s in sorted(doc.speakers, key=lambda s: -len(s.quote_ids)):
-        speakers.add_row(_cell(s.name), s.kind, _cell(s.role or ""), str(len(s.quote_ids)))
+        speakers.add_row(_cell(s.name), _cell(s.kind), _cell(s.role or ""), str(len(s.quote_ids)))
     quotes = _table(f"Quotes ({len(doc.quotes)})", ["Speaker", "Kind", "Quote"])
     for q in doc.quotes:
         speaker = speakers_by_id.get(q.speaker_id or "")
-        quotes.add_row(_cell(speaker.name if speaker else "?"), q.kind, _cell(q.text, 120))
+        quotes.add_row(_cell(speaker.name if speaker else "?"), _cell(q.kind), _cell(q.text, 120))
     places = _table(f"Places ({len(doc.places)})", ["Place", "Kind", "Mentions"])
     for p in doc.places:
-        places.add_row(_cell(p.name), p.kind, str(len(p.mentions)))
+        places.add_row(_cell(p.name), _cell(p.kind), str(len(p.mentions)))
     figures = _table(f"Figures ({len(doc.figures)})", ["Figure", "Kind", "Counts", "Claimed by"])
     quotes_by_id = {q.id: q for q in doc.quotes}
     for f in doc.figures:
         quote = quotes_by_id.get(f.quote_id or "")
         claimant = speakers_by_id.get(quote.speaker_id or "") if quote else None
-        figures.add_row(_cell(f.text), f.kind, _cell(f.counts or ""), _cell(claimant.name if claimant else ""))
+        figures.add_row(_cell(f.text), _cell(f.kind), _cell(f.counts or ""), _cell(claimant.name if claimant else ""))
     people = _table(f"People ({len(doc.people)})", ["Name", "Role", "Mentions"])
     for p in doc.people:
         people.add_row(_cell(p.name), _cell(p.role or ""), str(len(p.mentions)))
