@@ -1,0 +1,37 @@
+"""People, organisations and places, one entry per real-world thing.
+
+spaCy's entities are the starting point; ``mentions`` repairs what the small
+model gets wrong, ``grouping`` merges the mentions of one thing into an entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from explorer.model import Article, Organisation, Person, Place
+
+
+@dataclass(frozen=True)
+class Entities:
+    """What the entity stage hands to the later stages."""
+
+    people: tuple[Person, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    places: tuple[Place, ...] = ()
+
+
+def find_entities(doc: Doc, article: Article) -> Entities:
+    """Every person, organisation and place in the article body (not its header)."""
+    from explorer.analysis.entities.grouping import group_people_and_organisations, group_places
+    from explorer.analysis.entities.mentions import find_mentions
+
+    mentions = find_mentions(doc, article.body_start)
+    people, organisations = group_people_and_organisations(
+        doc,
+        [m for m in mentions if m.kind == "person"],
+        [m for m in mentions if m.kind == "organisation"],
+    )
+    places = group_places(doc, [m for m in mentions if m.kind == "place"])
+    return Entities(people=people, organisations=organisations, places=places)

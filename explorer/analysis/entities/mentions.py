@@ -1,0 +1,274 @@
+"""Entity mentions from spaCy's tags, with the repairs the small model needs.
+
+Each rule takes the mentions found so far and returns a corrected list; the
+rules only act where the text makes the answer clear (a gazetteer name, a
+title, a known first name, a pattern such as a photo credit).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from explorer.analysis.entities import people
+from explorer.analysis.gazetteer import lookup
+
+MentionKind = Literal["person", "organisation", "place"]
+
+LABEL_KINDS: dict[str, MentionKind] = {
+    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+}
+
+PARTIES = frozenset({
+    "conservatives", "conservative party", "tories", "tory party", "labour", "labour party",
+    "liberal democrats", "lib dems", "greens", "green party", "snp", "plaid cymru", "dup",
+    "sinn fein", "sinn féin", "reform uk", "democrats", "republicans", "democratic party",
+    "republican party",
+})
+"""Parties the model tags as a nationality or religion (NORP)."""
+
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "is", "ic", "ch")
+
+PLACE_QUALIFIERS = frozenset("""
+north south east west northern southern eastern western central great greater new upper lower
+""".split())
+
+CONNECTORS = frozenset({"and", "of", "the", "-", "&", "upon", "on"})
+
+CREDIT = re.compile(
+    r"\((?:[^()\n/]{1,60}/)+[^()\n/]{1,40}\)"  # (Gareth Fuller/PA), (Photo: A/B/C)
+    r"|^\s*(?:Photograph|Photo|Picture|Image|Credit|Illustration)s?\s*:[^\n]*",
+    re.MULTILINE,
+)
+"""Photo credits: named in the caption, not in the story."""
+
+MAX_NAME_GROWTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Tokens ``[start, end)`` of the doc that name a person, organisation or place."""
+
+    start: int
+    end: int
+    kind: MentionKind
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and trailing possessives, punctuation and a dangling "and"."""
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+        or doc[end - 1].lower_ in ("and", "&")
+    ):
+        end -= 1
+    return start, end
+
+
+def _without_overlaps(mentions: list[Mention], keep: list[Mention]) -> list[Mention]:
+    """``keep`` plus the mentions that do not overlap any of them, in text order."""
+    rest = [m for m in mentions if not any(m.overlaps(k) for k in keep)]
+    return sorted(rest + keep, key=lambda m: (m.start, m.end))
+
+
+def from_spacy(doc: Doc, body_start: int) -> tuple[list[Mention], list[Mention]]:
+    """spaCy's person/organisation/place entities, and its NORP entities (party candidates)."""
+    mentions: list[Mention] = []
+    groups: list[Mention] = []
+    for ent in doc.ents:
+        if ent.start_char < body_start:
+            continue
+        start, end = _trimmed(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        kind = LABEL_KINDS.get(ent.label_)
+        if kind is not None:
+            mentions.append(Mention(start, end, kind))
+        elif ent.label_ == "NORP":
+            groups.append(Mention(start, end, "organisation"))
+    return mentions, groups
+
+
+def parties(doc: Doc, groups: list[Mention]) -> list[Mention]:
+    """ "The Conservatives said": a party, though the model calls it a nationality."""
+    found = []
+    for group in groups:
+        text = _text(doc, group.start, group.end)
+        key = text.lower()
+        plural_name = (
+            group.start > 0
+            and doc[group.start - 1].lower_ == "the"
+            and doc[group.end - 1].tag_ == "NNPS"
+            and not key.endswith(DEMONYM_ENDINGS)
+        )
+        if key in PARTIES or plural_name:
+            found.append(group)
+    return found
+
+
+def drop_credits(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "(Gareth Fuller/PA)" credits a photographer, who is not in the story."""
+    credits = [(m.start(), m.end()) for m in CREDIT.finditer(doc.text)]
+    if not credits:
+        return mentions
+
+    def in_credit(mention: Mention) -> bool:
+        start, end = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1])
+        return any(s <= start and end <= e for s, e in credits)
+
+    return [m for m in mentions if not in_credit(m)]
+
+
+def _could_extend(token: Token) -> bool:
+    return token.is_title or token.lower_ in CONNECTORS or token.text == "-"
+
+
+def grow_place_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Bosnia and" + "Herzegovina" -> "Bosnia and Herzegovina"; "Macedonia" -> "North Macedonia".
+
+    A place mention grows to the longest name around it that the gazetteer knows.
+    """
+    grown: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "place":
+            continue
+        best: tuple[int, int] | None = None
+        for left in range(0, MAX_NAME_GROWTH):
+            start = mention.start - left
+            if start < 0 or not all(_could_extend(doc[i]) for i in range(start, mention.start)):
+                break
+            if left and doc[start].lower_ not in PLACE_QUALIFIERS:
+                continue
+            for right in range(0, MAX_NAME_GROWTH + 1):
+                end = mention.end + right
+                if end > len(doc) or not all(_could_extend(doc[i]) for i in range(mention.end, end)):
+                    break
+                if (left or right) and doc[end - 1].is_title and lookup(_text(doc, start, end)):
+                    if best is None or end - start > best[1] - best[0]:
+                        best = (start, end)
+        if best is not None:
+            grown.append(Mention(best[0], best[1], "place"))
+    if not grown:
+        return mentions
+    # A grown name replaces the pieces it covers, whatever the model called them.
+    return _without_overlaps(mentions, _merge_same(grown))
+
+
+def _merge_same(mentions: list[Mention]) -> list[Mention]:
+    unique = sorted(set(mentions), key=lambda m: (m.start, -m.end))
+    kept: list[Mention] = []
+    for mention in unique:
+        if not any(mention.overlaps(k) for k in kept):
+            kept.append(mention)
+    return kept
+
+
+def organisations_named_after_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Reform UK's Nigel Farage": a name plus a country is an organisation, not a place."""
+    found = []
+    for token in doc:
+        if not token.is_title and not token.is_upper:
+            continue
+        info = lookup(token.text)
+        if info is None or info.kind != "country" or token.i == 0:
+            continue
+        before = doc[token.i - 1]
+        if (
+            before.dep_ == "compound" and before.head.i == token.i and before.pos_ == "PROPN"
+            and before.is_title and before.lower_ not in PLACE_QUALIFIERS
+            and lookup(before.text) is None and not before.is_sent_start
+        ):
+            found.append(Mention(before.i, token.i + 1, "organisation"))
+    return _without_overlaps(mentions, found) if found else mentions
+
+
+def untagged_places(doc: Doc, body_start: int, mentions: list[Mention]) -> list[Mention]:
+    """Countries, regions and waters the model missed ("cross the Channel")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if token.idx < body_start or index in taken or token.pos_ != "PROPN" or not token.is_title:
+            index += 1
+            continue
+        match = _longest_place_at(doc, index, taken)
+        if match is None:
+            index += 1
+            continue
+        found.append(Mention(index, match, "place"))
+        index = match
+    return _without_overlaps(mentions, found) if found else mentions
+
+
+def _longest_place_at(doc: Doc, start: int, taken: set[int]) -> int | None:
+    previous = doc[start - 1] if start > 0 else None
+    if previous is not None and previous.pos_ == "PROPN" and previous.is_title and not previous.is_sent_start:
+        return None  # the tail of a longer proper name
+    for end in range(min(len(doc), start + 4), start, -1):
+        if any(i in taken for i in range(start, end)):
+            continue
+        last = doc[end - 1]
+        if last.pos_ != "PROPN":
+            continue
+        following = doc[end] if end < len(doc) else None
+        if following is not None and (
+            following.like_num or (following.pos_ == "PROPN" and following.is_title)
+        ):
+            continue  # "Channel 4", "Channel Tunnel": another name
+        info = lookup(_text(doc, start, end))
+        if info is not None and info.kind in ("country", "region", "body_of_water"):
+            return end
+    return None
+
+
+def reclassify(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Fix the kind where the words say otherwise, and drop what names no one."""
+    fixed: list[Mention] = []
+    for mention in mentions:
+        span = doc[mention.start : mention.end]
+        words = people.name_words(span)
+        if not words:
+            continue
+        text = span.text
+        place = lookup(text)
+        if mention.kind in ("organisation", "place") and people.is_portfolio_word(span):
+            continue  # "Home" of "Home Secretary"
+        if mention.kind == "place" and words[-1].tag_ == "JJ" and place is None:
+            continue  # "European": a demonym, not a place
+        if mention.kind != "person" and people.looks_like_person(words):
+            fixed.append(replace(mention, kind="person"))
+        elif mention.kind == "person" and people.has_organisation_word(words):
+            fixed.append(replace(mention, kind="organisation"))
+        elif (
+            mention.kind != "place" and place is not None
+            and place.kind in ("country", "region", "body_of_water")
+            and text.lower() not in PARTIES
+        ):
+            fixed.append(replace(mention, kind="place"))
+        else:
+            fixed.append(mention)
+    return fixed
+
+
+def find_mentions(doc: Doc, body_start: int) -> list[Mention]:
+    """Every person, organisation and place mention in the body, repaired, in text order."""
+    mentions, groups = from_spacy(doc, body_start)
+    mentions = _without_overlaps(mentions, parties(doc, groups))
+    mentions = organisations_named_after_countries(doc, mentions)
+    mentions = [m for m in mentions if doc[m.start].idx >= body_start]
+    mentions = grow_place_names(doc, mentions)
+    mentions = untagged_places(doc, body_start, mentions)
+    mentions = drop_credits(doc, mentions)
+    return reclassify(doc, mentions)

@@ -1,0 +1,139 @@
+"""Telling people from organisations, and reading the role the text gives a person."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from explorer.analysis.entities.first_names import is_first_name
+from explorer.analysis.names import TITLES
+
+ORGANISATION_WORDS = frozenset("""
+agency office department ministry council committee party group bank university college school
+hospital trust foundation institute association union company corporation corp inc ltd plc llc
+fund commission court police service services news times post club church government parliament
+authority board society network international federation league organisation organization
+alliance coalition centre center forum partnership council assembly force forces army navy
+""".split())
+"""Words that make a name an institution's, not a person's."""
+
+ROLE_NOUNS = frozenset("""
+secretary minister president director chief leader spokesman spokeswoman spokesperson chairman
+chairwoman chair chairperson commissioner officer head mayor governor senator ambassador
+chancellor general executive founder professor economist analyst researcher inspector
+superintendent constable editor correspondent lawyer barrister solicitor judge mp councillor
+premier deputy king queen prince princess pope bishop archbishop envoy adviser advisor campaigner
+activist manager coach captain ceo boss owner author expert scientist doctor teacher sergeant
+colonel lieutenant commander admiral marshal detective investigator prosecutor attorney
+representative congressman congresswoman speaker whip candidate member peer official diplomat
+negotiator director-general secretary-general president-elect vice
+""".split())
+"""Head nouns of the roles articles give people ("the shadow home secretary")."""
+
+PORTFOLIO_WORDS = frozenset("""
+home foreign justice health defence defense interior environment culture business education
+transport energy work pensions trade housing shadow prime deputy chief
+""".split())
+"""Words the model tags as an organisation in "Home Secretary", "Foreign Minister"."""
+
+MAX_ROLE_TOKENS = 14
+
+
+def name_words(span: SpacySpan) -> list[Token]:
+    """The span's tokens without a leading "the" and a trailing possessive or punctuation."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens.pop(0)
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    return tokens
+
+
+def has_organisation_word(tokens: list[Token]) -> bool:
+    return any(t.lower_ in ORGANISATION_WORDS for t in tokens)
+
+
+def looks_like_person(tokens: list[Token]) -> bool:
+    """A title (Ms, Mr, Dr...) then a name, or a known first name then one or two more words."""
+    if len(tokens) < 2 or has_organisation_word(tokens):
+        return False
+    if tokens[0].lower_ in TITLES and tokens[0].lower_ not in ROLE_NOUNS:
+        return tokens[1].is_title
+    return (
+        len(tokens) <= 3
+        and is_first_name(tokens[0].text)
+        and all(t.is_title and t.is_alpha for t in tokens)
+    )
+
+
+def is_portfolio_word(span: SpacySpan) -> bool:
+    """ "Home" in "Home Secretary": a role's first word the model took for an organisation."""
+    tokens = name_words(span)
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    return (
+        token.lower_ in PORTFOLIO_WORDS
+        and token.dep_ == "compound"
+        and token.head.lower_ in ROLE_NOUNS
+        and not span.start <= token.head.i < span.end
+    )
+
+
+def _tidy(tokens: list[Token]) -> str | None:
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens or len(tokens) > MAX_ROLE_TOKENS:
+        return None
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text or None
+
+
+def _has_role_noun(tokens: list[Token]) -> bool:
+    return any(t.lower_ in ROLE_NOUNS for t in tokens)
+
+
+def split_role_prefix(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "Home Secretary Shabana Mahmood" -> (["Home", "Secretary"], ["Shabana", "Mahmood"]).
+
+    The role ends at its last role noun; honorifics (Ms, Mr) stay with the name.
+    """
+    last_role = -1
+    for index, token in enumerate(tokens[:-1]):
+        if token.lower_ in ROLE_NOUNS:
+            last_role = index
+    return tokens[: last_role + 1], tokens[last_role + 1 :]
+
+
+def role_of(doc: Doc, name: list[Token], inside: list[Token]) -> str | None:
+    """The role the sentence gives the person named by ``name`` (``inside``: role words already
+    in the entity, as in "Home Secretary Shabana Mahmood")."""
+    if inside and _has_role_noun(inside):
+        return _tidy(list(inside))
+    start, end = name[0].i, name[-1].i + 1
+    root = next((t for t in name if not start <= t.head.i < end), name[-1])
+    # "Chris Philp, the shadow home secretary": an apposition after the name.
+    for child in root.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= end:
+            return _tidy([t for t in child.subtree])
+    # "Director general of the NCA, Graeme Biggar": the name is the apposition.
+    head = root.head
+    if root.dep_ == "appos" and head.i < start and head.pos_ in ("NOUN", "PROPN"):
+        words = [t for t in head.subtree if t.i < start]
+        if _has_role_noun(words) and not any(t.ent_type_ == "PERSON" for t in words):
+            return _tidy(words)
+    # "Home Secretary Shabana Mahmood", "Labour leader Keir Starmer": compounds in front.
+    prefix: list[Token] = []
+    index = start - 1
+    while index >= 0:
+        token = doc[index]
+        if token.dep_ != "compound" or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        if token.ent_type_ == "PERSON":
+            break
+        prefix.insert(0, token)
+        index -= 1
+    if prefix and _has_role_noun(prefix):
+        return _tidy(prefix)
+    return None
