@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,6 +20,11 @@ from explorer.model import Article, Engine, ParsedDocument
 RULES_VERSION = "1"
 """Bump when any analysis rule changes what it outputs; part of the cache key."""
 
+CHUNK_CHARS = 100_000
+"""Longest text spaCy parses in one call. Longer articles are parsed in pieces cut at
+paragraph breaks and joined into one Doc: spaCy refuses texts over ``nlp.max_length``
+(1,000,000) and the parser's memory grows with the length of what it is given."""
+
 
 def engine_for(nlp: Language) -> Engine:
     return Engine(explorer=__version__, spacy=spacy.__version__, model=model_label(nlp))
@@ -27,6 +33,53 @@ def engine_for(nlp: Language) -> Engine:
 def parse_text(article: Article) -> str:
     """The text spaCy sees: the header blanked to spaces, so offsets stay the same."""
     return " " * article.body_start + article.text[article.body_start :]
+
+
+def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Half-open pieces of ``text``, each at most ``limit`` long, that join back to it.
+
+    A piece ends after a blank line when one falls in its second half, else after a
+    line break, else after a space; a text with none of those is cut at the limit.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = start + limit
+        for separator in ("\n\n", "\n", " ", "\t"):
+            found = window.rfind(separator)
+            if found >= limit // 2:
+                cut = start + found + len(separator)
+                break
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _joined(pieces: list[Doc]) -> Doc:
+    """One Doc from consecutive pieces; the text comes back exactly as it was cut."""
+    if len(pieces) == 1:
+        return pieces[0]
+    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+
+
+def _drop_tensor(doc: Doc) -> None:
+    # A long article's pieces wait in memory until joined; their tensors, unused
+    # by our stages, would be most of that memory.
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+
+
+def parse(text: str, nlp: Language) -> Doc:
+    """``nlp(text)``, for texts of any length."""
+    bounds = chunk_bounds(text, min(CHUNK_CHARS, nlp.max_length))
+    if len(bounds) == 1:
+        return nlp(text)
+    pieces = []
+    for piece in nlp.pipe(text[start:end] for start, end in bounds):
+        _drop_tensor(piece)
+        pieces.append(piece)
+    return _joined(pieces)
 
 
 def build_document(article: Article, doc: Doc, engine: Engine) -> ParsedDocument:
@@ -49,14 +102,31 @@ def build_document(article: Article, doc: Doc, engine: Engine) -> ParsedDocument
 
 def analyze(article: Article, nlp: Language) -> ParsedDocument:
     """Analyse one article."""
-    return build_document(article, nlp(parse_text(article)), engine_for(nlp))
+    return build_document(article, parse(parse_text(article), nlp), engine_for(nlp))
 
 
 def analyze_many(
     articles: Iterable[Article], nlp: Language, *, batch_size: int = 16
 ) -> Iterator[ParsedDocument]:
-    """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``."""
+    """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``.
+
+    A long article goes through the same batches as its pieces (see ``parse``).
+    """
     engine = engine_for(nlp)
-    pairs = ((parse_text(a), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield build_document(article, doc, engine)
+    limit = min(CHUNK_CHARS, nlp.max_length)
+
+    def pieces() -> Iterator[tuple[str, tuple[Article, int]]]:
+        for article in articles:
+            text = parse_text(article)
+            bounds = chunk_bounds(text, limit)
+            for start, end in bounds:
+                yield text[start:end], (article, len(bounds))
+
+    parsed: list[Doc] = []
+    for doc, (article, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        if count > 1:
+            _drop_tensor(doc)
+        parsed.append(doc)
+        if len(parsed) == count:
+            yield build_document(article, _joined(parsed), engine)
+            parsed = []
