@@ -5,53 +5,88 @@ from __future__ import annotations
 from dataclasses import replace
 
 from explorer.analysis.entities import Entities
-from explorer.model import Organisation, Person, Speaker
+from explorer.model import Organisation, Person, Span, Speaker
 
 
 def _key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+class _SpeakerIndex:
+    """Finds the speaker an entity stands for: by a shared mention, else by name or alias."""
+
+    def __init__(self, speakers: tuple[Speaker, ...]) -> None:
+        self._by_name = {_key(s.name): s for s in speakers}
+        self._by_alias = {_key(a): s for s in speakers for a in s.aliases}
+        self._mentions = sorted((m, s) for s in speakers for m in s.mentions)
+
+    def find(self, name: str, aliases: tuple[str, ...], mentions: tuple[Span, ...]) -> Speaker | None:
+        for mention in mentions:
+            for spoken, speaker in self._mentions:
+                if spoken.overlaps(mention):
+                    return speaker
+        found = self._by_name.get(_key(name))
+        if found is None:
+            found = next((self._by_alias[_key(a)] for a in (name, *aliases) if _key(a) in self._by_alias), None)
+        return found
+
+
+def _merge_aliases(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for group in groups:
+        for alias in group:
+            seen.setdefault(_key(alias), alias)
+    return tuple(seen.values())
+
+
 def link_speakers(
     entities: Entities, speakers: tuple[Speaker, ...]
 ) -> tuple[tuple[Person, ...], tuple[Organisation, ...]]:
-    """Set ``speaker_id`` on matching people/organisations; add quoted people never tagged.
+    """One person entry per quoted person, named as the speaker, with ``speaker_id`` set.
 
-    A person who speaks is both in ``people`` and ``speakers`` with the same name.
+    People and organisations (spaCy often tags a titled name as an
+    organisation) that name a person speaker merge into that person's entry;
+    organisations that speak get ``speaker_id``. Person ids are renumbered so
+    they stay unique after merging.
     """
-    by_name = {_key(s.name): s for s in speakers}
-    by_alias = {_key(a): s for s in speakers for a in s.aliases}
-
-    def speaker_for(name: str, aliases: tuple[str, ...]) -> Speaker | None:
-        found = by_name.get(_key(name))
-        if found is None:
-            found = next((by_alias[_key(a)] for a in aliases if _key(a) in by_alias), None)
-        return found
-
+    index = _SpeakerIndex(speakers)
     people: list[Person] = []
-    linked: set[str] = set()
-    for person in entities.people:
-        speaker = speaker_for(person.name, person.aliases)
-        if speaker is not None and speaker.kind == "person":
-            linked.add(speaker.id)
-            person = replace(person, name=speaker.name, speaker_id=speaker.id)
-        people.append(person)
-    for speaker in speakers:
-        if speaker.kind == "person" and speaker.id not in linked:
-            people.append(
-                Person(
-                    id=f"pe{len(people) + 1}",
-                    name=speaker.name,
-                    role=speaker.role,
-                    aliases=speaker.aliases,
-                    mentions=speaker.mentions,
-                    speaker_id=speaker.id,
-                )
+    entry_of: dict[str, int] = {}
+
+    def merge(speaker: Speaker, aliases: tuple[str, ...], mentions: tuple[Span, ...]) -> None:
+        if speaker.id in entry_of:
+            existing = people[entry_of[speaker.id]]
+            people[entry_of[speaker.id]] = replace(
+                existing,
+                aliases=_merge_aliases(existing.aliases, aliases),
+                mentions=tuple(sorted(set(existing.mentions) | set(mentions))),
             )
-    organisations = []
+            return
+        entry_of[speaker.id] = len(people)
+        people.append(Person(
+            id="", name=speaker.name, role=speaker.role,
+            aliases=_merge_aliases((speaker.name,), aliases, speaker.aliases),
+            mentions=tuple(sorted(set(mentions) | set(speaker.mentions))),
+            speaker_id=speaker.id,
+        ))
+
+    for person in entities.people:
+        speaker = index.find(person.name, person.aliases, person.mentions)
+        if speaker is not None and speaker.kind == "person":
+            merge(speaker, person.aliases, person.mentions)
+        else:
+            people.append(person)
+    organisations: list[Organisation] = []
     for organisation in entities.organisations:
-        speaker = speaker_for(organisation.name, organisation.aliases)
-        if speaker is not None and speaker.kind in ("organisation", "group"):
+        speaker = index.find(organisation.name, organisation.aliases, organisation.mentions)
+        if speaker is not None and speaker.kind == "person":
+            merge(speaker, organisation.aliases, organisation.mentions)
+            continue
+        if speaker is not None and speaker.kind in ("organisation", "group", "unknown"):
             organisation = replace(organisation, speaker_id=speaker.id)
         organisations.append(organisation)
-    return tuple(people), tuple(organisations)
+    for speaker in speakers:
+        if speaker.kind == "person" and speaker.id not in entry_of:
+            merge(speaker, (), ())
+    numbered = tuple(replace(p, id=f"pe{i}") for i, p in enumerate(people, 1))
+    return numbered, tuple(organisations)

@@ -1,4 +1,11 @@
-"""Quotes and their speakers: direct, reported and mixed attributions."""
+"""Quotes and their speakers: direct, reported and mixed attributions.
+
+``find_attributions`` runs the stages in order: quotation marks (``marks``),
+the attribution rules (``attribution``), then the coreference pass
+(``coref``) that turns each speaker mention into one real-world speaker.
+A quote's ``text`` is its content without the quotation marks, the parts
+joined by one space; its ``parts`` are the passages as printed (marks included).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from explorer.analysis.entities import Entities
-from explorer.model import Article, Quote, Speaker
+from explorer.analysis.quotes import cues
+from explorer.analysis.quotes.attribution import (
+    Draft,
+    Reader,
+    attribute_direct,
+    merge_interrupted,
+    reported_speech,
+)
+from explorer.analysis.quotes.coref import ROLE_WORDS_PERSON, Mention, Referent, Resolver, classify
+from explorer.analysis.quotes.marks import find_passages, line_spans
+from explorer.model import Article, Cue, Quote, Span, Speaker
+
+_QUOTE_MARKS = "\"“”„‟«»‘’'` "
 
 
 @dataclass(frozen=True)
@@ -17,5 +36,161 @@ class Attributions:
 
 
 def find_attributions(doc: Doc, article: Article, entities: Entities) -> Attributions:
-    """Every quote with its resolved speaker (filled in by the attribution rules)."""
-    return Attributions()
+    """Every quote with its resolved speaker."""
+    reader = Reader(doc, line_spans(doc.text, article.body_start))
+    groups = find_passages(doc.text, article.body_start)
+    for group in groups:
+        for passage in group:
+            reader.mark_quoted(passage)
+    drafts = find_drafts(reader, merge_interrupted(reader, groups))
+    referents = resolve_speakers(reader, drafts, entities)
+    return build(article.text, drafts, referents)
+
+
+def find_drafts(reader: Reader, groups) -> list[Draft]:
+    """Direct and mixed quotes from the quoted groups, then reported speech elsewhere."""
+    drafts: list[Draft] = []
+    previous: Draft | None = None
+    seen: set[tuple[int, int]] = set()
+    for group in groups:
+        draft = attribute_direct(reader, group, previous)
+        if draft.speaker is not None:
+            previous = draft
+        key = (draft.start, draft.end)
+        if key in seen:
+            continue
+        if drafts and drafts[-1].kind == "mixed" and drafts[-1].start <= draft.start < drafts[-1].end:
+            continue
+        seen.add(key)
+        drafts.append(draft)
+    used = {v for d in drafts for v in d.used_verbs}
+    drafts.extend(reported_speech(reader, used, [(d.start, d.end) for d in drafts]))
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return drafts
+
+
+def _role_ties(reader: Reader) -> dict[str, int]:
+    """Roles the article ties to a name: ``X, the Home Secretary,`` or ``the Home Secretary, X``."""
+    doc = reader.doc
+    roles: dict[str, int] = {}
+    for token in doc:
+        if token.dep_ != "appos" or reader.quoted[token.i]:
+            continue
+        head = token.head
+        for name, role in ((head, token), (token, head)):
+            if name.pos_ == "PROPN" and role.lemma_.lower() in ROLE_WORDS_PERSON | {"secretary"}:
+                start, end = cues.mention_tokens(role)
+                words = [t.lower_ for t in doc[start:end] if t.lower_ not in ("the", "a", "an")]
+                roles.setdefault(" ".join(words), name.i)
+    return roles
+
+
+def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities) -> tuple[list[Mention], dict[int, Mention]]:
+    """Speaker mentions of the drafts, plus names, subject pronouns and role nouns around them."""
+    doc = reader.doc
+    labels: dict[int, str] = {}
+    spans: list[tuple[int, int, str | None, bool]] = []
+    for group, label in ((entities.people, "PERSON"), (entities.organisations, "ORG")):
+        for item in group:
+            for mention in item.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    spans.append((span.start, span.end, label, False))
+                    labels[span.root.i] = label
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and ent.root.pos_ in ("PROPN", "NOUN") and ent.root.dep_ != "amod":
+            spans.append((ent.start, ent.end, "NORP", False))
+            labels[ent.root.i] = "NORP"
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass") and not reader.quoted[token.i]:
+            if token.pos_ == "PRON" or token.lemma_.lower() in ROLE_WORDS_PERSON:
+                start, end = cues.mention_tokens(token)
+                spans.append((start, end, None, False))
+    by_draft: dict[int, Mention] = {}
+    draft_ranges = []
+    for index, draft in enumerate(drafts):
+        if draft.speaker is not None:
+            start, end = draft.speaker
+            draft_ranges.append((start, end, index))
+    mentions: list[Mention] = []
+    taken = bytearray(len(doc))
+    by_range: dict[tuple[int, int], Mention] = {}
+    for start, end, index in draft_ranges:
+        if (start, end) in by_range:
+            by_draft[index] = by_range[(start, end)]
+            continue
+        if end <= start:
+            continue
+        label = next((labels[i] for i in range(start, end) if i in labels), None)
+        mention = classify(doc, start, end, reader.sentence_index(start), label=label, speaker=True)
+        if mention is None:
+            continue
+        by_range[(start, end)] = mention
+        by_draft[index] = mention
+        mentions.append(mention)
+        for i in range(start, end):
+            taken[i] = 1
+    for start, end, label, _ in spans:
+        if any(taken[i] for i in range(start, end)) or any(reader.quoted[i] for i in range(start, end)):
+            continue
+        mention = classify(doc, start, end, reader.sentence_index(start), label=label)
+        if mention is None:
+            continue
+        mentions.append(mention)
+        for i in range(start, end):
+            taken[i] = 1
+    mentions.sort(key=lambda m: m.start)
+    return mentions, by_draft
+
+
+def resolve_speakers(
+    reader: Reader, drafts: list[Draft], entities: Entities
+) -> dict[int, tuple[Referent, Span]]:
+    """Draft index -> the referent its speaker mention stands for, and that mention."""
+    mentions, by_draft = _candidate_mentions(reader, drafts, entities)
+    resolver = Resolver(reader.doc, _role_ties(reader))
+    for mention in mentions:
+        resolver.resolve(mention, in_quote=False)
+    resolved: dict[int, tuple[Referent, Span]] = {}
+    for index, mention in by_draft.items():
+        if mention.referent is not None:
+            resolved[index] = (mention.referent, Span(mention.start, mention.end))
+            if drafts[index].role:
+                resolver.tie_role(mention.referent, drafts[index].role)
+    return resolved
+
+
+def _content_text(text: str, parts: list[tuple[int, int]]) -> str:
+    return " ".join(" ".join(text[s:e].strip(_QUOTE_MARKS).split()) for s, e in parts)
+
+
+def build(text: str, drafts: list[Draft], referents: dict[int, tuple[Referent, Span]]) -> Attributions:
+    """Model quotes and speakers, numbered in text order."""
+    speaker_ids: dict[int, str] = {}
+    quote_ids: dict[int, list[str]] = {}
+    quotes: list[Quote] = []
+    for index, draft in enumerate(drafts):
+        quote_id = f"q{len(quotes) + 1}"
+        referent, mention = referents.get(index, (None, None))
+        speaker_id = None
+        if referent is not None:
+            speaker_id = speaker_ids.setdefault(referent.number, f"s{len(speaker_ids) + 1}")
+            quote_ids.setdefault(referent.number, []).append(quote_id)
+        cue = Cue(draft.cue[0], draft.cue[1], text[draft.cue[0] : draft.cue[1]]) if draft.cue else None
+        quotes.append(Quote(
+            id=quote_id, kind=draft.kind, start=draft.start, end=draft.end,
+            parts=tuple(Span(s, e) for s, e in draft.parts), text=_content_text(text, draft.parts),
+            speaker_id=speaker_id, speaker_mention=mention, cue=cue, rule=draft.rule,
+        ))
+    by_number = {r.number: r for r, _ in referents.values()}
+    speakers = []
+    for number, speaker_id in speaker_ids.items():
+        referent = by_number[number]
+        speakers.append(Speaker(
+            id=speaker_id, name=referent.name, kind=referent.kind, role=referent.role,
+            aliases=tuple(referent.aliases),
+            mentions=tuple(sorted({Span(s, e) for s, e in referent.mentions})),
+            quote_ids=tuple(quote_ids[number]),
+        ))
+    return Attributions(speakers=tuple(speakers), quotes=tuple(quotes))
+

@@ -1,0 +1,337 @@
+"""The attribution rules: each finds quotes of one shape and says who speaks them.
+
+Every rule returns ``Draft`` quotes whose speaker is still a token range (the
+mention in the text); ``coref`` later decides which real-world source that
+mention stands for.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from explorer.analysis.quotes import cues
+from explorer.analysis.quotes.marks import Passage
+
+_INTERRUPTION_MAX_TOKENS = 12
+_FLOAT_MAX_LINES = 3
+
+
+@dataclass
+class Draft:
+    """A quote found by a rule, before its speaker is resolved."""
+
+    kind: str
+    parts: list[tuple[int, int]]
+    rule: str
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    """Token range of the speaker mention."""
+    role: str | None = None
+    """A role the attribution itself gives (``Chris Philp, the shadow home secretary``)."""
+    used_verbs: set[int] = field(default_factory=set)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+class Reader:
+    """The parse plus fast lookups from character offsets to tokens, lines and sentences."""
+
+    def __init__(self, doc: Doc, lines: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self._token_starts = [t.idx for t in doc]
+        self.sentences = list(doc.sents)
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.lines = lines
+        self._line_starts = [s for s, _ in lines]
+        self.quoted = bytearray(len(doc))
+        """1 for tokens inside a direct quote passage (speech, not attribution)."""
+
+    def token_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
+
+    def sentence_index(self, token: int) -> int:
+        return bisect.bisect_right(self._sentence_starts, token) - 1
+
+    def sentence_of(self, token: int) -> SpacySpan:
+        return self.sentences[self.sentence_index(token)]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset) - 1
+
+    def mark_quoted(self, passage: Passage) -> None:
+        for i in range(self.token_at(passage.start), self.token_at(passage.end - 1) + 1):
+            self.quoted[i] = 1
+
+    def char_range(self, start: int, end: int) -> tuple[int, int]:
+        """Character span of tokens ``[start, end)``."""
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+
+
+def merge_interrupted(reader: Reader, groups: list[list[Passage]]) -> list[list[Passage]]:
+    """``"The plan," she said, "is working."``: two passages around a cue make one quote."""
+    merged: list[list[Passage]] = []
+    for group in groups:
+        if merged and _is_interruption(reader, merged[-1][-1], group[0]):
+            merged[-1] = merged[-1] + group
+        else:
+            merged.append(group)
+    return merged
+
+
+def _is_interruption(reader: Reader, before: Passage, after: Passage) -> bool:
+    if not before.closed or reader.line_of(before.start) != reader.line_of(after.start):
+        return False
+    text = reader.text
+    inside_end = text[before.start : before.end].rstrip("”\"'’ ")
+    if not inside_end or inside_end[-1] not in ",?!—–-":
+        return False
+    first, last = reader.token_at(before.end), reader.token_at(after.start - 1)
+    between = [t for t in reader.doc[first : last + 1] if not t.is_space]
+    if not between or len(between) > _INTERRUPTION_MAX_TOKENS:
+        return False
+    if between[-1].text not in (",", ":", ".", "—", ";"):
+        return False
+    return any(cues.is_speech_verb(t, with_thought=True) for t in between)
+
+
+def _quote_tokens(reader: Reader, group: list[Passage]) -> tuple[int, int]:
+    return reader.token_at(group[0].start), reader.token_at(group[-1].end - 1)
+
+
+def _cue_verbs(reader: Reader, sentences: list[SpacySpan], *, with_thought: bool) -> list[Token]:
+    return [t for s in sentences for t in s
+            if not reader.quoted[t.i] and cues.is_speech_verb(t, with_thought=with_thought)]
+
+
+def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | None) -> Draft:
+    """Find the cue and speaker of one quoted group, trying each rule in turn."""
+    parts = [(p.start, p.end) for p in group]
+    first, last = _quote_tokens(reader, group)
+    sentences = _sentences_around(reader, group)
+    for with_thought in (False, True):
+        verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
+        if verbs:
+            verb = min(verbs, key=lambda v: (_distance(v.i, first, last), v.i))
+            draft = _from_verb(reader, parts, verb, first, last)
+            if draft is not None:
+                return draft
+    according = None
+    for sentence in sentences:
+        according = according or cues.according_to(sentence)
+    if according is not None:
+        word, to, source = according
+        return Draft("direct", parts, "direct.according_to", cue=reader.char_range(word.i, to.i + 1),
+                     speaker=cues.mention_tokens(source))
+    colon = _colon_intro_line(reader, group)
+    if colon is not None:
+        return Draft("direct", parts, "direct.colon_intro", cue=colon[0], speaker=colon[1])
+    if previous is not None and previous.speaker is not None and _floats_after(reader, group, previous):
+        return Draft("direct", parts, "direct.floating", cue=previous.cue, speaker=previous.speaker)
+    return Draft("direct", parts, "direct.unattributed")
+
+
+def _sentences_around(reader: Reader, group: list[Passage]) -> list[SpacySpan]:
+    """The sentences where a cue may sit: the first part's, the interruption's and the last part's."""
+    indexes = {reader.sentence_index(reader.token_at(p.start)) for p in group[:1]}
+    indexes.add(reader.sentence_index(reader.token_at(group[-1].end - 1)))
+    for before, after in zip(group, group[1:]):
+        indexes.add(reader.sentence_index(reader.token_at(before.end)))
+    return [reader.sentences[i] for i in sorted(indexes)]
+
+
+def _distance(i: int, first: int, last: int) -> int:
+    return first - i if i < first else i - last
+
+
+def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first: int, last: int) -> Draft | None:
+    subject = cues.subject_of(verb)
+    if subject is not None and reader.quoted[subject.i]:
+        subject = None
+    if subject is None:
+        return None
+    speaker = cues.mention_tokens(subject)
+    appositive = cues.appositive_of(subject)
+    role = None
+    if appositive is not None and appositive.pos_ in ("NOUN", "PROPN") and not reader.quoted[appositive.i]:
+        a_start, a_end = cues.mention_tokens(appositive)
+        role_tokens = [t for t in reader.doc[a_start:a_end] if t.lower_ not in ("the", "a", "an")]
+        if subject.pos_ == "PROPN" and appositive.ent_type_ != "PERSON":
+            role = " ".join(t.text for t in role_tokens) or None
+    cue = _cue_span(reader, verb)
+    doc = reader.doc
+    if verb.i < first:
+        between = [t for t in doc[verb.i + 1 : first] if not t.is_space and not t.is_punct
+                   and t.i not in range(*speaker) and t.dep_ not in ("dative",)
+                   and not (t.head.i == verb.i and t.dep_ in ("dobj", "prep", "advmod", "npadvmod"))
+                   and t.lower_ not in ("that",)]
+        between = [t for t in between if not (t.head.dep_ in ("dative", "dobj", "prep") and t.head.head.i == verb.i)
+                   and t.dep_ not in ("pobj", "det")]
+        if between:
+            content = _content_after(reader, verb, speaker, last)
+            return Draft("mixed", [content], "mixed.reported", cue=cue, speaker=speaker, role=role,
+                         used_verbs={verb.i})
+        colon = any(t.text == ":" for t in doc[verb.i + 1 : first])
+        rule = "direct.colon_intro" if colon else "direct.cue_before"
+        return Draft("direct", parts, rule, cue=cue, speaker=speaker, role=role, used_verbs={verb.i})
+    if verb.i > last:
+        sentence = reader.sentence_of(first)
+        lead = [t for t in doc[sentence.start : first] if not t.is_space and not t.is_punct]
+        if lead and verb.i > last and min(speaker[0], verb.i) > last:
+            content = _content_before(reader, sentence, min(speaker[0], verb.i))
+            return Draft("mixed", [content], "mixed.reported", cue=cue, speaker=speaker, role=role,
+                         used_verbs={verb.i})
+        rule = "direct.inverted" if subject.i > verb.i else "direct.cue_after"
+        return Draft("direct", parts, rule, cue=cue, speaker=speaker, role=role, used_verbs={verb.i})
+    return Draft("direct", parts, "direct.interrupted", cue=cue, speaker=speaker, role=role, used_verbs={verb.i})
+
+
+def _cue_span(reader: Reader, verb: Token) -> tuple[int, int]:
+    """The cue with its auxiliaries and particles: ``will say``, ``is to warn``, ``told``."""
+    start = verb.i
+    doc = reader.doc
+    for child in verb.lefts:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= start - 3:
+            start = min(start, child.i)
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.i - verb.head.i <= 3:
+        start = min(start, verb.head.i)
+    end = verb.i + 1
+    return reader.char_range(start, end)
+
+
+def _content_after(reader: Reader, verb: Token, speaker: tuple[int, int], last: int) -> tuple[int, int]:
+    """Reported content after the cue: the rest of the sentence, without ``that``."""
+    doc = reader.doc
+    sentence = reader.sentence_of(verb.i)
+    start = verb.i + 1
+    while start < sentence.end and (start in range(*speaker) or doc[start].dep_ in ("dative", "prt")
+                                    or doc[start].head.dep_ == "dative"):
+        start += 1
+    end = max(sentence.end, last + 1)
+    start, end = cues.trim(doc, start, end)
+    if end <= start:
+        start, end = verb.i + 1, max(sentence.end, last + 1)
+    return reader.char_range(start, end)
+
+
+def _content_before(reader: Reader, sentence: SpacySpan, stop: int) -> tuple[int, int]:
+    """Reported content before a trailing ``, X said``."""
+    start, end = cues.trim(reader.doc, sentence.start, stop)
+    if end <= start:
+        start, end = sentence.start, stop
+    return reader.char_range(start, end)
+
+
+def _colon_intro_line(reader: Reader, group: list[Passage]):
+    """A quote opening a line right after a line that ends ``X will say:``."""
+    line = reader.line_of(group[0].start)
+    if line <= 0 or reader.lines[line][0] != group[0].start:
+        return None
+    prev_start, prev_end = reader.lines[line - 1]
+    if reader.text[prev_end - 1] != ":":
+        return None
+    sentence = reader.sentence_of(reader.token_at(prev_end - 1))
+    for verb in reversed(_cue_verbs(reader, [sentence], with_thought=True)):
+        subject = cues.subject_of(verb)
+        if subject is not None:
+            return _cue_span(reader, verb), cues.mention_tokens(subject)
+    return None
+
+
+def _floats_after(reader: Reader, group: list[Passage], previous: Draft) -> bool:
+    """A quote that opens its line soon after another quote continues that speaker."""
+    line = reader.line_of(group[0].start)
+    if reader.lines[line][0] != group[0].start:
+        return False
+    return 0 < line - reader.line_of(previous.end - 1) <= _FLOAT_MAX_LINES
+
+
+def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[int, int]]) -> list[Draft]:
+    """``X said (that) ...``, ``X is to warn ...``, ``..., X said.``, ``According to X, ...``."""
+    drafts: list[Draft] = []
+    covered_tokens = bytearray(len(reader.doc))
+    for start, end in covered:
+        for i in range(reader.token_at(start), reader.token_at(end - 1) + 1):
+            covered_tokens[i] = 1
+    for sentence in reader.sentences:
+        if all(covered_tokens[t.i] for t in sentence if not t.is_space):
+            continue
+        found = _according_to_sentence(reader, sentence, covered_tokens)
+        if found is not None:
+            drafts.append(found)
+            continue
+        for verb in sentence:
+            if verb.i in used_verbs or reader.quoted[verb.i] or covered_tokens[verb.i]:
+                continue
+            if not cues.is_speech_verb(verb, with_thought=True):
+                continue
+            draft = _reported_by(reader, sentence, verb)
+            if draft is not None and not any(
+                covered_tokens[i] for i in range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
+            ):
+                drafts.append(draft)
+                break
+    return drafts
+
+
+def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | None:
+    subject = cues.subject_of(verb)
+    if subject is None or reader.quoted[subject.i]:
+        return None
+    speaker = cues.mention_tokens(subject)
+    doc = reader.doc
+    complement = cues.complement_of(verb)
+    content: tuple[int, int] | None = None
+    rule = "reported.complement"
+    if complement is not None and not reader.quoted[complement.i]:
+        start, end = complement.left_edge.i, complement.right_edge.i + 1
+        if complement.i > verb.i:
+            start = max(start, verb.i + 1)
+            end = sentence.end
+        elif end > min(speaker[0], verb.i):
+            end = min(speaker[0], verb.i)
+        start, end = cues.trim(doc, start, end)
+        if end - start >= 2:
+            content = (start, end)
+    if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
+        stop = min(speaker[0], verb.i)
+        if stop > sentence.start + 3 and doc[stop - 1].text == ",":
+            start, end = cues.trim(doc, sentence.start, stop)
+            if end - start >= 3:
+                content, rule = (start, end), "reported.cue_after"
+    if content is None:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[content[0] : content[1]]) is False:
+        return None
+    kind = "mixed" if any(reader.quoted[i] for i in range(*content)) else "indirect"
+    return Draft(kind, [reader.char_range(*content)], rule, cue=_cue_span(reader, verb),
+                 speaker=speaker, used_verbs={verb.i})
+
+
+def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearray) -> Draft | None:
+    found = cues.according_to(sentence)
+    if found is None:
+        return None
+    word, to, source = found
+    doc = reader.doc
+    speaker = cues.mention_tokens(source)
+    if word.i <= sentence.start + 1:
+        start = speaker[1]
+        while start < sentence.end and doc[start].is_punct:
+            start += 1
+        start, end = cues.trim(doc, start, sentence.end)
+    else:
+        start, end = cues.trim(doc, sentence.start, word.i)
+    if end - start < 3 or covered[start]:
+        return None
+    return Draft("indirect", [reader.char_range(start, end)], "reported.according_to",
+                 cue=reader.char_range(word.i, to.i + 1), speaker=speaker)

@@ -1,0 +1,304 @@
+"""Who is who: merge names, titles, pronouns and role nouns into referents, in text order.
+
+A small rule-based coreference pass over the parse (coreferee is not
+available): names merge by surname, pronouns go to the nearest compatible
+referent, role nouns (``the Home Secretary``) to whoever the article tied
+the role to, else to the latest subject of the matching kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from explorer.analysis.names import TITLES, could_be_same_person, normalise
+from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION
+
+ROLE_WORDS_PERSON = frozenset("""
+secretary minister president senator governor nominee candidate chairman chairwoman chair
+leader director chief official mayor attorney ambassador adviser advisor manager aide
+congressman congresswoman representative speaker spokesman spokeswoman spokesperson
+chancellor premier commissioner judge justice general officer executive founder host
+businessman businesswoman mogul billionaire rival opponent former
+""".split())
+"""Head nouns of a role noun phrase that names a person (``the Home Secretary``)."""
+
+PRONOUNS = {
+    "he": "male", "him": "male", "she": "female", "her": "female",
+    "they": "plural", "them": "plural", "it": "neuter",
+}
+_ORG_WORDS = ROLE_WORDS_ORGANISATION | {
+    "office", "party", "union", "house", "court", "bank", "news", "times", "post", "inc",
+    "corp", "foundation", "institute", "university", "association", "board", "network",
+    "centre", "center", "police", "army", "council", "fund", "league", "club", "cnn",
+}
+_SENTENCE_WINDOW = 4
+_POSSESSIVE = re.compile(r"\s*[’']s?$")
+
+
+@dataclass
+class Referent:
+    """One real-world source being built up while reading the article."""
+
+    number: int
+    kind: str = "unknown"
+    gender: str | None = None
+    role: str | None = None
+    names: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        if self.names:
+            return max(self.names, key=lambda n: (len(n.split()), len(n)))
+        if self.role:
+            return self.role
+        return self.aliases[0] if self.aliases else "unknown"
+
+
+@dataclass
+class Mention:
+    """A phrase that may name a source: a name, a pronoun, a role noun or another noun phrase."""
+
+    start: int
+    end: int
+    text: str
+    form: str
+    """``name``, ``pronoun``, ``role`` or ``phrase``."""
+    head: int
+    sentence: int
+    kind_hint: str | None = None
+    gender: str | None = None
+    subject: bool = False
+    speaker: bool = False
+    referent: Referent | None = None
+
+
+def _title_gender(doc: Doc, start: int) -> tuple[bool, str | None]:
+    """Whether a name at token ``start`` carries a title (Ms, Mr, Sen.), and its gender."""
+    for i in (start, start - 1):
+        if 0 <= i < len(doc) and doc[i].lower_ in TITLES and doc[i].lower_ not in ROLE_WORDS_PERSON:
+            return True, TITLES[doc[i].lower_]
+    return False, None
+
+
+def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None = None,
+             speaker: bool = False) -> Mention | None:
+    """Describe the tokens ``doc[start:end]`` as a mention, or None when they name nobody."""
+    span = doc[start:end]
+    if not len(span):
+        return None
+    head = span.root
+    text = span.text
+    words = [t for t in span if t.lower_ not in ("the", "a", "an") and t.tag_ != "POS"]
+    if not words:
+        return None
+    head_lower = head.lower_
+    subject = head.dep_ in ("nsubj", "nsubjpass")
+    if head.pos_ == "PRON" and len(span) == 1:
+        if head_lower not in PRONOUNS:
+            return None
+        return Mention(span.start_char, span.end_char, text, "pronoun", head.i, sentence,
+                       gender=PRONOUNS[head_lower], subject=subject, speaker=speaker)
+    titled, gender = _title_gender(doc, start)
+    has_det = doc[start].lower_ in ("the", "a", "an", "this", "that")
+    lemma = head.lemma_.lower()
+    proper_body = head.pos_ == "PROPN" and label in ("ORG", "NORP") and lemma not in ROLE_WORDS_PERSON
+    if (lemma in ROLE_WORDS_PERSON or lemma in ROLE_WORDS_ORGANISATION) and not titled and not proper_body and (
+        has_det or head.pos_ == "NOUN" or label is None
+    ) and not (label == "PERSON" and head.pos_ == "PROPN" and not has_det):
+        kind = "organisation" if lemma in ROLE_WORDS_ORGANISATION - {"spokesman", "spokeswoman", "spokesperson"} else "person"
+        definite = doc[start].lower_ in ("the", "this", "that") or doc[start].tag_ == "PRP$"
+        form = "role" if definite and head.tag_ not in ("NNS", "NNPS") else "phrase"
+        return Mention(span.start_char, span.end_char, text, form, head.i, sentence,
+                       kind_hint=kind, subject=subject, speaker=speaker)
+    if head.pos_ == "PROPN" or label is not None:
+        kind = _name_kind(words, label, titled, speaker)
+        return Mention(span.start_char, span.end_char, text, "name", head.i, sentence,
+                       kind_hint=kind, gender=gender, subject=subject, speaker=speaker)
+    plural = head.tag_ in ("NNS", "NNPS")
+    return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
+                   kind_hint="group" if plural else None, subject=subject, speaker=speaker)
+
+
+def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: bool) -> str | None:
+    """spaCy's label, corrected: a titled name, or a plain name that speaks, is a person."""
+    if titled:
+        return "person"
+    looks_like_org = any(w.lower_ in _ORG_WORDS for w in words) or any(w.is_upper and len(w) > 1 for w in words)
+    if label == "PERSON":
+        return "person"
+    if label == "NORP" or (words[-1].tag_ == "NNPS" and not looks_like_org):
+        return "group"
+    if label in ("ORG", "GPE") and looks_like_org:
+        return "organisation"
+    if speaker and all(w.is_title for w in words) and 1 <= len(words) <= 3 and not looks_like_org:
+        return "person"
+    if label in ("ORG", "GPE", "FAC"):
+        return "organisation"
+    return None
+
+
+def name_text(mention: Mention, doc: Doc) -> str:
+    """The name without its determiner, possessive or title: ``Ms Mahmood`` -> ``Mahmood``."""
+    tokens = [t for t in doc.char_span(mention.start, mention.end, alignment_mode="expand")]
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_ in TITLES and len(tokens) > 1):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens.pop()
+    return normalise("".join(t.text_with_ws for t in tokens))
+
+
+def surface(mention: Mention) -> str:
+    """The alias as written, with a sentence-initial ``The`` lowered."""
+    text = _POSSESSIVE.sub("", " ".join(mention.text.split()))
+    if mention.form in ("role", "phrase") and text.startswith("The "):
+        return "the " + text[4:]
+    if mention.form == "pronoun":
+        return text.capitalize()
+    return text
+
+
+class Resolver:
+    """Assigns each mention, in text order, to a new or earlier referent."""
+
+    def __init__(self, doc: Doc, roles: dict[str, int]) -> None:
+        self.doc = doc
+        self.referents: list[Referent] = []
+        self.history: list[Mention] = []
+        self.roles = roles
+        """Role text (lower case) -> token index of the name the article tied it to."""
+        self._by_token: dict[int, Referent] = {}
+
+    def new(self, kind: str | None) -> Referent:
+        referent = Referent(number=len(self.referents) + 1, kind=kind or "unknown")
+        self.referents.append(referent)
+        return referent
+
+    def resolve(self, mention: Mention, in_quote: bool) -> Referent:
+        if mention.form == "name":
+            referent = self._by_name(mention)
+        elif mention.form == "pronoun":
+            referent = self._by_pronoun(mention)
+        elif mention.form == "role":
+            referent = self._by_role(mention)
+        else:
+            referent = self._by_phrase(mention)
+        self._attach(referent, mention)
+        if not in_quote:
+            self.history.append(mention)
+        return referent
+
+    def _attach(self, referent: Referent, mention: Mention) -> None:
+        mention.referent = referent
+        referent.mentions.append((mention.start, mention.end))
+        alias = surface(mention)
+        if alias.lower() not in (a.lower() for a in referent.aliases):
+            referent.aliases.append(alias)
+        if mention.form == "name":
+            name = name_text(mention, self.doc)
+            if name and name not in referent.names:
+                referent.names.append(name)
+        if mention.kind_hint and (referent.kind == "unknown" or mention.kind_hint == "person" and mention.form == "name" and mention.gender):
+            referent.kind = mention.kind_hint
+        if mention.gender in ("male", "female") and referent.gender is None:
+            referent.gender = mention.gender
+        self._by_token[mention.head] = referent
+
+    def _compatible(self, referent: Referent, kind: str | None) -> bool:
+        if kind is None or referent.kind == "unknown":
+            return True
+        if kind == referent.kind:
+            return True
+        return {kind, referent.kind} == {"organisation", "group"}
+
+    def _by_name(self, mention: Mention) -> Referent:
+        name = name_text(mention, self.doc)
+        for earlier in reversed(self.history):
+            referent = earlier.referent
+            if referent is None or not referent.names or not self._compatible(referent, mention.kind_hint):
+                continue
+            if any(_same_name(name, known) for known in referent.names):
+                if mention.gender and referent.gender and mention.gender != referent.gender:
+                    continue
+                return referent
+        for referent in self.referents:
+            if any(_same_name(name, known) for known in referent.names) and self._compatible(referent, mention.kind_hint):
+                return referent
+        return self.new(mention.kind_hint)
+
+    def _recent(self, mention: Mention, accept, *, subjects_first: bool = True) -> Referent | None:
+        window = [m for m in reversed(self.history)
+                  if m.referent is not None and mention.sentence - m.sentence <= _SENTENCE_WINDOW]
+        if subjects_first:
+            for earlier in window:
+                if (earlier.subject or earlier.speaker) and accept(earlier.referent):
+                    return earlier.referent
+        for earlier in window:
+            if accept(earlier.referent):
+                return earlier.referent
+        return None
+
+    def _by_pronoun(self, mention: Mention) -> Referent:
+        gender = mention.gender
+        if gender in ("male", "female"):
+            def accept(r: Referent) -> bool:
+                return r.kind == "person" and r.gender in (None, gender) or (r.kind == "unknown" and bool(r.names))
+        else:
+            def accept(r: Referent) -> bool:
+                return r.kind in ("organisation", "group") or (gender == "plural" and r.kind == "unknown" and not r.names)
+        found = self._recent(mention, accept)
+        if found is not None:
+            return found
+        return self.new("person" if gender in ("male", "female") else "unknown")
+
+    def _by_role(self, mention: Mention) -> Referent:
+        key = _role_key(mention.text)
+        tied = self.roles.get(key)
+        if tied is not None and tied in self._by_token:
+            referent = self._by_token[tied]
+            referent.role = referent.role or _role_text(mention.text)
+            return referent
+        for referent in self.referents:
+            if referent.role and _role_key(referent.role) == key:
+                return referent
+        kind = mention.kind_hint
+        found = self._recent(mention, lambda r: r.kind == kind and r.role is None and bool(r.names))
+        if found is not None:
+            if kind == "person":
+                found.role = _role_text(mention.text)
+            return found
+        referent = self.new(kind)
+        referent.role = _role_text(mention.text)
+        return referent
+
+    def _by_phrase(self, mention: Mention) -> Referent:
+        key = _role_key(mention.text)
+        for referent in self.referents:
+            if not referent.names and any(_role_key(a) == key for a in referent.aliases):
+                return referent
+        return self.new(mention.kind_hint)
+
+    def tie_role(self, referent: Referent, role: str) -> None:
+        referent.role = referent.role or role
+
+
+def _same_name(short: str, full: str) -> bool:
+    if not short or not full:
+        return False
+    return could_be_same_person(short, full) or could_be_same_person(full, short)
+
+
+def _role_key(text: str) -> str:
+    words = [w for w in text.lower().split() if w not in ("the", "a", "an", "this", "that")]
+    return " ".join(words)
+
+
+def _role_text(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() in ("the", "a", "an", "this", "that"):
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,134 @@
+"""Reading the parse around a quote: the cue word, who it belongs to, and what was reported."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from explorer.analysis.quotes.lexicon import SPEECH_NOUNS, SPEECH_VERBS, THOUGHT_VERBS
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+NAME_DEPS = ("compound", "flat", "nmod")
+_CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl")
+_NOT_SPEAKERS = {"it", "there", "this", "that", "which", "what", "who", "i", "you", "we"}
+
+
+def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
+    """A verb of saying (or, when asked, of thinking) used as a verb."""
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ in ("VBN",) and token.dep_ == "amod":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or (with_thought and lemma in THOUGHT_VERBS)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, climbing ``is to warn``/``expected to``/``and`` chains."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
+                if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
+                    return token.head
+                return child
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def according_to(sentence: SpacySpan) -> tuple[Token, Token, Token] | None:
+    """``According to X``: the two cue tokens and X's head noun."""
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < sentence.end:
+            to = token.doc[token.i + 1]
+            if to.lower_ != "to":
+                continue
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if source is None and to.i + 1 < sentence.end:
+                source = _noun_after(to)
+            if source is not None:
+                return token, to, source
+    return None
+
+
+def _noun_after(token: Token) -> Token | None:
+    for following in token.doc[token.i + 1 : min(len(token.doc), token.i + 6)]:
+        if following.pos_ in ("PROPN", "NOUN", "PRON"):
+            last = following
+            while last.i + 1 < len(token.doc) and token.doc[last.i + 1].pos_ == "PROPN":
+                last = token.doc[last.i + 1]
+            return last
+        if following.is_punct:
+            return None
+    return None
+
+
+def mention_tokens(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the phrase that names a speaker, without clauses after it."""
+    doc = head.doc
+    if head.pos_ == "PRON":
+        return head.i, head.i + 1
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("det", "poss", "compound", "amod", "nmod", "flat", "nummod", "case"):
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    while end < len(doc) and doc[end].dep_ in ("flat",) and doc[end].head.i == head.i:
+        end += 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and child.i == end:
+            right = child.right_edge.i + 1
+            if right - end <= 6:
+                end = right
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return start, end
+
+
+def appositive_of(head: Token) -> Token | None:
+    """``Chris Philp, the shadow home secretary,``: the appositive noun of a subject."""
+    return next((c for c in head.children if c.dep_ == "appos"), None)
+
+
+def speech_noun_cue(sentence: SpacySpan, skip: set[int]) -> Token | None:
+    """``in a statement``/``in an interview``: a noun cue when the sentence has no verb cue."""
+    for token in sentence:
+        if token.i in skip:
+            continue
+        if token.lemma_.lower() in SPEECH_NOUNS and token.head.lower_ in ("in", "during", "at"):
+            return token
+    return None
+
+
+def complement_of(verb: Token) -> Token | None:
+    """The clause a verb reports: its ``ccomp``, or that of the verb it hangs on."""
+    for token in (verb, verb.head if verb.dep_ in ("xcomp",) else None):
+        if token is None:
+            continue
+        for child in token.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.i != verb.i:
+                return child
+    return None
+
+
+def token_range(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.i for t in tokens), max(t.i for t in tokens) + 1
+
+
+def trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading ``that``/punctuation/space and trailing punctuation from a token range."""
+    while start < end and (
+        doc[start].is_space or doc[start].lower_ == "that" and doc[start].dep_ == "mark"
+        or doc[start].is_punct and doc[start].text not in "“\"‘'`"
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "”\"’'"):
+        end -= 1
+    return start, end

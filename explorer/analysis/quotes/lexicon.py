@@ -1,0 +1,46 @@
+"""Words that report speech or thought: the cues of an attribution, by lemma."""
+
+from __future__ import annotations
+
+SPEECH_VERBS = frozenset("""
+say tell add warn insist claim argue write state declare announce explain note observe
+remark comment reply respond answer ask question suggest propose recommend urge demand
+call describe acknowledge admit concede confirm deny reject dismiss assert maintain contend
+allege accuse charge complain criticise criticize condemn denounce blast slam attack praise
+applaud welcome thank promise pledge vow vowed swear predict forecast estimate report reveal
+disclose tweet post blog testify recall recount repeat reiterate stress emphasise emphasize
+point mention caution cry shout yell scream whisper mutter joke quip boast brag lament
+concur agree disagree counter retort rebut interject continue conclude tout signal hint
+indicate imply stress told advise assure remind inform notify brief concede speculate
+wonder muse lecture preach proclaim pronounce quote cite chide scold rebuke mock ridicule
+taunt decry deplore bemoan protest object plead beg implore appeal threaten guarantee
+predict forewarn write email text message telegraph insinuate opine reckon
+""".split())
+"""Verbs that introduce said or written words."""
+
+THOUGHT_VERBS = frozenset("""
+think believe feel hope fear expect know worry doubt suspect consider reckon assume
+guess imagine understand realize realise conclude figure want wish prefer
+""".split())
+"""Verbs of belief that PolNeAR-style attribution also counts (internal states)."""
+
+SPEECH_NOUNS = frozenset("""
+statement interview remarks remark speech comment comments tweet tweets post letter email
+memo release press conference briefing testimony op-ed oped column report message
+address rally debate told
+""".split())
+"""Nouns in ``in a statement``, ``in an interview``, ``at a rally`` that cue speech."""
+
+ACCORDING_TO = ("according", "to")
+
+ROLE_WORDS_ORGANISATION = frozenset("""
+department ministry office agency government administration campaign committee party
+council commission company firm group organisation organization authority service
+spokesman spokeswoman spokesperson
+""".split())
+"""Head nouns of a role noun phrase that names a body (``the Government department``)."""
+
+
+def is_cue_lemma(lemma: str, *, with_thought: bool = True) -> bool:
+    lemma = lemma.lower()
+    return lemma in SPEECH_VERBS or (with_thought and lemma in THOUGHT_VERBS)
