@@ -1,0 +1,1 @@
+"""The Textual app: the article beside its panels, selection highlights, search and filters."""

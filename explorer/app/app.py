@@ -1,0 +1,81 @@
+"""The Article Explorer app: reads the articles, then hands them to the reader screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from explorer.app.commands import ExplorerCommands
+from explorer.app.screens.help import HelpScreen
+from explorer.app.screens.reader import ReaderScreen
+from explorer.app.widgets.article_view import ArticleView
+from explorer.app.widgets.filter_box import FilterBox
+from explorer.app.widgets.item_panel import ItemPanel
+from explorer.app.widgets.search_bar import SearchBar
+from explorer.documents import DocumentService
+from explorer.model import Article
+from explorer.sources import SourceError, iter_articles
+
+STYLES = Path(__file__).resolve().parents[2] / "styles"
+
+
+class ExplorerApp(App[int]):
+    """Article Explorer: speakers, quotes, places and figures of news articles, laid bare.
+
+    | Key | Does |
+    | :- | :- |
+    | ? | Help: every key. |
+    | ctrl+p | Command palette (themes, jump to …). |
+    | ctrl+q | Quit. |
+    """
+
+    TITLE = "Article Explorer"
+    CSS_PATH = [STYLES / "app.tcss"]
+    COMMANDS = App.COMMANDS | {ExplorerCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of the app"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit the explorer",
+                priority=True),
+    ]
+
+    def __init__(self, paths: list[str] | None = None, model: str | None = None,
+                 use_cache: bool = True, service: DocumentService | None = None) -> None:
+        super().__init__()
+        self.paths = list(paths or [])
+        self.service = service or DocumentService(model=model, use_cache=use_cache)
+        self.source_errors: list[SourceError] = []
+
+    def read_articles(self) -> list[Article]:
+        """Files only, no spaCy: fast enough to do before the first paint."""
+        articles: list[Article] = []
+        for found in iter_articles(self.paths):
+            if isinstance(found, SourceError):
+                self.source_errors.append(found)
+            else:
+                articles.append(found)
+        return articles
+
+    def on_mount(self) -> None:
+        try:
+            articles = self.read_articles()
+        except OSError as exc:
+            articles = []
+            self.notify(f"cannot read {exc.filename}: {exc.strerror}", severity="error")
+        for error in self.source_errors:
+            self.notify(str(error), severity="error", timeout=8)
+        self.push_screen(ReaderScreen(articles, self.service))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen([
+            ("Everywhere", ExplorerApp),
+            ("Reading", ReaderScreen),
+            ("Article", ArticleView),
+            ("Panels", ItemPanel),
+            ("Filter box", FilterBox),
+            ("Search bar", SearchBar),
+        ]))

@@ -1,0 +1,70 @@
+"""The command palette's entries: the app's actions and "jump to speaker / place / figure …"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from explorer.app.rows import opening_words, speaker_name
+from explorer.model import ParsedDocument
+from explorer.safe_text import visible
+
+
+def jump_entries(document: ParsedDocument) -> list[tuple[str, str, str]]:
+    """(entry text, help, item id) for every item worth jumping to."""
+    entries: list[tuple[str, str, str]] = []
+    for speaker in document.speakers:
+        entries.append((f"Jump to speaker: {visible(speaker.name)}",
+                        f"{len(speaker.quote_ids)} quotes", speaker.id))
+    for quote in document.quotes:
+        who = speaker_name(document, quote.speaker_id)
+        entries.append((f"Jump to quote: {who} — {opening_words(quote.text, 50)}",
+                        f"{quote.kind} quote", quote.id))
+    for place in document.places:
+        entries.append((f"Jump to place: {visible(place.name)}", place.kind, place.id))
+    for figure in document.figures:
+        entries.append((f"Jump to figure: {visible(figure.text)}",
+                        visible(figure.counts or figure.kind), figure.id))
+    for person in document.people:
+        entries.append((f"Jump to person: {visible(person.name)}", person.role or "", person.id))
+    for organisation in document.organisations:
+        entries.append((f"Jump to organisation: {visible(organisation.name)}", "",
+                        organisation.id))
+    return entries
+
+
+class ExplorerCommands(Provider):
+    """What the reader can do, and every item of the current article to jump to."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        screen = self.screen
+        if not hasattr(screen, "select_item"):
+            return []
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            ("Search the article", "/", screen.action_search),
+            ("Highlight categories…", "h", screen.action_highlights),
+            ("Clear the selection", "escape", screen.action_clear_selection),
+            ("Copy the selected quote", "c", screen.action_copy_quote),
+            ("Next article", "]", partial(screen.action_switch_article, 1)),
+            ("Previous article", "[", partial(screen.action_switch_article, -1)),
+            ("Show or hide the library", "l", screen.action_toggle_library),
+            ("Help: every key", "?", self.app.action_help),
+        ]
+        document = screen.document
+        if document is not None:
+            for text, help_text, item_id in jump_entries(document):
+                commands.append((text, help_text, partial(screen.select_and_show, item_id)))
+        return commands
+
+    async def discover(self) -> Hits:
+        for text, help_text, command in self._commands()[:8]:
+            yield DiscoveryHit(text, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, help_text, command in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)

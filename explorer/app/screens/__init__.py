@@ -1,0 +1,1 @@
+"""The app's screens: the reader, the help screen, the highlight menu."""

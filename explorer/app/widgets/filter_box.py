@@ -1,0 +1,26 @@
+"""The text box above a panel's list that narrows it as you type."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import Input
+
+
+class FilterBox(Input):
+    """An ``Input`` whose ``escape`` and ``down`` hand focus back to the list below.
+
+    | Key | Does |
+    | :- | :- |
+    | escape | Back to the list (the filter stays). |
+    | down | Back to the list. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,down", "leave", "Back to list", id="filter.leave",
+                tooltip="Return to the list; the filter stays"),
+    ]
+
+    def action_leave(self) -> None:
+        self.screen.focus_next()

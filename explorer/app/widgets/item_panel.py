@@ -1,0 +1,210 @@
+"""One panel of items (speakers, quotes, places…): a filter box, a count line and the list."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from explorer.app.messages import ItemSelected, SpeakerQuotesRequested
+from explorer.app.rows import PanelRow, PanelSpec, fuzzy_match
+from explorer.app.widgets.filter_box import FilterBox
+
+
+class ItemPanel(Vertical):
+    """The rows of one category; ``enter`` or a click selects the item in the article.
+
+    | Key | Does |
+    | :- | :- |
+    | f | Focus the filter box. |
+    | k | Cycle the kind filter (quotes, places, figures). |
+    | s | Show this speaker's quotes (speakers panel). |
+    | x | Clear every filter of this panel. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "focus_filter", "Filter", id="panel.filter",
+                tooltip="Type to narrow this list"),
+        Binding("k", "cycle_kind", "Kind", id="panel.kind",
+                tooltip="Show one kind at a time (direct, indirect, mixed…)"),
+        Binding("s", "speaker_quotes", "Their quotes", id="panel.speaker_quotes",
+                tooltip="Show this speaker's quotes in the Quotes panel"),
+        Binding("x", "clear_filters", "Clear filter", id="panel.clear",
+                tooltip="Show every row again"),
+    ]
+
+    text_filter: reactive[str] = reactive("", init=False)
+    """What the filter box holds; rows must match it (substring or fuzzy)."""
+    kind_filter: reactive[str | None] = reactive(None, init=False)
+    """Only rows of this kind, or every kind."""
+    speaker_filter: reactive[str | None] = reactive(None, init=False)
+    """Only rows of this speaker id, or every speaker."""
+
+    def __init__(self, spec: PanelSpec, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="item-panel")
+        self.spec = spec
+        self.rows: list[PanelRow] = []
+        self.shown_rows: list[PanelRow] = []
+        self._speaker_label = ""
+        self._state = "loading"
+        self._error = ""
+
+    def compose(self) -> ComposeResult:
+        yield FilterBox(placeholder=f"filter {self.spec.title.lower()}… (f)", classes="filter")
+        yield Static(classes="panel-info")
+        yield OptionList(classes="item-list")
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    @property
+    def filter_box(self) -> FilterBox:
+        return self.query_one(FilterBox)
+
+    # -- states the screen sets ------------------------------------------------------------
+
+    def show_loading(self) -> None:
+        self._state = "loading"
+        self.rows = []
+        self._refill()
+
+    def show_error(self, message: str) -> None:
+        self._state = "error"
+        self._error = message
+        self.rows = []
+        self._refill()
+
+    def show_rows(self, rows: list[PanelRow]) -> None:
+        self._state = "ready"
+        self.rows = rows
+        self.kind_filter = None
+        self.speaker_filter = None
+        self._refill()
+
+    def filter_speaker(self, speaker_id: str | None, label: str = "") -> None:
+        self._speaker_label = label
+        self.speaker_filter = speaker_id
+
+    # -- filtering ---------------------------------------------------------------------------
+
+    def _keeps(self, row: PanelRow) -> bool:
+        if self.kind_filter is not None and row.kind != self.kind_filter:
+            return False
+        if self.speaker_filter is not None and row.speaker_id != self.speaker_filter:
+            return False
+        return fuzzy_match(self.text_filter, row.haystack)
+
+    def _refill(self) -> None:
+        if not self.is_mounted:
+            return
+        option_list = self.option_list
+        option_list.loading = self._state == "loading"
+        self.shown_rows = [row for row in self.rows if self._keeps(row)]
+        highlighted = option_list.highlighted_option
+        option_list.set_options(Option(row.prompt, id=row.item_id) for row in self.shown_rows)
+        if highlighted is not None and highlighted.id in {r.item_id for r in self.shown_rows}:
+            option_list.highlighted = option_list.get_option_index(highlighted.id)
+        self.query_one(".panel-info", Static).update(self._info())
+        self.set_class(self._state == "error", "-error")
+
+    def _info(self) -> Text:
+        if self._state == "loading":
+            return Text("analysing…", style="italic")
+        if self._state == "error":
+            return Text(f"analysis failed: {self._error}")
+        total, shown = len(self.rows), len(self.shown_rows)
+        if not total:
+            return Text(f"no {self.spec.title.lower()} found in this article", style="italic")
+        info = Text(f"{shown} of {total}" if shown != total else f"{total} in all")
+        if self.kind_filter:
+            info.append(f" · kind: {self.kind_filter}", style="bold")
+        if self.speaker_filter:
+            info.append(f" · by {self._speaker_label}", style="bold")
+        if self.text_filter:
+            info.append(" · filtered", style="bold")
+        if self.spec.kinds:
+            info.append("  (k: kind)", style="dim")
+        return info
+
+    def watch_text_filter(self) -> None:
+        self._refill()
+
+    def watch_kind_filter(self) -> None:
+        self._refill()
+
+    def watch_speaker_filter(self) -> None:
+        self._refill()
+
+    @on(FilterBox.Changed)
+    def _filter_changed(self, event: FilterBox.Changed) -> None:
+        event.stop()
+        self.text_filter = event.value
+
+    @on(FilterBox.Submitted)
+    def _filter_submitted(self, event: FilterBox.Submitted) -> None:
+        event.stop()
+        self.focus_list()
+
+    @on(OptionList.OptionSelected)
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(ItemSelected(event.option.id))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def focus_list(self) -> None:
+        option_list = self.option_list
+        if option_list.highlighted is None and option_list.option_count:
+            option_list.highlighted = 0
+        option_list.focus()
+
+    def show_item(self, item_id: str) -> None:
+        """Put the cursor on an item, clearing filters that hide it."""
+        if all(row.item_id != item_id for row in self.shown_rows):
+            self.action_clear_filters()
+            self.text_filter = ""
+        option_list = self.option_list
+        try:
+            option_list.highlighted = option_list.get_option_index(item_id)
+        except Exception:  # noqa: BLE001 - an item the panel does not list
+            return
+        option_list.focus()
+
+    def action_focus_filter(self) -> None:
+        self.filter_box.focus()
+
+    def action_cycle_kind(self) -> None:
+        kinds = [kind for kind in self.spec.kinds if any(r.kind == kind for r in self.rows)]
+        if not kinds:
+            self.notify(f"{self.spec.title} have no kinds to filter by", timeout=2)
+            return
+        order = [None, *kinds]
+        position = order.index(self.kind_filter) if self.kind_filter in order else 0
+        self.kind_filter = order[(position + 1) % len(order)]
+
+    def action_speaker_quotes(self) -> None:
+        option = self.option_list.highlighted_option
+        row = next((r for r in self.shown_rows if option and r.item_id == option.id), None)
+        if row is not None and row.speaker_id:
+            self.post_message(SpeakerQuotesRequested(row.speaker_id))
+
+    def action_clear_filters(self) -> None:
+        self.filter_box.value = ""
+        self.kind_filter = None
+        self.speaker_filter = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cycle_kind":
+            return bool(self.spec.kinds)
+        if action == "speaker_quotes":
+            return self.spec.key in ("speakers", "people", "organisations")
+        return True
