@@ -65,7 +65,7 @@ def run_index(args: argparse.Namespace) -> int:
 
 
 def print_summary(corpus: CorpusIndex) -> None:
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     articles = corpus.articles
     speakers = corpus.speakers()
     quotes = sum(a.quote_count for a in articles)
@@ -78,7 +78,7 @@ def print_summary(corpus: CorpusIndex) -> None:
 
 
 def print_search(corpus: CorpusIndex, query: str) -> None:
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     results = corpus.search(query)
     console.print(f"{sum(len(r.hits) for r in results)} matches in {len(results)} articles")
     for result in results:
@@ -88,7 +88,7 @@ def print_search(corpus: CorpusIndex, query: str) -> None:
 
 
 def print_speaker(corpus: CorpusIndex, name: str) -> None:
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     quotes = corpus.quotes_of(name)
     console.print(f"{len(quotes)} quotes by {visible(name)}", markup=False)
     for quote in quotes:

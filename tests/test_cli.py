@@ -1,0 +1,130 @@
+"""The command line: exit codes, one-line errors, JSON Lines that keep the contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST = '"The tunnel opens in June," said Ines Baró, the transport minister.\n'
+SECOND = "Officials in Porto said the 4,000 workers would be paid.\n\nThe strike ended on Friday.\n"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("EXPLORER_MODEL", raising=False)
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "b-strike.txt").write_text(SECOND, encoding="utf-8")
+    (folder / "a-tunnel.txt").write_text(FIRST, encoding="utf-8")
+    return folder
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == "explorer 0.1.0"
+
+
+def test_help_shows_examples_of_every_command(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for example in ("explorer analyze folder/ --jsonl", "explorer index archive/ --jobs 2",
+                    "explorer cache info", "explorer analyze -"):
+        assert example in out
+
+
+def test_a_missing_file_is_one_line_and_exit_1(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path / "nowhere.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("explorer: error:") and "nowhere.txt" in err
+
+
+def test_a_binary_file_is_one_line_and_exit_1(tmp_path, capsys):
+    image = tmp_path / "photo.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    assert main(["analyze", str(image), "--jsonl"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and "photo.txt" in captured.err
+
+
+def test_an_unknown_model_is_a_usage_error_in_one_line(folder, capsys):
+    assert main(["analyze", str(folder / "a-tunnel.txt"), "--model", "no_such_pipeline_xyz"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no_such_pipeline_xyz" in err
+
+
+def test_json_takes_exactly_one_article(folder, capsys):
+    assert main(["analyze", str(folder), "--json"]) == 2
+    assert "--jsonl" in capsys.readouterr().err
+
+
+def test_json_and_jsonl_together_is_a_usage_error(folder, capsys):
+    assert main(["analyze", str(folder), "--json", "--jsonl"]) == 2
+
+
+def test_jsonl_gives_one_contract_document_per_file_in_sorted_order(folder, capsys, nlp):
+    assert main(["analyze", str(folder), "--jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    documents = [json.loads(line) for line in lines]
+    assert [Path(d["article"]["path"]).name for d in documents] == ["a-tunnel.txt", "b-strike.txt"]
+    for doc in documents:
+        text = Path(doc["article"]["path"]).read_text(encoding="utf-8")
+        assert doc["schema"] == "explorer.analysis/1"
+        assert doc["text"] == text
+        spans = [p for p in doc["paragraphs"]]
+        for group in ("speakers", "places", "people", "organisations"):
+            spans += [m for item in doc[group] for m in item["mentions"]]
+        spans += [p for q in doc["quotes"] for p in q["parts"]] + doc["figures"]
+        assert all(0 <= s["start"] <= s["end"] <= len(text) for s in spans)
+    assert any(p["name"] == "Porto" for p in documents[1]["places"])
+
+
+def test_a_second_run_reads_the_cache_and_prints_the_same(folder, capsys, nlp):
+    assert main(["analyze", str(folder), "--jsonl"]) == 0
+    first = capsys.readouterr().out
+    assert main(["cache", "info"]) == 0
+    assert "entries:  2" in capsys.readouterr().out
+    assert main(["analyze", str(folder), "--jsonl", "--quiet"]) == 0
+    assert capsys.readouterr().out == first
+    assert main(["cache", "clear"]) == 0
+    assert "removed 2" in capsys.readouterr().out
+    assert main(["cache", "info"]) == 0
+    assert "entries:  0" in capsys.readouterr().out
+
+
+def test_index_lists_speakers_and_searches_the_folder(folder, capsys, nlp):
+    assert main(["index", str(folder), "--json"]) == 0
+    index = json.loads(capsys.readouterr().out)
+    assert [Path(a["path"]).name for a in index["articles"]] == ["a-tunnel.txt", "b-strike.txt"]
+    assert main(["index", str(folder), "--search", "strike ended"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 matches in 1 articles") and "b-strike.txt" in out
+
+
+def test_analyze_reads_stdin(tmp_path):
+    """One real process: ``explorer analyze - < file`` (the only test that loads spaCy anew)."""
+    article = tmp_path / "story.txt"
+    article.write_text(FIRST, encoding="utf-8")
+    with article.open("rb") as stdin:
+        result = subprocess.run(
+            [sys.executable, "-m", "explorer", "analyze", "-", "--jsonl"], stdin=stdin,
+            capture_output=True, timeout=120,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "EXPLORER_CACHE_DIR": str(tmp_path / "c")},
+        )
+    assert result.returncode == 0, result.stderr.decode()
+    (line,) = result.stdout.decode("utf-8").splitlines()
+    assert json.loads(line)["text"] == FIRST
+    assert result.stderr == b""
