@@ -89,19 +89,28 @@ def check_ids(doc: ParsedDocument) -> None:
             assert owner.speaker_id in speakers, f"{owner.id} -> missing speaker {owner.speaker_id}"
 
 
+QUOTATION_MARKS = "“”„‟«»‹›‘’‚‛\"'`「」"
+
+
+def _content(part: str) -> str:
+    return part.strip().strip(QUOTATION_MARKS).strip()
+
+
 def check_texts(doc: ParsedDocument) -> None:
     """Stored texts agree with the text at their offsets.
 
     A cue and a figure are exactly their span. A quote's text is its parts in
-    order; we compare with whitespace collapsed, since a quote that runs over
-    paragraphs or around an attribution joins its parts with a space.
+    order, each without the quotation marks at its edges (parts may include
+    them), joined by a space; whitespace is compared collapsed.
     """
     text = doc.text
     for quote in doc.quotes:
         if quote.cue is not None:
             assert quote.cue.text == quote.cue.span.text_of(text), f"{quote.id} cue text"
-        joined = " ".join(part.text_of(text) for part in quote.parts)
-        assert _collapse(quote.text) == _collapse(joined), f"{quote.id} text differs from its parts"
+        joined = " ".join(_content(part.text_of(text)) for part in quote.parts)
+        assert _collapse(_content(quote.text)) == _collapse(joined), (
+            f"{quote.id} text {quote.text!r} differs from its parts {joined!r}"
+        )
     for figure in doc.figures:
         assert figure.text == figure.span.text_of(text), f"{figure.id} text differs from its span"
 
