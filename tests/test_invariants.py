@@ -306,3 +306,14 @@ def test_invariants_catch_a_broken_document(seed_doc):
     with pytest.raises(AssertionError, match="missing quote"):
         check_ids(dangling)
 
+
+
+FUZZ_EXAMPLES = 2000
+"""The long run's budget; ``bench/fuzz.py`` runs the same property from the command line."""
+
+
+@pytest.mark.slow
+@settings(PROPERTY_SETTINGS, max_examples=FUZZ_EXAMPLES)
+@given(text=st.one_of(article_texts(), mutated_articles()))
+def test_fuzz_long_run(analyze_text, text):
+    check_invariants(analyze_text(text), text)
