@@ -14,6 +14,8 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from explorer.analysis.entities import people
+from explorer.analysis.entities.first_names import is_first_name
+from explorer.analysis.names import TITLES
 from explorer.analysis.gazetteer import lookup
 
 MentionKind = Literal["person", "organisation", "place"]
@@ -46,6 +48,8 @@ CREDIT = re.compile(
 """Photo credits: named in the caption, not in the story."""
 
 MAX_NAME_GROWTH = 3
+
+PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "outside", "across", "into"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +237,18 @@ def _longest_place_at(doc: Doc, start: int, taken: set[int]) -> int | None:
     return None
 
 
+def _after_place_preposition(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
+def _of_an_office_holder(token: Token) -> bool:
+    """ "the chief executive of Oxfam": what follows a role's "of" is an organisation."""
+    return (
+        token.dep_ == "pobj" and token.head.lower_ == "of"
+        and token.head.head.lower_ in people.ROLE_NOUNS
+    )
+
+
 def reclassify(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Fix the kind where the words say otherwise, and drop what names no one."""
     fixed: list[Mention] = []
@@ -247,8 +263,21 @@ def reclassify(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue  # "Home" of "Home Secretary"
         if mention.kind == "place" and words[-1].tag_ == "JJ" and place is None:
             continue  # "European": a demonym, not a place
-        if mention.kind != "person" and people.looks_like_person(words):
+        if mention.kind == "person" and people.is_only_a_title(words):
+            continue  # "the First Minister": a role, named elsewhere if at all
+        if mention.kind == "place" and place is None and len(words) == 1 and any(
+            c.isdigit() for c in text
+        ):
+            fixed.append(replace(mention, kind="organisation"))  # "G7", "G20"
+        elif mention.kind != "person" and people.looks_like_person(words):
             fixed.append(replace(mention, kind="person"))
+        elif mention.kind == "place" and place is None and _of_an_office_holder(span.root):
+            fixed.append(replace(mention, kind="organisation"))
+        elif (
+            mention.kind == "person" and len(words) == 1 and place is not None
+            and not is_first_name(words[0].text) and _after_place_preposition(span.root)
+        ):
+            fixed.append(replace(mention, kind="place"))  # "flew to Kyiv"
         elif mention.kind == "person" and people.has_organisation_word(words):
             fixed.append(replace(mention, kind="organisation"))
         elif (
@@ -262,6 +291,24 @@ def reclassify(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return fixed
 
 
+def include_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Mr Donovan" when the model tagged only "Donovan": the title belongs to the mention.
+
+    Role titles ("President Biden") stay outside; they become the person's role."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    widened = []
+    for mention in mentions:
+        start = mention.start
+        while (
+            mention.kind == "person" and start > 0 and start - 1 not in taken
+            and doc[start - 1].lower_ in TITLES and doc[start - 1].lower_ not in people.ROLE_NOUNS
+            and doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        widened.append(replace(mention, start=start))
+    return widened
+
+
 def find_mentions(doc: Doc, body_start: int) -> list[Mention]:
     """Every person, organisation and place mention in the body, repaired, in text order."""
     mentions, groups = from_spacy(doc, body_start)
@@ -271,4 +318,4 @@ def find_mentions(doc: Doc, body_start: int) -> list[Mention]:
     mentions = grow_place_names(doc, mentions)
     mentions = untagged_places(doc, body_start, mentions)
     mentions = drop_credits(doc, mentions)
-    return reclassify(doc, mentions)
+    return include_titles(doc, reclassify(doc, mentions))

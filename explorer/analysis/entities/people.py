@@ -35,6 +35,8 @@ transport energy work pensions trade housing shadow prime deputy chief
 """.split())
 """Words the model tags as an organisation in "Home Secretary", "Foreign Minister"."""
 
+TITLE_ADJECTIVES = frozenset({"first", "prime", "foreign", "home", "shadow", "acting", "former"})
+
 MAX_ROLE_TOKENS = 14
 
 
@@ -62,6 +64,14 @@ def looks_like_person(tokens: list[Token]) -> bool:
         len(tokens) <= 3
         and is_first_name(tokens[0].text)
         and all(t.is_title and t.is_alpha for t in tokens)
+    )
+
+
+def is_only_a_title(tokens: list[Token]) -> bool:
+    """ "First Minister", "Prime Minister": role words and no name."""
+    return all(
+        t.lower_ in ROLE_NOUNS or t.lower_ in PORTFOLIO_WORDS or t.lower_ in TITLE_ADJECTIVES
+        for t in tokens
     )
 
 
@@ -128,9 +138,9 @@ def role_of(doc: Doc, name: list[Token], inside: list[Token]) -> str | None:
     index = start - 1
     while index >= 0:
         token = doc[index]
-        if token.dep_ != "compound" or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        if token.dep_ not in ("compound", "amod", "nmod") or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
-        if token.ent_type_ == "PERSON":
+        if token.ent_type_ == "PERSON" or not index < token.head.i < end:
             break
         prefix.insert(0, token)
         index -= 1

@@ -1,0 +1,182 @@
+"""What a number measures, in the sentence's own words, read off the dependency parse.
+
+"Some 22,000 people were smuggled by gangs along routes through the Western
+Balkans in 2024" -> "people smuggled by gangs along routes through the Western
+Balkans": the counted noun, its modifiers, the verb that governs it and the
+verb's prepositional phrases (less those that are themselves figures, like "in 2024").
+When the noun is left out ("returned a paltry 26 to France"), the counted noun
+is the nearest earlier plural object or subject in the sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
+VERB_COMPLEMENTS = frozenset({"agent", "prep", "dative", "prt", "neg", "acomp", "oprd"})
+COLLECTIVE_NOUNS = frozenset("""
+staff people personnel police crew cattle livestock fish sheep deer aircraft equipment
+population workforce
+""".split())
+ANTECEDENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "appos")
+MAX_WORDS = 16
+
+
+def _phrase(tokens: list[Token]) -> str:
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or tokens[0].pos_ == "DET"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    words = [t.text for t in tokens[:MAX_WORDS]]
+    return " ".join(words)
+
+
+SKIPPED_DEPS = frozenset({"nummod", "quantmod", "advmod", "punct", "cc", "relcl", "acl",
+                          "appos", "advcl", "conj", "mark"})
+
+
+TIME_NOUNS = frozenset("""
+time period times periods second seconds minute minutes hour hours day days week weeks month
+months year years decade decades
+""".split())
+
+
+def _off_topic(prep: Token, exclude: set[int]) -> bool:
+    """A prepositional phrase that holds another figure ("in 2024") or says when."""
+    if any(t.i in exclude for t in prep.subtree):
+        return True
+    return any(c.dep_ == "pobj" and c.lower_ in TIME_NOUNS for c in prep.children)
+
+
+def _collect(token: Token, exclude: set[int], words: list[Token]) -> None:
+    """The token and its dependents, leaving out other figures and the phrases that hold
+    them, so the rest of the phrase survives."""
+    words.append(token)
+    for child in token.children:
+        if child.i in exclude or child.dep_ in SKIPPED_DEPS:
+            continue
+        if child.dep_ == "prep" and _off_topic(child, exclude):
+            continue
+        _collect(child, exclude, words)
+
+
+def _noun_words(noun: Token, exclude: set[int]) -> list[Token]:
+    """The noun with its adjectives and compounds ("illegal immigrants"); "of" phrases too."""
+    words = [noun]
+    for child in noun.children:
+        if child.i in exclude:
+            continue
+        if child.dep_ in NOUN_MODIFIERS and child.i < noun.i:
+            _collect(child, exclude, words)
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i > noun.i:
+            _collect(child, exclude, words)
+    return words
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb whose subject, object or prepositional object ``token`` is."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or current.head.pos_ in ("VERB", "AUX"):
+            head = current.head
+            return head if head.pos_ in ("VERB", "AUX") and head is not current else None
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _verb_words(verb: Token, exclude: set[int]) -> list[Token]:
+    """The verb and what follows it: "smuggled by gangs along routes through the Balkans"."""
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ in VERB_COMPLEMENTS and child.i > verb.i and child.i not in exclude:
+            if child.dep_ == "prep" and _off_topic(child, exclude):
+                continue
+            _collect(child, exclude, words)
+    return words
+
+
+def _counted_noun(root: Token, figure: SpacySpan) -> Token | None:
+    """The noun the number stands in front of ("22,000 people"), if it has one."""
+    head = root.head
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        if head.tag_ in ("NNS", "NNPS") or head.lower_ in COLLECTIVE_NOUNS or head.i < figure.end + 2:
+            if head.tag_ == "NN" and head.lower_ not in COLLECTIVE_NOUNS and root.like_num \
+                    and root.lower_ not in ("1", "one", "a", "an"):
+                return None  # "a paltry 26": an adjective misread as the noun
+            return head
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]  # "half of the voters"
+    return None
+
+
+def _antecedent(doc: Doc, figure: SpacySpan, exclude: set[int]) -> Token | None:
+    """The nearest earlier plural object or subject in the sentence: what an elided count counts."""
+    sentence = figure.sent
+    best: tuple[int, int, Token] | None = None
+    for token in sentence:
+        if token.i >= figure.start or token.i in exclude:
+            continue
+        if token.tag_ != "NNS" or token.dep_ not in ANTECEDENT_DEPS:
+            continue
+        rank = 0 if token.dep_ in ("dobj", "nsubj", "nsubjpass") else 1
+        key = (rank, figure.start - token.i)
+        if best is None or key < best[:2]:
+            best = (*key, token)
+    return best[2] if best else None
+
+
+def counted_noun(doc: Doc, figure: SpacySpan) -> Token | None:
+    """The noun written right after the number that it counts, if any ("22,000 people")."""
+    noun = _counted_noun(figure.root, figure)
+    if noun is not None and noun.i == figure.end:
+        return noun
+    return None
+
+
+def describe(doc: Doc, figure: SpacySpan, kind: str, exclude: set[int]) -> tuple[str | None, str | None]:
+    """(what the figure counts, its unit noun) for counts, money, percentages, quantities.
+
+    ``exclude``: tokens of every figure of the sentence, kept out of the description.
+    """
+    if kind in ("date", "duration"):
+        return None, None
+    root = figure.root
+    own = set(range(figure.start, figure.end))
+    noun = _counted_noun(root, figure)
+    if noun is not None and noun.i in own and noun is root:
+        noun = None
+    unit = None
+    if kind == "count":
+        if noun is None:
+            noun = _antecedent(doc, figure, exclude | own)
+            verb = _governing_verb(root)
+        else:
+            verb = _governing_verb(noun)
+        unit = noun.lower_ if noun is not None else None
+    elif kind == "ordinal":
+        return (_phrase(_noun_words(noun, exclude | own)) if noun is not None else None), None
+    else:
+        verb = _governing_verb(noun if noun is not None else root)
+        if noun is None and verb is not None:
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.i not in exclude | own and c.pos_ != "PRON"]
+            noun = subjects[0] if subjects else None
+            if noun is not None:
+                words = _noun_words(noun, exclude | own)
+                for child in noun.children:
+                    if child.dep_ == "prep" and child.lower_ != "of":
+                        _collect(child, exclude | own, words)
+                return _phrase(words + [verb]), unit
+    if noun is None:
+        return None, unit
+    # Noun first, then the verb: "illegal immigrants returned to France", even for an object.
+    text = _phrase([t for t in _noun_words(noun, exclude | own) if t.i not in own])
+    if verb is not None and verb.lemma_ != "be":
+        text = f"{text} {_phrase(_verb_words(verb, exclude | own | {noun.i}))}"
+    return text.strip() or None, unit

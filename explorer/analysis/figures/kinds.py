@@ -1,0 +1,139 @@
+"""What sort of figure a span is (money, percent, quantity...) and the unit it is in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from explorer.analysis.figures.numbers import has_number, read_number, read_ordinal, read_year
+from explorer.model import FigureKind
+
+CURRENCY_SIGNS = {
+    "us$": "USD", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "£": "GBP",
+    "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
+}
+CURRENCY_WORDS = {
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "pence": "GBP", "dollar": "USD",
+    "dollars": "USD", "cents": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "franc": "CHF", "francs": "CHF",
+    "krona": "SEK", "kronor": "SEK", "krone": "NOK", "lira": "TRY", "rand": "ZAR",
+    "gbp": "GBP", "usd": "USD", "eur": "EUR",
+}
+SUBUNITS = {"p": "GBP", "pence": "GBP", "c": "USD", "cents": "USD"}
+"""Hundredths: "50p" is 0.5 GBP."""
+
+UNITS = {
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "miles", "miles": "miles", "m": "m", "metre": "m", "metres": "m", "meter": "m",
+    "meters": "m", "cm": "cm", "mm": "mm", "ft": "ft", "feet": "ft", "foot": "ft",
+    "inch": "inches", "inches": "inches", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
+    "kilo": "kg", "kilos": "kg", "g": "g", "gram": "g", "grams": "g", "tonne": "tonnes",
+    "tonnes": "tonnes", "ton": "tons", "tons": "tons", "lb": "lb", "lbs": "lb",
+    "litre": "litres", "litres": "litres", "liter": "litres", "liters": "litres",
+    "gallon": "gallons", "gallons": "gallons", "barrel": "barrels", "barrels": "barrels",
+    "acre": "acres", "acres": "acres", "hectare": "hectares", "hectares": "hectares",
+    "mph": "mph", "kph": "km/h", "km/h": "km/h", "knots": "knots", "degrees": "degrees",
+    "°c": "°C", "°f": "°F", "c": "°C", "f": "°F", "mw": "MW", "gw": "GW", "kw": "kW",
+    "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "gb": "GB", "tb": "TB",
+    "mb": "MB", "sq": "sq",
+}
+TIME_UNITS = frozenset("""
+second seconds minute minutes hour hours day days week weeks fortnight fortnights month months
+year years decade decades century centuries
+""".split())
+CALENDAR_WORDS = frozenset("""
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec spring summer autumn winter christmas easter
+""".split())
+PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent(?:age)?\b|\bpercentage points?\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    kind: FigureKind
+    value: float | int | None
+    high: float | int | None
+    unit: str | None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z°/]+|[£$€¥₹₽₩₺]|[a-z]*\$", text.lower())
+
+
+def currency_of(text: str) -> tuple[str | None, bool]:
+    """(ISO code, whether the amount is in hundredths) for "£1.2bn", "50p", "40 euros"."""
+    lowered = text.lower()
+    for sign, code in CURRENCY_SIGNS.items():
+        if sign in lowered:
+            return code, False
+    match = re.search(r"\d(p|c)\b", lowered)
+    if match:
+        return SUBUNITS[match.group(1)], True
+    for word in _words(lowered):
+        if word in SUBUNITS and word in CURRENCY_WORDS:
+            return SUBUNITS[word], True
+        if word in CURRENCY_WORDS:
+            return CURRENCY_WORDS[word], False
+    return None, False
+
+
+def unit_of(text: str) -> str | None:
+    """The unit of measurement written with the number ("5km", "300 tonnes")."""
+    lowered = text.lower()
+    glued = re.search(r"\d([a-z°/]+)\b", lowered)
+    if glued and glued.group(1) in UNITS:
+        return UNITS[glued.group(1)]
+    for word in _words(lowered):
+        if word in UNITS and len(word) > 1:
+            return UNITS[word]
+    return None
+
+
+def time_unit_of(text: str) -> str | None:
+    """The time unit as written, singular or plural ("week", "months")."""
+    for word in _words(text):
+        if word in TIME_UNITS:
+            return word
+    return None
+
+
+def is_weak_date(text: str) -> bool:
+    """ "today", "last week", "on Monday": no number, no calendar word, no "a week"."""
+    if has_number(text):
+        return False
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if words & CALENDAR_WORDS:
+        return False
+    return not (words & {"a", "an"} and words & TIME_UNITS)
+
+
+def measure(text: str, label: str) -> Measure:
+    """Kind, value and unit of a figure from its words and spaCy's label for them."""
+    reading = read_number(text)
+    if PERCENT.search(text):
+        unit = "percentage points" if "point" in text.lower() else "%"
+        return Measure("percent", reading.value, reading.high, unit)
+    currency, hundredths = currency_of(text)
+    if currency is not None and (label == "MONEY" or any(c in text for c in "£$€¥₹₽₩₺")
+                                 or re.search(r"\d", text)):
+        value, high = reading.value, reading.high
+        if hundredths:
+            value = value / 100 if value is not None else None
+            high = high / 100 if high is not None else None
+        return Measure("money", value, high, currency)
+    if label == "ORDINAL":
+        return Measure("ordinal", read_ordinal(text), None, None)
+    if label in ("DATE", "TIME"):
+        year = read_year(text)
+        time_unit = time_unit_of(text)
+        if year is None and time_unit is not None and reading.value is not None:
+            return Measure("duration", reading.value, reading.high, time_unit)
+        calendar = set(re.findall(r"[a-z]+", text.lower())) & CALENDAR_WORDS
+        if year is not None or calendar or time_unit is not None or reading.value is None:
+            return Measure("date", year, None, None)
+        label = "CARDINAL"  # "aged between 18 and 30": a count the model took for a date
+    unit = unit_of(text)
+    if unit is not None:
+        return Measure("quantity", reading.value, reading.high, unit)
+    return Measure("count", reading.value, reading.high, None)

@@ -1,0 +1,143 @@
+"""Where the figures are: spaCy's numeric entities, widened to their sign and scale, minus
+numbers that are part of a name, an address or a phone number."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from explorer.analysis.figures.kinds import CALENDAR_WORDS, CURRENCY_SIGNS, TIME_UNITS, UNITS
+from explorer.analysis.figures.numbers import SCALES
+
+FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
+NAME_LABELS = frozenset({
+    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+})
+STREET_WORDS = frozenset("""
+street st road rd avenue ave lane square place drive way close crescent terrace boulevard
+gardens row hill walk
+""".split())
+PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ -]?)?\(?0?\d{2,5}\)?[ -]\d{3,4}[ -]?\d{3,4}(?![\w])")
+GLUED_NUMBER = re.compile(
+    r"^[£$€¥]?\d[\d,.]*(?:k|m|bn|mn|tn|p|c|km|kg|cm|mm|mph|kwh|mw|gw|st|nd|rd|th|s|%)?$",
+    re.I,
+)
+"""A token that is a number: "1.2bn", "50p", "5km", "21st", "1990s". Not "G7", "MH17"."""
+
+EXTENDERS = frozenset(
+    set(SCALES) | {"%", "per", "cent", "percent", "percentage", "points", "basis"} | set(UNITS)
+) - {"c", "f", "g"}
+TRAILING_JUNK = frozenset({"to", "and", "or", "of", "-", "–", ","})
+CLOCK = re.compile(r"^\d{1,2}:\d{2}$|^\d{1,2}(?:[:.]\d{2})?(?:am|pm)$|^(?:am|pm|a\.m\.|p\.m\.)$", re.I)
+"""Times of day and live-blog timestamps ("13:07", "5am"): not figures a reader scans."""
+TIME_ADJECTIVE = re.compile(r"^[a-z0-9]+-(?:year|month|week|day|hour|minute)s?$", re.I)
+"""ten-year", "18-week": part of a name for a thing (a bond, a target), not a duration."""
+
+@dataclass(frozen=True, slots=True)
+class FigureSpan:
+    """Tokens ``[start, end)`` holding one figure, with spaCy's label for them."""
+
+    start: int
+    end: int
+    label: str
+
+
+def _is_number_token(token: Token) -> bool:
+    return token.like_num or bool(GLUED_NUMBER.match(token.text)) and any(
+        c.isdigit() for c in token.text
+    )
+
+
+def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in a currency sign before and a scale, "%" or "per cent" after; drop a dangling
+    "to" or "and" the model left at the end."""
+    while start > 0 and doc[start - 1].text.lower() in CURRENCY_SIGNS:
+        start -= 1
+    while (
+        end < len(doc) and doc[end].lower_.rstrip(".") in EXTENDERS and not doc[end].is_sent_start
+        and (doc[end].lower_ != "per" or (end + 1 < len(doc) and doc[end + 1].lower_ == "cent"))
+    ):
+        end += 1
+    while end - start > 1 and doc[end - 1].lower_ in TRAILING_JUNK:
+        end -= 1
+    return start, end
+
+
+def _is_clock_or_label(doc: Doc, span: FigureSpan) -> bool:
+    """A time of day, a live-blog timestamp, or "ten-year" naming a kind of bond."""
+    tokens = doc[span.start : span.end]
+    if any(CLOCK.match(t.text) for t in tokens):
+        return True
+    if span.end < len(doc) and CLOCK.match(doc[span.end].text) and tokens[-1].like_num:
+        return True  # "5" "am"
+    if span.label == "TIME" and not any(t.lower_ in TIME_UNITS for t in tokens):
+        return True  # "two at night"
+    return len(tokens) == 1 and bool(TIME_ADJECTIVE.match(tokens[0].text)) and tokens[0].dep_ in (
+        "amod", "compound", "nmod"
+    )
+
+
+def _in_a_name(doc: Doc, span: FigureSpan) -> bool:
+    """ "Apollo 11", "Channel 4", "10 Downing Street", "G7": a number that names, not counts."""
+    tokens = doc[span.start : span.end]
+    if any(t.ent_type_ in NAME_LABELS for t in tokens):
+        return True
+    if any(any(c.isalpha() for c in t.text) and any(c.isdigit() for c in t.text)
+           and not GLUED_NUMBER.match(t.text) for t in tokens):
+        return True
+    if span.label in ("DATE", "TIME"):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if span.label == "ORDINAL" and after is not None and after.pos_ == "PROPN" and after.is_title:
+        return True  # "First Minister", "Second World War"
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None and before.pos_ == "PROPN" and (before.is_title or before.is_upper)
+        and before.lower_ not in CALENDAR_WORDS and span.end - span.start == 1
+        and (tokens[0].head.i == before.i or before.head.i == tokens[0].i)
+    ):
+        return True
+    return _is_address(doc, span)
+
+
+def _is_address(doc: Doc, span: FigureSpan) -> bool:
+    """A number before a title-case street name: "10 Downing Street"."""
+    for token in doc[span.end : span.end + 4]:
+        if not token.is_title:
+            return False
+        if token.lower_ in STREET_WORDS:
+            return True
+    return False
+
+
+def find_spans(doc: Doc, body_start: int) -> list[FigureSpan]:
+    """Figure spans in the body, in text order, without names, addresses and phone numbers."""
+    spans: list[FigureSpan] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in FIGURE_LABELS and ent.start_char >= body_start:
+            spans.append(FigureSpan(ent.start, ent.end, ent.label_))
+    for token in doc:
+        if token.i not in covered and token.idx >= body_start and _is_number_token(token):
+            spans.append(FigureSpan(token.i, token.i + 1, "CARDINAL"))
+    phones = [(m.start(), m.end()) for m in PHONE.finditer(doc.text)]
+    kept: list[FigureSpan] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: s.start):
+        start, end = _widen(doc, span.start, span.end)
+        if taken & set(range(start, end)):
+            continue
+        widened = FigureSpan(start, end, span.label)
+        first, last = doc[start], doc[end - 1]
+        char_start, char_end = first.idx, last.idx + len(last)
+        if (
+            any(s < char_end and char_start < e for s, e in phones)
+            or _in_a_name(doc, widened) or _is_clock_or_label(doc, widened)
+        ):
+            continue
+        kept.append(widened)
+        taken.update(range(start, end))
+    return kept
