@@ -50,7 +50,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Text("Article Explorer — keys", style="bold"), id="help-title")
-            yield Static(key_table(self.app, self.sections), id="help-keys")
+            self.table = key_table(self.app, self.sections)
+            yield Static(self.table, id="help-keys")
             yield Static(Text("Mouse: click tabs, rows and article lines; scroll anywhere. "
                               "Single keys work everywhere except inside a text box.",
                               style="italic"))

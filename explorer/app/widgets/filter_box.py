@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import Input
 
 
@@ -22,5 +24,9 @@ class FilterBox(Input):
                 tooltip="Return to the list; the filter stays"),
     ]
 
+    @dataclass
+    class Left(Message):
+        """The user is done typing; the panel puts the focus on its list."""
+
     def action_leave(self) -> None:
-        self.screen.focus_next()
+        self.post_message(self.Left())

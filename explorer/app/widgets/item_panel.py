@@ -112,6 +112,8 @@ class ItemPanel(Vertical):
         option_list.set_options(Option(row.prompt, id=row.item_id) for row in self.shown_rows)
         if highlighted is not None and highlighted.id in {r.item_id for r in self.shown_rows}:
             option_list.highlighted = option_list.get_option_index(highlighted.id)
+        elif self.shown_rows:
+            option_list.highlighted = 0
         self.query_one(".panel-info", Static).update(self._info())
         self.set_class(self._state == "error", "-error")
 
@@ -149,7 +151,8 @@ class ItemPanel(Vertical):
         self.text_filter = event.value
 
     @on(FilterBox.Submitted)
-    def _filter_submitted(self, event: FilterBox.Submitted) -> None:
+    @on(FilterBox.Left)
+    def _filter_done(self, event: FilterBox.Submitted | FilterBox.Left) -> None:
         event.stop()
         self.focus_list()
 
