@@ -54,6 +54,10 @@ def find_drafts(reader: Reader, groups) -> list[Draft]:
     seen: set[tuple[int, int]] = set()
     for group in groups:
         draft = attribute_direct(reader, group, previous)
+        if draft.rule in ("direct.floating", "direct.unattributed") and _continues(reader, previous, group):
+            # a second quoted stretch of the same paragraph with no cue of its own
+            previous.parts.extend((p.start, p.end) for p in group)
+            continue
         if draft.speaker is not None:
             previous = draft
         key = (draft.start, draft.end)
@@ -67,6 +71,13 @@ def find_drafts(reader: Reader, groups) -> list[Draft]:
     drafts.extend(reported_speech(reader, used, [(d.start, d.end) for d in drafts]))
     drafts.sort(key=lambda d: (d.start, d.end))
     return drafts
+
+
+def _continues(reader: Reader, previous: Draft | None, group) -> bool:
+    """A quote later in the same paragraph as the previous direct quote, with nothing said between."""
+    if previous is None or previous.kind != "direct":
+        return False
+    return reader.line_of(previous.end - 1) == reader.line_of(group[0].start)
 
 
 def _role_ties(reader: Reader) -> dict[str, int]:

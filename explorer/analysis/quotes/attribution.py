@@ -135,6 +135,13 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     colon = _colon_intro_line(reader, group)
     if colon is not None:
         return Draft("direct", parts, "direct.colon_intro", cue=colon[0], speaker=colon[1])
+    subject = _clause_subject(reader, group)
+    if subject is not None:
+        kind = "mixed" if _embedded(reader, group) else "direct"
+        return Draft(kind, parts, f"{kind}.clause_subject", speaker=cues.mention_tokens(subject))
+    lead_in = _previous_sentence_cue(reader, group)
+    if lead_in is not None:
+        return Draft("direct", parts, "direct.previous_sentence", cue=lead_in[0], speaker=lead_in[1])
     if previous is not None and previous.speaker is not None and _floats_after(reader, group, previous):
         return Draft("direct", parts, "direct.floating", cue=previous.cue, speaker=previous.speaker)
     return Draft("direct", parts, "direct.unattributed")
@@ -143,10 +150,23 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
 def _sentences_around(reader: Reader, group: list[Passage]) -> list[SpacySpan]:
     """The sentences where a cue may sit: the first part's, the interruption's and the last part's."""
     indexes = {reader.sentence_index(reader.token_at(p.start)) for p in group[:1]}
-    indexes.add(reader.sentence_index(reader.token_at(group[-1].end - 1)))
+    last = reader.sentence_index(reader.token_at(group[-1].end - 1))
+    indexes.add(last)
     for before, after in zip(group, group[1:]):
         indexes.add(reader.sentence_index(reader.token_at(before.end)))
+    if last + 1 < len(reader.sentences) and _runs_on(reader, group[-1], reader.sentences[last + 1]):
+        indexes.add(last + 1)
     return [reader.sentences[i] for i in sorted(indexes)]
+
+
+def _runs_on(reader: Reader, passage: Passage, following: SpacySpan) -> bool:
+    """``"Why not?" the senator asked.``: the parser split the cue off into its own sentence."""
+    if reader.line_of(following.start_char) != reader.line_of(passage.start):
+        return False
+    words = [t for t in following if not t.is_space]
+    if not words or reader.quoted[words[0].i] or words[0].idx - passage.end > 2:
+        return False
+    return words[0].is_lower or words[0].lower_ in ("the", "a", "an") and words[0].text.islower()
 
 
 def _distance(i: int, first: int, last: int) -> int:
@@ -243,6 +263,47 @@ def _colon_intro_line(reader: Reader, group: list[Passage]):
     for verb in reversed(_cue_verbs(reader, [sentence], with_thought=True)):
         subject = cues.subject_of(verb)
         if subject is not None:
+            return _cue_span(reader, verb), cues.mention_tokens(subject)
+    return None
+
+
+def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
+    """No cue word: the subject of the clause the quote sits in (``X referred to Y as "..."``)."""
+    token = reader.doc[reader.token_at(group[0].start) + 1]
+    for _ in range(6):
+        if token.head is token:
+            break
+        token = token.head
+        if reader.quoted[token.i]:
+            continue
+        if token.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and not reader.quoted[subject.i] and subject.pos_ in ("PROPN", "NOUN", "PRON"):
+                if subject.lower_ in cues._NOT_SPEAKERS:
+                    return None
+                return subject
+    return None
+
+
+def _embedded(reader: Reader, group: list[Passage]) -> bool:
+    """Whether the quote sits inside a longer sentence of the writer's own words."""
+    sentence = reader.sentence_of(reader.token_at(group[0].start))
+    return sum(1 for t in sentence if not reader.quoted[t.i] and t.is_alpha) > 3
+
+
+def _previous_sentence_cue(reader: Reader, group: list[Passage]):
+    """``X tweeted a warning. "..."``: a quote opening a sentence right after a cue sentence."""
+    first = reader.token_at(group[0].start)
+    index = reader.sentence_index(first)
+    sentence = reader.sentences[index]
+    if index == 0 or any(not t.is_space and not t.is_punct for t in reader.doc[sentence.start : first]):
+        return None
+    before = reader.sentences[index - 1]
+    if reader.line_of(before.start_char) != reader.line_of(group[0].start) or reader.quoted[before.end - 1]:
+        return None
+    for verb in reversed(_cue_verbs(reader, [before], with_thought=False)):
+        subject = cues.subject_of(verb)
+        if subject is not None and not reader.quoted[subject.i]:
             return _cue_span(reader, verb), cues.mention_tokens(subject)
     return None
 

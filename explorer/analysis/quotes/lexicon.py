@@ -14,7 +14,9 @@ concur agree disagree counter retort rebut interject continue conclude tout sign
 indicate imply stress told advise assure remind inform notify brief concede speculate
 wonder muse lecture preach proclaim pronounce quote cite chide scold rebuke mock ridicule
 taunt decry deplore bemoan protest object plead beg implore appeal threaten guarantee
-predict forewarn write email text message telegraph insinuate opine reckon
+predict forewarn write email text message telegraph insinuate opine reckon offer reference
+characterize characterise refer read bark snap lash rip fire hit mock label brand dub term
+tell deride insult slam assail question vow
 """.split())
 """Verbs that introduce said or written words."""
 
