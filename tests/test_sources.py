@@ -272,6 +272,12 @@ def test_bad_json_articles_are_refused(tmp_path, content, reason):
     assert "\n" not in str(caught.value)
 
 
+def test_json_lines_is_refused_not_read_as_prose(tmp_path):
+    lines = '{"text": "First story."}\n{"text": "Second story."}\n'
+    with pytest.raises(SourceError, match="JSON Lines"):
+        read_article(write(tmp_path, "batch.jsonl", lines))
+
+
 # --- HTML ------------------------------------------------------------------------
 
 PAGE = """<!DOCTYPE html>

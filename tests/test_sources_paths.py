@@ -90,6 +90,11 @@ def test_missing_stdin_is_an_error(monkeypatch):
     assert isinstance(error, SourceError) and error.path == "<stdin>"
 
 
+def test_empty_path_is_an_error_not_the_current_folder():
+    (error,) = list(iter_articles([""]))
+    assert isinstance(error, SourceError) and error.reason == "empty path"
+
+
 def test_directory_where_a_file_is_expected(tmp_path):
     with pytest.raises(SourceError, match="is a directory"):
         read_article(tmp_path)

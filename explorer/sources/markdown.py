@@ -17,25 +17,23 @@ import yaml
 
 from explorer.model import Article
 from explorer.sources.dates import normalise_date
-from explorer.sources.paragraphs import split_paragraphs
+from explorer.sources.paragraphs import LINE_BREAK, skip_blank_lines, split_paragraphs
 
 _FRONT_MATTER = re.compile(
-    r"---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)",
-    re.DOTALL,
+    rf"---[ \t]*{LINE_BREAK}(.*?){LINE_BREAK}(?:---|\.\.\.)[ \t]*(?:{LINE_BREAK}|$)", re.DOTALL
 )
 _MAX_FRONT_MATTER = 65536
-_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))*")
-_ATX_HEADING = re.compile(r"#[ \t]+([^\r\n]*?)[ \t]*#*[ \t]*(?:\r\n|\r|\n|$)")
-_SETEXT_HEADING = re.compile(r"([^\r\n]*\S)[ \t]*(?:\r\n|\r|\n)=+[ \t]*(?:\r\n|\r|\n|$)")
+_ATX_HEADING = re.compile(rf"#[ \t]+([^\r\n]*?)[ \t]*#*[ \t]*(?:{LINE_BREAK}|$)")
+_SETEXT_HEADING = re.compile(rf"([^\r\n]*\S)[ \t]*{LINE_BREAK}=+[ \t]*(?:{LINE_BREAK}|$)")
 
 
 def read_markdown(text: str, path: str | None = None) -> Article:
     meta, after_front_matter = _front_matter(text)
-    first_line = _BLANK_LINES.match(text, after_front_matter).end()
+    first_line = skip_blank_lines(text, after_front_matter)
     heading = _ATX_HEADING.match(text, first_line) or _SETEXT_HEADING.match(text, first_line)
     if heading and heading[1].strip():
         meta.setdefault("title", heading[1].strip())
-        body_start = _BLANK_LINES.match(text, heading.end()).end()
+        body_start = skip_blank_lines(text, heading.end())
     elif after_front_matter:
         body_start = first_line
     else:
@@ -51,6 +49,11 @@ def read_markdown(text: str, path: str | None = None) -> Article:
         body_start=body_start,
         paragraphs=split_paragraphs(text, body_start),
     )
+
+
+def has_front_matter(text: str) -> bool:
+    """Whether ``text`` opens with a YAML mapping between ``---`` lines."""
+    return _front_matter(text)[1] > 0
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:

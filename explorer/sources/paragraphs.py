@@ -11,9 +11,12 @@ import re
 
 from explorer.model import Span
 
-_BREAK = r"(?:\r\n|\r(?!\n)|\n)"
-_BLANK_LINE = re.compile(rf"{_BREAK}[^\S\r\n]*{_BREAK}")
-_LINE_BREAK = re.compile(_BREAK)
+LINE_BREAK = r"(?:\r\n|\r(?!\n)|\n)"
+"""One line break of any convention, as a regular-expression fragment."""
+
+_BLANK_LINE = re.compile(rf"{LINE_BREAK}[^\S\r\n]*{LINE_BREAK}")
+_LINE_BREAK = re.compile(LINE_BREAK)
+_BLANK_LINES = re.compile(rf"(?:[^\S\r\n]*{LINE_BREAK})*")
 
 
 def split_paragraphs(text: str, start: int = 0) -> tuple[Span, ...]:
@@ -26,6 +29,11 @@ def split_paragraphs(text: str, start: int = 0) -> tuple[Span, ...]:
         piece_start = match.end()
     _append_trimmed(spans, text, piece_start, len(text))
     return tuple(spans)
+
+
+def skip_blank_lines(text: str, position: int) -> int:
+    """The start of the first line at or after ``position`` that is not blank."""
+    return _BLANK_LINES.match(text, position).end()
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:

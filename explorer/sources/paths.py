@@ -50,6 +50,9 @@ def expand(path: str | Path) -> Iterator[Path | SourceError]:
     if str(path) == STDIN:
         yield Path(STDIN)
         return
+    if not str(path):
+        yield SourceError("''", "empty path")
+        return
     path = Path(path)
     try:
         is_folder = stat.S_ISDIR(path.stat().st_mode)

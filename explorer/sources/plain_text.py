@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 from explorer.model import Article
 from explorer.sources.dates import normalise_date
-from explorer.sources.paragraphs import split_paragraphs
+from explorer.sources.paragraphs import LINE_BREAK, skip_blank_lines, split_paragraphs
 
 _DATE_CONVENTION = re.compile(r" date (\d{4}-\d{2}-\d{2})(?: |(?=\r|\n|$))")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE = re.compile(rf"[^\r\n]*(?:{LINE_BREAK}|$)")
 _FIELD = re.compile(
     r"(title|headline|date|published|source|publication|url|link|author|byline)"
     r"[ \t]*:[ \t]*(\S.{0,300}?)[ \t]*",
@@ -100,7 +100,7 @@ def parse_header(text: str) -> Header:
         fields.setdefault(name, value)
         position = body_start = line.end()
     if body_start:
-        body_start = _skip_blank_lines(text, body_start)
+        body_start = skip_blank_lines(text, body_start)
     return Header(body_start=body_start, **fields)
 
 
@@ -141,10 +141,3 @@ def _looks_like_byline(value: str) -> bool:
 def _capitalised(word: str) -> bool:
     return word[0].isupper() and all(char.isalpha() or char in "'’.-" for char in word)
 
-
-def _skip_blank_lines(text: str, position: int) -> int:
-    while True:
-        line = _LINE.match(text, position)
-        if line is None or line.end() == position or line.group().strip():
-            return position
-        position = line.end()

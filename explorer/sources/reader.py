@@ -2,7 +2,8 @@
 
 The format comes from the extension (``.txt``, ``.md``, ``.json``, ``.html``
 ...); standard input and files with another extension are sniffed: a JSON
-object, an HTML document, Markdown front matter, else plain text. An input
+object, an HTML document, Markdown front matter, else plain text (JSON Lines,
+one record a line, is refused rather than read as prose). An input
 with no text but whitespace is refused as empty.
 """
 
@@ -18,12 +19,13 @@ from explorer.sources.decoding import NotText, decode
 from explorer.sources.errors import SourceError
 from explorer.sources.html import read_html
 from explorer.sources.json_article import read_json_article
-from explorer.sources.markdown import read_markdown
+from explorer.sources.markdown import has_front_matter, read_markdown
 from explorer.sources.paths import ARTICLE_SUFFIXES, STDIN, STDIN_NAME, expand, read_input
 from explorer.sources.plain_text import read_plain_text
 
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
-_FRONT_MATTER_START = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_HTML_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 
 
 def read_text_article(text: str, path: str | None = None) -> Article:
@@ -45,6 +47,9 @@ def read_article(path: str | Path) -> Article:
     article_format = ARTICLE_SUFFIXES.get(path.suffix.lower()) or sniff_format(text)
     if article_format == "json":
         return read_json_article(text, name)
+    if article_format == "json_lines":
+        reason = "JSON Lines holds many records, not one article; use one .json file per article"
+        raise SourceError(name, reason)
     if article_format == "html":
         return read_html(text, name)
     if article_format == "markdown":
@@ -54,11 +59,14 @@ def read_article(path: str | Path) -> Article:
 
 def sniff_format(text: str) -> str:
     """The format of text that came without a telling extension."""
-    if text.lstrip().startswith("{") and _is_json_object(text):
-        return "json"
+    if text.lstrip().startswith("{"):
+        if _is_json_object(text):
+            return "json"
+        if _is_json_object(text.lstrip().partition("\n")[0]):
+            return "json_lines"
     if _HTML_START.match(text):
         return "html"
-    if _FRONT_MATTER_START.match(text):
+    if text.startswith("---") and has_front_matter(text):
         return "markdown"
     return "text"
 
