@@ -81,8 +81,14 @@ def marks_in_line(text: str, start: int, end: int) -> list[Mark]:
     i = start
     while i < end:
         ch = text[i]
-        if text.startswith("``", i) or text.startswith("''", i):
-            marks.append(Mark(i, i + 2, text[i] == "`", True))
+        if text.startswith("``", i):
+            marks.append(Mark(i, i + 2, True, True))
+            i += 2
+            continue
+        if text.startswith("''", i):
+            # some papers print '' for opening and closing marks alike
+            opens = _opens_by_context(text, i, 2)
+            marks.append(Mark(i, i + 2, _straight_guess(marks) if opens is None else opens, True))
             i += 2
             continue
         if ch in DOUBLE_OPENERS or ch in DOUBLE_CLOSERS or ch == STRAIGHT_DOUBLE:
