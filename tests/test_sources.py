@@ -52,7 +52,10 @@ def test_plain_text_file_keeps_every_character(tmp_path):
     article = read_article(write(tmp_path, "story.txt", content))
     assert article.text == content
     assert article.path == str(tmp_path / "story.txt")
-    assert paragraph_texts(article) == ["\u201cQuoted,\u201d she said.", 'Second "straight" paragraph.']
+    assert paragraph_texts(article) == [
+        "\u201cQuoted,\u201d she said.",
+        'Second "straight" paragraph.',
+    ]
 
 
 def test_title_date_source_url_and_byline_headers(tmp_path):
@@ -153,7 +156,8 @@ def test_paragraphs_one_per_line_when_no_blank_line():
 
 def test_paragraphs_crlf_blank_lines():
     text = "Alpha one.\r\nAlpha two.\r\n\r\nBeta.\r\n"
-    assert [s.text_of(text) for s in split_paragraphs(text)] == ["Alpha one.\r\nAlpha two.", "Beta."]
+    spans = split_paragraphs(text)
+    assert [s.text_of(text) for s in spans] == ["Alpha one.\r\nAlpha two.", "Beta."]
 
 
 def test_paragraphs_never_include_the_header_nor_whitespace_edges():
@@ -201,7 +205,10 @@ def test_markdown_front_matter_and_heading(tmp_path):
     assert article.byline == "Ines Carvalho, Tom Reid"
     assert article.url == "https://example.org/barrier"
     assert content[article.body_start :].startswith("The barrier *finally*")
-    assert paragraph_texts(article) == ["The barrier *finally* closed on Monday.", "Engineers cheered."]
+    assert paragraph_texts(article) == [
+        "The barrier *finally* closed on Monday.",
+        "Engineers cheered.",
+    ]
 
 
 def test_markdown_heading_gives_title_without_front_matter(tmp_path):
@@ -231,7 +238,9 @@ def test_json_article_text_and_metadata(tmp_path):
     }
     article = read_article(write(tmp_path, "grid.json", json.dumps(data)))
     assert article.text == data["body"]
-    assert (article.title, article.date, article.source) == ("Grid upgrade", "2025-03-03", "Energy Weekly")
+    assert article.title == "Grid upgrade"
+    assert article.date == "2025-03-03"
+    assert article.source == "Energy Weekly"
     assert article.byline == "Ama Owusu, Li Wei"
     assert paragraph_texts(article) == ["The upgrade costs \u00a31.2bn.", "It ends in 2030."]
 

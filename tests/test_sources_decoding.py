@@ -35,7 +35,8 @@ def test_utf8_bom_is_not_part_of_the_text(tmp_path):
 
 def test_cp1252_curly_quotes_0x93_0x94(tmp_path):
     raw = b"He called it \x93a betrayal\x94 \x96 and left.\r\n"
-    assert read_bytes_as_article(tmp_path, raw).text == "He called it \u201ca betrayal\u201d \u2013 and left.\r\n"
+    expected = "He called it \u201ca betrayal\u201d \u2013 and left.\r\n"
+    assert read_bytes_as_article(tmp_path, raw).text == expected
 
 
 def test_latin1_accents(tmp_path):

@@ -19,15 +19,25 @@ def make(path: Path, text: str = "The harbour reopened on Monday.\n") -> Path:
     return path
 
 
+def feed_stdin(monkeypatch, raw: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+
+
+def fingerprint(path: Path) -> tuple[bytes, int, int]:
+    info = path.stat()
+    return path.read_bytes(), info.st_mtime_ns, info.st_mode
+
+
 def names(items) -> list[str]:
-    return [item.path if not isinstance(item, SourceError) else f"ERROR {item.path}" for item in items]
+    return [f"ERROR {item.path}" if isinstance(item, SourceError) else item.path for item in items]
 
 
 def test_folder_is_recursive_sorted_and_skips_hidden_and_unsupported(tmp_path):
     make(tmp_path / "b.txt")
     make(tmp_path / "a.md", "# Heading\n\nBody.\n")
     make(tmp_path / "c.json", '{"text": "Body."}')
-    make(tmp_path / "sub" / "d.html", "<html><body><article><p>" + "A paragraph of news text. " * 10 + "</p></article></body></html>")
+    story = "<p>" + "A paragraph of news text. " * 10 + "</p>"
+    make(tmp_path / "sub" / "d.html", f"<html><body><article>{story}</article></body></html>")
     make(tmp_path / ".hidden.txt")
     make(tmp_path / ".git" / "e.txt")
     make(tmp_path / "notes.docx")
@@ -60,7 +70,7 @@ def test_empty_folder_yields_one_error(tmp_path):
 
 def test_stdin_bytes_are_read(monkeypatch):
     raw = " date 2025-09-09 Ferries resumed.\r\n".encode("utf-8")
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    feed_stdin(monkeypatch, raw)
     (article,) = list(iter_articles(["-"]))
     assert article.path == "<stdin>"
     assert article.text == " date 2025-09-09 Ferries resumed.\r\n"
@@ -68,11 +78,12 @@ def test_stdin_bytes_are_read(monkeypatch):
 
 
 def test_stdin_json_and_html_are_sniffed(monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"title": "T", "text": "Body."}')))
+    feed_stdin(monkeypatch, b'{"title": "T", "text": "Body."}')
     article = read_article("-")
     assert (article.title, article.text) == ("T", "Body.")
-    page = "<!doctype html><html><body><nav>Home</nav><article><p>" + "Lifeboats were launched at dawn. " * 8
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((page + "</p></article></body></html>").encode())))
+    story = "<p>" + "Lifeboats were launched at dawn. " * 8 + "</p>"
+    page = f"<!doctype html><html><body><nav>Home</nav><article>{story}</article></body></html>"
+    feed_stdin(monkeypatch, page.encode())
     article = read_article("-")
     assert article.text.startswith("Lifeboats were launched at dawn.")
     assert "<" not in article.text
@@ -80,7 +91,7 @@ def test_stdin_json_and_html_are_sniffed(monkeypatch):
 
 def test_stdin_text_starting_with_a_brace_is_plain_text(monkeypatch):
     raw = b"{Correction} An earlier version misspelt the mayor's name.\n"
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    feed_stdin(monkeypatch, raw)
     assert read_article("-").text == raw.decode()
 
 
@@ -152,9 +163,9 @@ def test_reading_leaves_input_files_untouched(tmp_path):
     ]
     (tmp_path / "d.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
     files.append(tmp_path / "d.png")
-    before = {path: (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_mode) for path in files}
+    before = {path: fingerprint(path) for path in files}
     list(iter_articles([tmp_path]))
     list(iter_articles(files))
-    after = {path: (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_mode) for path in files}
+    after = {path: fingerprint(path) for path in files}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.md", "c.json", "d.png"]

@@ -26,7 +26,8 @@ def read_json_article(text: str, path: str) -> Article:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SourceError(path, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from exc
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise SourceError(path, f"not valid JSON ({exc.msg} at {where})") from exc
     if not isinstance(data, dict):
         raise SourceError(path, f"JSON holds a {type(data).__name__}, expected one article object")
     if data.get("schema") == SCHEMA:

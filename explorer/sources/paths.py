@@ -117,7 +117,8 @@ def _folder_articles(folder: Path) -> Iterator[Path | SourceError]:
 
     def note_error(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else folder
-        found.append((where.relative_to(folder).parts, SourceError(str(where), os_reason(exc, where))))
+        error = SourceError(str(where), os_reason(exc, where))
+        found.append((where.relative_to(folder).parts, error))
 
     for root, dirs, files in os.walk(folder, onerror=note_error):
         dirs[:] = [name for name in dirs if not name.startswith(".")]

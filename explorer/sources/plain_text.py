@@ -43,7 +43,9 @@ _FIELD_NAMES = {
     "byline": "byline",
 }
 _BYLINE = re.compile(r"(?:By|BY)[ \t]+(\S.{0,150}?)[ \t]*")
-_NAME_JOINERS = {"and", "&", "de", "van", "von", "der", "den", "da", "di", "la", "le", "du", "bin", "al"}
+_NAME_JOINERS = {
+    "and", "&", "de", "van", "von", "der", "den", "da", "di", "la", "le", "du", "bin", "al"
+}
 _ROLE_JOINERS = {"and", "&", "of", "in", "for", "the", "at", "on"}
 _MAX_HEADER_LINES = 12
 
