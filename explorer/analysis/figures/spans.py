@@ -29,6 +29,9 @@ GLUED_NUMBER = re.compile(
 EXTENDERS = frozenset(
     set(SCALES) | {"%", "per", "cent", "percent", "percentage", "points", "basis"} | set(UNITS)
 ) - {"c", "f", "g"}
+COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion", "half",
+                         "quarter", "third"})
+RANGE_JOINERS = frozenset({"-", "–", "—", "to"})
 TRAILING_JUNK = frozenset({"to", "and", "or", "of", "-", "–", ","})
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$|^\d{1,2}(?:[:.]\d{2})?(?:am|pm)$|^(?:am|pm|a\.m\.|p\.m\.)$", re.I)
 """Times of day and live-blog timestamps ("13:07", "5am"): not figures a reader scans."""
@@ -55,11 +58,19 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     "to" or "and" the model left at the end."""
     while start > 0 and doc[start - 1].text.lower() in CURRENCY_SIGNS:
         start -= 1
-    while (
-        end < len(doc) and doc[end].lower_.rstrip(".") in EXTENDERS and not doc[end].is_sent_start
-        and (doc[end].lower_ != "per" or (end + 1 < len(doc) and doc[end + 1].lower_ == "cent"))
-    ):
-        end += 1
+    if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in COUNT_NOUNS:
+        start -= 1  # "a dozen"
+    while True:
+        while (
+            end < len(doc) and doc[end].lower_.rstrip(".") in EXTENDERS
+            and not doc[end].is_sent_start
+            and (doc[end].lower_ != "per" or (end + 1 < len(doc) and doc[end + 1].lower_ == "cent"))
+        ):
+            end += 1
+        if end + 1 < len(doc) and doc[end].text in RANGE_JOINERS and _is_number_token(doc[end + 1]):
+            end += 2  # "20-30", "20 to 30"
+            continue
+        break
     while end - start > 1 and doc[end - 1].lower_ in TRAILING_JUNK:
         end -= 1
     return start, end
@@ -74,7 +85,7 @@ def _is_clock_or_label(doc: Doc, span: FigureSpan) -> bool:
         return True  # "5" "am"
     if span.label == "TIME" and not any(t.lower_ in TIME_UNITS for t in tokens):
         return True  # "two at night"
-    return len(tokens) == 1 and bool(TIME_ADJECTIVE.match(tokens[0].text)) and tokens[0].dep_ in (
+    return bool(TIME_ADJECTIVE.match(tokens.text.replace(" ", ""))) and tokens.root.dep_ in (
         "amod", "compound", "nmod"
     )
 
