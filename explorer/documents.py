@@ -175,11 +175,32 @@ class DocumentService:
 
     def _from_cache(self, article: Article, raw: str) -> Analysed | None:
         """The cached JSON with the caller's article block; None if it is unsound."""
-        try:
-            data = json.loads(raw)
-            if data.get("schema") != SCHEMA or data.get("text") != article.text:
-                return None
-        except (ValueError, AttributeError):
-            return None
-        data["article"] = _article_json(article)
-        return Analysed(article, json.dumps(data, ensure_ascii=False), from_cache=True)
+        spliced = splice_article(raw, article)
+        return None if spliced is None else Analysed(article, spliced, from_cache=True)
+
+
+_DECODER = json.JSONDecoder()
+_HEAD = '{"schema": "' + SCHEMA + '", "article": '
+
+
+def splice_article(raw: str, article: Article) -> str | None:
+    """``raw`` with its article block replaced by ``article``'s, parsing only what it must.
+
+    Re-encoding a whole document costs more than reading it from the cache, and
+    ``analyze DIR --jsonl`` over a cached folder should be as fast as reading files.
+    Returns None unless ``raw`` is a document of this schema whose text is the article's.
+    """
+    if not raw.startswith(_HEAD):
+        return None
+    try:
+        _, article_end = _DECODER.raw_decode(raw, len(_HEAD))
+        engine_at = raw.index('"engine": ', article_end) + len('"engine": ')
+        _, engine_end = _DECODER.raw_decode(raw, engine_at)
+        text_at = raw.index('"text": ', engine_end) + len('"text": ')
+        text, _ = _DECODER.raw_decode(raw, text_at)
+    except ValueError:
+        return None
+    if text != article.text:
+        return None
+    block = json.dumps(_article_json(article), ensure_ascii=False)
+    return _HEAD + block + raw[article_end:]

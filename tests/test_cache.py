@@ -247,3 +247,15 @@ def test_no_cache_neither_reads_nor_writes(tmp_path, monkeypatch, nlp):
     assert AnalysisCache(tmp_path).info().entries == 1
     assert DocumentService(use_cache=False).cached(article) is None
     assert DocumentService().cached(article) is not None
+
+
+def test_splicing_the_article_block_matches_a_full_reencode():
+    """The fast path of ``analyze --jsonl`` must print exactly what a full re-encode would."""
+    from explorer.documents import splice_article
+
+    doc = hand_made_document(path="old/place.txt")
+    tricky = replace(doc.article, path='new/"engine": {x}.txt', title='A "text": trap')
+    stored = model_json.dumps(replace(doc, article=replace(tricky, path="old/place.txt")))
+    assert splice_article(stored, tricky) == model_json.dumps(replace(doc, article=tricky))
+    assert splice_article(stored, read_text_article(TEXT + "more\n")) is None
+    assert splice_article("not json at all", tricky) is None
