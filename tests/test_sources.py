@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from explorer.model import SCHEMA
 from explorer.sources import SourceError, read_article, read_text_article
@@ -176,6 +178,31 @@ def test_paragraph_splitting_is_linear_on_a_big_text():
     spans = split_paragraphs(text)
     assert len(spans) == 15_000
     assert spans[-1].end == len(text)
+
+
+_PIECES = st.sampled_from(
+    [
+        "word", "Quote \u201chere\u201d.", " ", "\t", "\n", "\r\n", "\r", "\n\n", "\u00a0",
+        " date 2025-01-02 ", "Title: T", "By Ann Lee", "Date: 1 May 2025",
+    ]
+)
+"""Bits of text, whitespace of every kind and header lines, in any order."""
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_keeps_its_characters_and_gives_sound_paragraphs(text):
+    article = read_text_article(text)
+    assert article.text == text
+    assert 0 <= article.body_start <= len(text)
+    previous_end = article.body_start
+    for span in article.paragraphs:
+        piece = span.text_of(text)
+        assert previous_end <= span.start < span.end
+        assert piece == piece.strip()
+        previous_end = span.end
+    assert " ".join(text[s.start : s.end] for s in article.paragraphs).split() == (
+        text[article.body_start :].split()
+    )
 
 
 # --- markdown --------------------------------------------------------------------
