@@ -148,7 +148,7 @@ class ReaderScreen(Screen):
         if index not in self.documents:
             cached = self.service.cached(article)
             if cached is not None:
-                self.documents[index] = cached
+                self._store(index, cached)
         self.view.show_article(article, self.documents.get(index))
         if self.query_one(SearchBar).display:
             self.query_one(SearchBar).open()
@@ -176,12 +176,15 @@ class ReaderScreen(Screen):
                 document = self.service.analyze(self.articles[index])
             self.app.call_from_thread(self._document_ready, index, document)
 
-    def _document_ready(self, index: int, document: ParsedDocument) -> None:
+    def _store(self, index: int, document: ParsedDocument) -> None:
         self.documents[index] = document
         if len(self.articles) > 1:
             self.query_one(Library).update_article(
                 index, self.articles[index], len(document.quotes), document.error is not None
             )
+
+    def _document_ready(self, index: int, document: ParsedDocument) -> None:
+        self._store(index, document)
         if index == self.current:
             self.view.set_document(document)
             self._show_document(document)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -10,8 +12,18 @@ from explorer.safe_text import visible
 
 
 def header_text(article: Article) -> Text:
-    """Built piecewise from plain strings, so a title with ``[bold]`` shows literally."""
-    header = Text(visible(article.display_title).replace("\n", " "), style="bold")
+    """Built piecewise from plain strings, so a title with ``[bold]`` shows literally.
+
+    An article without a title header is named by its file: its first line is
+    already the first thing the view shows.
+    """
+    if article.title:
+        name = article.title
+    elif article.path:
+        name = PurePath(article.path).name
+    else:
+        name = article.display_title
+    header = Text(visible(name).replace("\n", " "), style="bold")
     details = [visible(part) for part in (article.date, article.source, article.byline) if part]
     if details:
         header.append("  " + " · ".join(details), style="italic")
