@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import logging
 
-import trafilatura
-
 from explorer.model import Article
 from explorer.sources.dates import normalise_date
 from explorer.sources.errors import SourceError
 from explorer.sources.paragraphs import split_paragraphs
 
-# trafilatura logs every page it finds too short; our SourceError says it once.
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-
 
 def read_html(markup: str, path: str) -> Article:
+    # Imported here: trafilatura takes longer to import than the rest of the
+    # explorer's sources together, and most runs read no HTML.
+    import trafilatura
+
+    # trafilatura logs every page it finds too short; our SourceError says it once.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     page = trafilatura.bare_extraction(
         markup,
         with_metadata=True,
