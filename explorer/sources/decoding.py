@@ -82,7 +82,11 @@ def decode(raw: bytes) -> str:
         return _checked(raw.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    return _checked(raw.decode(legacy_encoding(raw)))
+    try:
+        return _checked(raw.decode(legacy_encoding(raw)))
+    except (UnicodeDecodeError, LookupError):
+        # Detection samples the bytes; Latin-1 decodes whatever it missed.
+        return _checked(raw.decode("latin-1"))
 
 
 def binary_kind(raw: bytes) -> str | None:
