@@ -23,9 +23,10 @@ from explorer.analysis.quotes.attribution import (
     reported_speech,
 )
 from explorer.analysis.quotes.coref import ROLE_WORDS_PERSON, Mention, Referent, Resolver, classify
-from explorer.analysis.quotes.marks import find_passages, line_spans
+from explorer.analysis.quotes.marks import find_passages, is_not_speech, line_spans
 from explorer.model import Article, Cue, Quote, Span, Speaker
 
+_MIN_UNATTRIBUTED_WORDS = 8
 _QUOTE_MARKS = "\"“”„‟«»‘’'` "
 
 
@@ -38,7 +39,8 @@ class Attributions:
 def find_attributions(doc: Doc, article: Article, entities: Entities) -> Attributions:
     """Every quote with its resolved speaker."""
     reader = Reader(doc, line_spans(doc.text, article.body_start))
-    groups = find_passages(doc.text, article.body_start)
+    groups = [g for g in find_passages(doc.text, article.body_start)
+              if len(g) > 1 or not is_not_speech(doc.text, g[0])]
     for group in groups:
         for passage in group:
             reader.mark_quoted(passage)
@@ -66,11 +68,18 @@ def find_drafts(reader: Reader, groups) -> list[Draft]:
         if drafts and drafts[-1].kind == "mixed" and drafts[-1].start <= draft.start < drafts[-1].end:
             continue
         seen.add(key)
+        if draft.speaker is None and _is_fragment(reader, draft):
+            continue
         drafts.append(draft)
     used = {v for d in drafts for v in d.used_verbs}
     drafts.extend(reported_speech(reader, used, [(d.start, d.end) for d in drafts]))
     drafts.sort(key=lambda d: (d.start, d.end))
     return drafts
+
+
+def _is_fragment(reader: Reader, draft: Draft) -> bool:
+    """A short quoted phrase nobody is said to have said: a scare quote, not a quote."""
+    return sum(len(reader.text[s:e].split()) for s, e in draft.parts) < _MIN_UNATTRIBUTED_WORDS
 
 
 def _continues(reader: Reader, previous: Draft | None, group) -> bool:

@@ -163,6 +163,24 @@ def _single_passages(text: str, marks: list[Mark], doubles: list[Passage]) -> li
     return found
 
 
+_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "or", "from"}
+
+
+def is_not_speech(text: str, passage: Passage) -> bool:
+    """Quoted words that are a name, not speech: a title mid-sentence, a markup value, a number."""
+    inner = text[passage.start : passage.end].strip("\"“”„‟«»‘’'` ,.")
+    if not any(ch.isalpha() for ch in inner):
+        return True
+    before = text[: passage.start].rstrip()
+    if before.endswith("="):
+        return True
+    words = inner.split()
+    if not words or inner[-1:] in "!?" or len(words) > 8 or not before or before[-1] in ".:;!?\n":
+        return False
+    capitalised = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
+    return all(w[:1].isupper() or w[:1].isdigit() for w in capitalised)
+
+
 def line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Non-blank lines of ``text[start:]`` as (start, end), trimmed."""
     spans = []
