@@ -90,25 +90,28 @@ def check_ids(doc: ParsedDocument) -> None:
 
 
 QUOTATION_MARKS = "“”„‟«»‹›‘’‚‛\"'`「」"
+_WITHOUT_MARKS = str.maketrans("", "", QUOTATION_MARKS)
 
 
-def _content(part: str) -> str:
-    return part.strip().strip(QUOTATION_MARKS).strip()
+def _words(text: str) -> str:
+    """The text with quotation marks dropped and whitespace collapsed."""
+    return _collapse(text.translate(_WITHOUT_MARKS))
 
 
 def check_texts(doc: ParsedDocument) -> None:
     """Stored texts agree with the text at their offsets.
 
     A cue and a figure are exactly their span. A quote's text is its parts in
-    order, each without the quotation marks at its edges (parts may include
-    them), joined by a space; whitespace is compared collapsed.
+    order joined by a space; parts may include the quotation marks around them
+    and the text leaves them out, so marks are dropped and whitespace collapsed
+    before comparing.
     """
     text = doc.text
     for quote in doc.quotes:
         if quote.cue is not None:
             assert quote.cue.text == quote.cue.span.text_of(text), f"{quote.id} cue text"
-        joined = " ".join(_content(part.text_of(text)) for part in quote.parts)
-        assert _collapse(_content(quote.text)) == _collapse(joined), (
+        joined = " ".join(part.text_of(text) for part in quote.parts)
+        assert _words(quote.text) == _words(joined), (
             f"{quote.id} text {quote.text!r} differs from its parts {joined!r}"
         )
     for figure in doc.figures:
@@ -245,6 +248,7 @@ PROPERTY_SETTINGS = settings(
 @example(text="\x1b[2J\x1b]52;c;ZXZpbA==\x07 [bold]she said[/bold] “[link=http://x]click[/link]”")
 @example(text="She said “" + "x" * 5000 + "” and left.")
 @example(text="\ufeff“BOM first,” she said.")
+@example(text="“We will act,” she said.“‹the")  # found by bench/fuzz.py
 def test_generated_text_keeps_every_invariant(analyze_text, text):
     check_invariants(analyze_text(text), text)
 
@@ -281,6 +285,14 @@ HOSTILE = {
 
 @pytest.mark.parametrize("text", list(HOSTILE.values()), ids=list(HOSTILE))
 def test_hostile_text_keeps_every_invariant(analyze_text, text):
+    check_invariants(analyze_text(text), text)
+
+
+@pytest.mark.xfail(reason="quotes/attribution.py _clause_subject reads reader.doc[token + 1] past "
+                          "the end of the Doc: IndexError E040 (found by the property test)",
+                   strict=False)
+@pytest.mark.parametrize("text", ["the“the", "He“x"])
+def test_opening_mark_glued_to_the_last_word_does_not_crash(analyze_text, text):
     check_invariants(analyze_text(text), text)
 
 
