@@ -134,7 +134,7 @@ def _antecedent(doc: Doc, figure: SpacySpan, exclude: set[int]) -> Token | None:
 def counted_noun(doc: Doc, figure: SpacySpan) -> Token | None:
     """The noun written right after the number that it counts, if any ("22,000 people")."""
     noun = _counted_noun(figure.root, figure)
-    if noun is not None and noun.i == figure.end:
+    if noun is not None and noun.i == figure.end and not noun.is_sent_start:
         return noun
     return None
 

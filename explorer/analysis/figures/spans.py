@@ -67,7 +67,10 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and (doc[end].lower_ != "per" or (end + 1 < len(doc) and doc[end + 1].lower_ == "cent"))
         ):
             end += 1
-        if end + 1 < len(doc) and doc[end].text in RANGE_JOINERS and _is_number_token(doc[end + 1]):
+        if (
+            end + 1 < len(doc) and doc[end].text in RANGE_JOINERS and _is_number_token(doc[end + 1])
+            and not doc[end].is_sent_start and not doc[end + 1].is_sent_start
+        ):
             end += 2  # "20-30", "20 to 30"
             continue
         break
@@ -139,6 +142,7 @@ def find_spans(doc: Doc, body_start: int) -> list[FigureSpan]:
     taken: set[int] = set()
     for span in sorted(spans, key=lambda s: s.start):
         start, end = _widen(doc, span.start, span.end)
+        end = min(end, doc[start].sent.end)  # a figure never runs into the next sentence
         if taken & set(range(start, end)):
             continue
         widened = FigureSpan(start, end, span.label)
