@@ -9,6 +9,9 @@ properties with a bigger budget.
 
 from __future__ import annotations
 
+import json
+import math
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -118,7 +121,19 @@ def check_texts(doc: ParsedDocument) -> None:
         assert figure.text == figure.span.text_of(text), f"{figure.id} text differs from its span"
 
 
+def check_values(doc: ParsedDocument) -> None:
+    """Figure values are finite numbers or None: JSON has no NaN or Infinity."""
+    for figure in doc.figures:
+        for value in (figure.value, figure.value_high):
+            assert value is None or math.isfinite(value), f"{figure.id} value {value!r}"
+
+
+def _refuse_constant(name: str) -> None:
+    raise AssertionError(f"JSON output holds {name}, which strict JSON parsers reject")
+
+
 def check_round_trip(doc: ParsedDocument) -> None:
+    json.loads(model_json.dumps(doc), parse_constant=_refuse_constant)
     again = model_json.loads(model_json.dumps(doc))
     assert again == doc
     assert again.text == doc.text
@@ -131,6 +146,7 @@ def check_invariants(doc: ParsedDocument, source_text: str) -> None:
     check_spans(doc)
     check_ids(doc)
     check_texts(doc)
+    check_values(doc)
     check_round_trip(doc)
 
 
@@ -293,6 +309,14 @@ def test_hostile_text_keeps_every_invariant(analyze_text, text):
                    strict=False)
 @pytest.mark.parametrize("text", ["the“the", "He“x"])
 def test_opening_mark_glued_to_the_last_word_does_not_crash(analyze_text, text):
+    check_invariants(analyze_text(text), text)
+
+
+@pytest.mark.xfail(reason="figures: a number too big for a float becomes value=inf, which "
+                          "model_json.dumps writes as Infinity (not JSON)", strict=False)
+@pytest.mark.parametrize("text", ["Some " + "9" * 400 + " people crossed, she said.",
+                                  "Fares rose by 1" + "0" * 320 + "%."])
+def test_huge_numbers_give_finite_values_and_strict_json(analyze_text, text):
     check_invariants(analyze_text(text), text)
 
 
