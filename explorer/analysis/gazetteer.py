@@ -9,6 +9,7 @@ one dict access.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -90,12 +91,16 @@ WATER_WORDS = re.compile(
 )
 """Names that say they are water even when no list has them ("Lake Victoria")."""
 
+BIG_CITY = 500_000
+
 _KEY_JUNK = re.compile(r"[.\u2019']")
 _SPACES = re.compile(r"\s+")
 
 
 def place_key(name: str) -> str:
-    """The lookup form of a name: lower case, no "the", no dots or apostrophes."""
+    """The lookup form of a name: lower case, no "the", no accents, dots or apostrophes."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     key = _SPACES.sub(" ", _KEY_JUNK.sub("", name)).strip().lower()
     return key[4:] if key.startswith("the ") else key
 
@@ -138,11 +143,17 @@ def _places() -> dict[str, PlaceInfo]:
     for continent in geonames.get_continents().values():
         name = continent["name"]
         add(name, PlaceInfo(name, "region", f"region:{place_key(name)}"))
-    for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):
-        add(city["name"], PlaceInfo(city["name"], "city", f"city:{city['geonameid']}"))
+    cities = sorted(geonames.get_cities().values(), key=lambda c: -c["population"])
+    # A big city wins a clash with a US state (Washington, New York); a small one does not
+    # (Virginia, South Africa).
+    for city in cities:
+        if city["population"] >= BIG_CITY:
+            add(city["name"], PlaceInfo(city["name"], "city", f"city:{city['geonameid']}"))
     add("New York", places[place_key("New York City")])
     for state in geonames.get_us_states().values():
         add(state["name"], PlaceInfo(state["name"], "region", f"region:{place_key(state['name'])}"))
+    for city in cities:
+        add(city["name"], PlaceInfo(city["name"], "city", f"city:{city['geonameid']}"))
     for subdivision in pycountry.subdivisions:
         name = subdivision.name.split("[")[0].strip()
         add(name, PlaceInfo(name, "region", f"region:{place_key(name)}"))

@@ -159,6 +159,10 @@ def group_people_and_organisations(
         ):
             person = next((e for e in entries if could_be_same_person(e.name, organisation.name)
                            or could_be_same_person(organisation.name, e.name)), None)
+        elif len(words) == 1:
+            # "the Trump campaign": the model calls a known person's surname an organisation.
+            person = next((e for e in entries if len(e.name.split()) > 1
+                           and e.name.split()[-1] == organisation.name), None)
         if person is None:
             organisations.append(organisation)
             continue

@@ -49,6 +49,8 @@ CREDIT = re.compile(
 
 MAX_NAME_GROWTH = 3
 
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "outside", "across", "into"})
 
 
@@ -74,7 +76,7 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
-        or doc[end - 1].lower_ in ("and", "&")
+        or doc[end - 1].lower_ in POSSESSIVES or doc[end - 1].lower_ in ("and", "&")
     ):
         end -= 1
     return start, end

@@ -25,7 +25,9 @@ premier deputy king queen prince princess pope bishop archbishop envoy adviser a
 activist manager coach captain ceo boss owner author expert scientist doctor teacher sergeant
 colonel lieutenant commander admiral marshal detective investigator prosecutor attorney
 representative congressman congresswoman speaker whip candidate member peer official diplomat
-negotiator director-general secretary-general president-elect vice
+negotiator director-general secretary-general president-elect vice nominee strategist pollster
+host anchor presenter commentator economist historian professor lecturer researcher surgeon
+consultant partner founder co-founder chairwoman principal headteacher headmaster superintendent
 """.split())
 """Head nouns of the roles articles give people ("the shadow home secretary")."""
 
@@ -45,7 +47,8 @@ def name_words(span: SpacySpan) -> list[Token]:
     tokens = list(span)
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
         tokens.pop(0)
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")
+                      or tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
     return tokens
 
@@ -126,7 +129,9 @@ def role_of(doc: Doc, name: list[Token], inside: list[Token]) -> str | None:
     # "Chris Philp, the shadow home secretary": an apposition after the name.
     for child in root.rights:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= end:
-            return _tidy([t for t in child.subtree])
+            words = list(child.subtree)
+            if _has_role_noun(words):
+                return _tidy(words)
     # "Director general of the NCA, Graeme Biggar": the name is the apposition.
     head = root.head
     if root.dep_ == "appos" and head.i < start and head.pos_ in ("NOUN", "PROPN"):
