@@ -17,6 +17,7 @@ from explorer.app.widgets.item_panel import ItemPanel
 from explorer.app.widgets.search_bar import SearchBar
 from explorer.documents import DocumentService
 from explorer.model import Article
+from explorer.safe_text import visible
 from explorer.sources import SourceError, iter_articles
 
 STYLES = Path(__file__).resolve().parents[2] / "styles"
@@ -63,9 +64,10 @@ class ExplorerApp(App[int]):
             articles = self.read_articles()
         except OSError as exc:
             articles = []
-            self.notify(f"cannot read {exc.filename}: {exc.strerror}", severity="error")
+            self.notify(visible(f"cannot read {exc.filename}: {exc.strerror}"),
+                        severity="error", markup=False)
         for error in self.source_errors:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
         self.push_screen(ReaderScreen(articles, self.service))
 
     def action_help(self) -> None:
