@@ -179,14 +179,7 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
         subject = None
     if subject is None:
         return None
-    speaker = cues.mention_tokens(subject)
-    appositive = cues.appositive_of(subject)
-    role = None
-    if appositive is not None and appositive.pos_ in ("NOUN", "PROPN") and not reader.quoted[appositive.i]:
-        a_start, a_end = cues.mention_tokens(appositive)
-        role_tokens = [t for t in reader.doc[a_start:a_end] if t.lower_ not in ("the", "a", "an")]
-        if subject.pos_ == "PROPN" and appositive.ent_type_ != "PERSON":
-            role = " ".join(t.text for t in role_tokens) or None
+    speaker, role = speaker_and_role(reader, subject)
     cue = _cue_span(reader, verb)
     doc = reader.doc
     if verb.i < first:
@@ -213,6 +206,22 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
         rule = "direct.inverted" if subject.i > verb.i else "direct.cue_after"
         return Draft("direct", parts, rule, cue=cue, speaker=speaker, role=role, used_verbs={verb.i})
     return Draft("direct", parts, "direct.interrupted", cue=cue, speaker=speaker, role=role, used_verbs={verb.i})
+
+
+def speaker_and_role(reader: Reader, subject: Token) -> tuple[tuple[int, int], str | None]:
+    """The name to credit and the role beside it: ``Chris Philp, the shadow home secretary``
+    or ``the mayor, Ruth Okafor`` both give the name as speaker and the noun as role."""
+    appositive = cues.appositive_of(subject)
+    if appositive is None or reader.quoted[appositive.i] or appositive.pos_ not in ("NOUN", "PROPN"):
+        return cues.mention_tokens(subject), None
+    name, role = subject, appositive
+    if subject.pos_ != "PROPN" and appositive.pos_ == "PROPN":
+        name, role = appositive, subject
+    if name.pos_ != "PROPN" or role.pos_ == "PROPN" and role.ent_type_ == "PERSON":
+        return cues.mention_tokens(subject), None
+    start, end = cues.mention_tokens(role)
+    words = [t.text for t in reader.doc[start:end] if t.lower_ not in ("the", "a", "an")]
+    return cues.mention_tokens(name), " ".join(words) or None
 
 
 def _cue_span(reader: Reader, verb: Token) -> tuple[int, int]:

@@ -54,8 +54,6 @@ class Referent:
     def name(self) -> str:
         if self.names:
             return max(self.names, key=lambda n: (len(n.split()), len(n)))
-        if self.role:
-            return self.role
         return self.aliases[0] if self.aliases else "unknown"
 
 
@@ -135,7 +133,8 @@ def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: boo
         return "group"
     if label in ("ORG", "GPE") and looks_like_org:
         return "organisation"
-    if speaker and all(w.is_title for w in words) and 1 <= len(words) <= 3 and not looks_like_org:
+    shortest = 2 if label in ("ORG", "GPE", "FAC") else 1
+    if speaker and all(w.is_title for w in words) and shortest <= len(words) <= 3 and not looks_like_org:
         return "person"
     if label in ("ORG", "GPE", "FAC"):
         return "organisation"
@@ -266,13 +265,17 @@ class Resolver:
             if referent.role and _role_key(referent.role) == key:
                 return referent
         kind = mention.kind_hint
-        found = self._recent(mention, lambda r: r.kind == kind and r.role is None and bool(r.names))
+        if kind == "person":
+            found = self._recent(mention, lambda r: r.kind == "person" and r.role is None and bool(r.names))
+        else:
+            found = self._recent(mention, lambda r: r.kind in ("organisation", "group", "unknown") and bool(r.names))
         if found is not None:
             if kind == "person":
                 found.role = _role_text(mention.text)
             return found
         referent = self.new(kind)
-        referent.role = _role_text(mention.text)
+        if kind == "person":
+            referent.role = _role_text(mention.text)
         return referent
 
     def _by_phrase(self, mention: Mention) -> Referent:

@@ -1,0 +1,169 @@
+"""Quotation marks and direct quotes: which passages are quotes, and in how many parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.analysis.quotes.marks import Passage, find_passages, is_not_speech
+
+
+def passages(text: str) -> list[list[str]]:
+    return [[text[p.start : p.end] for p in group] for group in find_passages(text)]
+
+
+def quote_by_text(doc, fragment: str):
+    found = [q for q in doc.quotes if fragment in doc.text[q.start : q.end]]
+    assert found, f"no quote holds {fragment!r}: {[q.text for q in doc.quotes]}"
+    return found[0]
+
+
+def speaker_of(doc, quote):
+    return doc.item(quote.speaker_id) if quote.speaker_id else None
+
+
+# --- marks -----------------------------------------------------------------
+
+
+def test_curly_and_straight_double_quotes_are_passages():
+    text = 'He said “we will stay” and later "we will go".'
+    assert passages(text) == [["“we will stay”"], ['"we will go"']]
+
+
+def test_backtick_digraphs_and_doubled_apostrophes_are_quote_marks():
+    text = "``Come early,'' the coach said. ''Bring water,'' she added."
+    assert passages(text) == [["``Come early,''"], ["''Bring water,''"]]
+
+
+def test_single_quotes_used_as_quote_marks_but_never_apostrophes():
+    text = "Voters' anger at Clinton's plan was 'simply huge', don't forget."
+    assert passages(text) == [["'simply huge'"]]
+
+
+def test_apostrophes_alone_make_no_passage():
+    assert passages("The voters' choice wasn't Clinton's and isn't theirs.") == []
+
+
+def test_british_multi_paragraph_quote_is_one_group_of_paragraphs():
+    text = "She said: “First point.\n\n“Second point.\n\n“Last point.”\n\nAfter that, silence."
+    assert passages(text) == [["“First point.", "“Second point.", "“Last point.”"]]
+
+
+def test_unclosed_quote_stops_at_its_paragraph():
+    text = "A stray “mark opens here.\n\nThe next paragraph is the writer's own.\n\nSo is this one."
+    assert passages(text) == [["“mark opens here."]]
+
+
+def test_closing_glyph_used_as_opener_still_pairs():
+    text = "”Nobody listens to us,” the farmer said."
+    assert passages(text) == [["”Nobody listens to us,”"]]
+
+
+def test_titles_and_markup_values_are_not_speech():
+    text = 'He appeared on "Meet the Press" and posted <a id="2016-09-01">.'
+    title, value = find_passages(text)
+    assert is_not_speech(text, title[0])
+    assert is_not_speech(text, value[0])
+    spoken = 'He called it "a disgrace to the country" again.'
+    assert not is_not_speech(spoken, Passage(13, 40, True))
+
+
+# --- direct quotes in the model --------------------------------------------
+
+
+def test_interrupted_quote_is_one_quote_with_two_parts(analyze_text):
+    doc = analyze_text("“The plan,” Ms Carter said, “is working.”")
+    assert len(doc.quotes) == 1
+    quote = doc.quotes[0]
+    assert [doc.text[p.start : p.end] for p in quote.parts] == ["“The plan,”", "“is working.”"]
+    assert quote.text == "The plan, is working."
+    assert speaker_of(doc, quote).name == "Carter"
+    assert quote.cue.text == "said"
+
+
+def test_cue_after_quote(analyze_text):
+    doc = analyze_text("“Prices will fall next year,” Tom Ellis said.")
+    quote = quote_by_text(doc, "Prices")
+    assert quote.rule == "direct.cue_after"
+    assert speaker_of(doc, quote).name == "Tom Ellis"
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "Tom Ellis"
+
+
+def test_inverted_cue(analyze_text):
+    doc = analyze_text("“We were never told,” said Anna Berg, a local teacher.")
+    quote = quote_by_text(doc, "never told")
+    assert quote.rule == "direct.inverted"
+    speaker = speaker_of(doc, quote)
+    assert speaker.name == "Anna Berg"
+    assert speaker.role == "local teacher"
+
+
+def test_colon_introduction(analyze_text):
+    doc = analyze_text("The mayor, Ruth Okafor, will say: “This city deserves better.”")
+    quote = quote_by_text(doc, "deserves better")
+    assert quote.rule == "direct.colon_intro"
+    assert quote.cue.text == "will say"
+    assert speaker_of(doc, quote).name == "Ruth Okafor"
+
+
+def test_colon_at_the_end_of_the_previous_paragraph(analyze_text):
+    doc = analyze_text("Professor Lena Vogt wrote:\n\n“The data are clear and the trend is real.”")
+    quote = quote_by_text(doc, "data are clear")
+    assert quote.rule == "direct.colon_intro"
+    assert speaker_of(doc, quote).name == "Lena Vogt"
+
+
+def test_quote_only_paragraph_floats_to_the_previous_speaker(analyze_text):
+    text = (
+        "“We start on Monday,” said Omar Haddad.\n\n"
+        "“Nobody will be left behind, and nobody will wait.”"
+    )
+    doc = analyze_text(text)
+    floating = quote_by_text(doc, "Nobody will be left")
+    assert floating.rule == "direct.floating"
+    assert speaker_of(doc, floating).name == "Omar Haddad"
+
+
+def test_floating_quote_does_not_cross_a_new_speaker(analyze_text):
+    text = (
+        "“We start on Monday,” said Omar Haddad.\n\n"
+        "“That is far too late,” said Jane Pike.\n\n"
+        "“We need the money now, not in a month.”"
+    )
+    doc = analyze_text(text)
+    assert speaker_of(doc, quote_by_text(doc, "money now")).name == "Jane Pike"
+
+
+def test_second_quote_in_the_paragraph_continues_the_first(analyze_text):
+    doc = analyze_text("“It works,” said Dr Ines Moreau. “And it is cheap enough for everyone.”")
+    assert len(doc.quotes) == 1
+    assert len(doc.quotes[0].parts) == 2
+    assert speaker_of(doc, doc.quotes[0]).name == "Ines Moreau"
+
+
+def test_unbalanced_mark_never_swallows_the_article(analyze_text):
+    text = "He said “this is open.\n\nThe council met on Tuesday.\n\nIt agreed a budget."
+    doc = analyze_text(text)
+    for quote in doc.quotes:
+        assert "council" not in doc.text[quote.start : quote.end]
+
+
+@pytest.mark.parametrize("text", [
+    "The film “Big Night” opened in Leeds.",
+    "She reads the “Daily Courier” every morning.",
+])
+def test_titles_are_not_quotes(analyze_text, text):
+    assert analyze_text(text).quotes == ()
+
+
+def test_quotes_are_in_text_order_with_ordered_disjoint_parts(analyze_text):
+    text = (
+        "“One,” said Ann Lee. Later Bob Stone said that two was better.\n\n"
+        "“Three,” said Cara Moss, “and four.”"
+    )
+    doc = analyze_text(text)
+    starts = [q.start for q in doc.quotes]
+    assert starts == sorted(starts)
+    for quote in doc.quotes:
+        for before, after in zip(quote.parts, quote.parts[1:]):
+            assert before.end <= after.start
+        assert quote.start == quote.parts[0].start and quote.end == quote.parts[-1].end

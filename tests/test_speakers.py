@@ -1,0 +1,236 @@
+"""Speakers: every way an article names one source merges into one speaker, linked to people."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from explorer.analysis.entities import Entities
+from explorer.analysis.linking import link_speakers
+from explorer.model import Organisation, Person, Span, Speaker
+
+
+def speaker_named(doc, name: str):
+    found = [s for s in doc.speakers if s.name == name]
+    assert found, f"no speaker {name!r}: {[s.name for s in doc.speakers]}"
+    return found[0]
+
+
+def quotes_of(doc, speaker):
+    return [doc.item(q) for q in speaker.quote_ids]
+
+
+# --- the seed article ------------------------------------------------------
+
+
+def test_seed_home_secretary_is_one_speaker(seed_doc):
+    mahmood = speaker_named(seed_doc, "Shabana Mahmood")
+    assert mahmood.kind == "person"
+    assert mahmood.role == "Home Secretary"
+    assert {"Ms Mahmood", "the Home Secretary", "She"} <= set(mahmood.aliases)
+    texts = [q.text for q in quotes_of(seed_doc, mahmood)]
+    assert any(t.startswith("The public rightly expect") for t in texts)
+    assert any("turn inwards" in t for t in texts)
+    assert any(t.startswith("Illegal migration is a shared threat") for t in texts)
+    assert any(t.startswith("To those who think") for t in texts)
+
+
+def test_seed_three_paragraph_quote_is_one_quote(seed_doc):
+    quote = next(q for q in seed_doc.quotes if q.text.startswith("The public rightly expect"))
+    assert quote.kind == "direct"
+    assert len(quote.parts) == 3
+    assert "credibility of the state itself" in quote.text
+    assert quote.cue.text == "will say"
+
+
+def test_seed_quote_only_paragraphs_belong_to_the_home_secretary(seed_doc):
+    mahmood = speaker_named(seed_doc, "Shabana Mahmood")
+    for fragment in ("Today, in this country", "I am proud that the UK"):
+        holder = [q for q in seed_doc.quotes if fragment in q.text]
+        assert len(holder) == 1 and holder[0].speaker_id == mahmood.id
+
+
+def test_seed_turn_inwards_is_a_mixed_quote(seed_doc):
+    quote = next(q for q in seed_doc.quotes if "“turn inwards”" in seed_doc.text[q.start : q.end])
+    assert quote.kind == "mixed"
+    assert seed_doc.item(quote.speaker_id).name == "Shabana Mahmood"
+
+
+def test_seed_shadow_home_secretary_statement_is_one_quote(seed_doc):
+    philp = speaker_named(seed_doc, "Chris Philp")
+    assert philp.role == "shadow home secretary"
+    (quote,) = quotes_of(seed_doc, philp)
+    assert len(quote.parts) == 5
+    assert quote.text.startswith("The first nine months")
+    assert quote.text.endswith("Then the crossings would soon stop.")
+
+
+def test_seed_organisations_speak(seed_doc):
+    office = speaker_named(seed_doc, "Home Office")
+    assert office.kind == "organisation"
+    assert "the Government department" in office.aliases
+    assert len(office.quote_ids) == 2
+    conservatives = speaker_named(seed_doc, "Conservatives")
+    (quote,) = quotes_of(seed_doc, conservatives)
+    assert quote.kind == "mixed"
+    assert "rich coming from a government" in quote.text
+
+
+def test_seed_people_only_mentioned_are_not_speakers(seed_doc):
+    names = {s.name for s in seed_doc.speakers}
+    assert "Nigel Farage" not in names and "Graeme Biggar" not in names
+    people = {p.name: p for p in seed_doc.people}
+    assert people["Nigel Farage"].speaker_id is None
+    assert people["Graeme Biggar"].speaker_id is None
+
+
+def test_seed_photo_caption_is_not_a_quote(seed_doc):
+    caption = seed_doc.text.index("A view of small boats")
+    assert not any(q.start <= caption < q.end for q in seed_doc.quotes)
+
+
+def test_seed_speaking_people_are_people_with_the_same_name(seed_doc):
+    people = {p.name: p for p in seed_doc.people}
+    for speaker in seed_doc.speakers:
+        if speaker.kind == "person":
+            assert people[speaker.name].speaker_id == speaker.id
+    assert len({p.id for p in seed_doc.people}) == len(seed_doc.people)
+    assert [p.name for p in seed_doc.people].count("Shabana Mahmood") == 1
+    assert "Ms Mahmood" not in {o.name for o in seed_doc.organisations}
+
+
+# --- coreference rules on sentences of our own -----------------------------
+
+
+def test_surname_and_title_merge_with_the_full_name(analyze_text):
+    text = (
+        "Helen Marsh said the port would expand.\n\n"
+        "“It will bring jobs,” Ms Marsh said.\n\n"
+        "“We are ready,” Marsh added."
+    )
+    doc = analyze_text(text)
+    assert [s.name for s in doc.speakers] == ["Helen Marsh"]
+    assert len(doc.speakers[0].quote_ids) == 3
+    assert {"Helen Marsh", "Ms Marsh", "Marsh"} <= set(doc.speakers[0].aliases)
+
+
+def test_pronoun_goes_to_the_nearest_compatible_person(analyze_text):
+    text = (
+        "Mr Alan Reed met Ms Clara Diaz in Madrid.\n\n"
+        "“The talks went well,” she said."
+    )
+    doc = analyze_text(text)
+    quote = doc.quotes[0]
+    assert doc.item(quote.speaker_id).name == "Clara Diaz"
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "she"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(analyze_text):
+    text = (
+        "Ms Clara Diaz met Mr Alan Reed in Madrid.\n\n"
+        "“We agreed on nothing,” he said."
+    )
+    doc = analyze_text(text)
+    assert doc.item(doc.quotes[0].speaker_id).name == "Alan Reed"
+
+
+def test_role_noun_tied_by_an_appositive(analyze_text):
+    text = (
+        "Karen Holt, the health minister, opened the ward.\n\n"
+        "“Waiting lists will fall,” the health minister said."
+    )
+    doc = analyze_text(text)
+    speaker = doc.item(doc.quotes[0].speaker_id)
+    assert speaker.name == "Karen Holt"
+    assert speaker.role == "health minister"
+    assert "the health minister" in speaker.aliases
+
+
+def test_role_noun_goes_to_the_preceding_subject(analyze_text):
+    text = (
+        "Daniel Frost will visit Leeds today.\n\n"
+        "The Transport Secretary will say that the line is safe."
+    )
+    doc = analyze_text(text)
+    speaker = doc.item(doc.quotes[0].speaker_id)
+    assert speaker.name == "Daniel Frost"
+    assert speaker.role == "Transport Secretary"
+
+
+def test_department_goes_to_the_organisation_that_spoke(analyze_text):
+    text = (
+        "According to the Treasury, borrowing rose in June.\n\n"
+        "Tax receipts were lower than expected, the department said."
+    )
+    doc = analyze_text(text)
+    names = [doc.item(q.speaker_id).name for q in doc.quotes]
+    assert names == ["Treasury", "Treasury"]
+
+
+def test_titled_name_is_a_person_even_when_spacy_says_organisation(analyze_text):
+    doc = analyze_text("“The figures are wrong,” Ms Okonjo said.")
+    (speaker,) = doc.speakers
+    assert speaker.kind == "person"
+    assert any(p.name == "Okonjo" and p.speaker_id == speaker.id for p in doc.people)
+
+
+# --- linking ---------------------------------------------------------------
+
+
+def test_linking_merges_person_and_mislabelled_organisation_into_one_person():
+    speaker = Speaker(id="s1", name="Rosa Park", kind="person", aliases=("Rosa Park", "Ms Park"),
+                      mentions=(Span(0, 9), Span(40, 47)), quote_ids=("q1",))
+    entities = Entities(
+        people=(Person(id="pe1", name="Ms Park", mentions=(Span(40, 47),)),
+                Person(id="pe2", name="Tom Bell", mentions=(Span(60, 68),))),
+        organisations=(Organisation(id="o1", name="Rosa Park", mentions=(Span(0, 9),)),
+                       Organisation(id="o2", name="City Council", mentions=(Span(80, 92),))),
+    )
+    people, organisations = link_speakers(entities, (speaker,))
+    assert [(p.id, p.name, p.speaker_id) for p in people] == [
+        ("pe1", "Rosa Park", "s1"), ("pe2", "Tom Bell", None)]
+    assert set(people[0].mentions) == {Span(0, 9), Span(40, 47)}
+    assert [o.name for o in organisations] == ["City Council"]
+
+
+def test_linking_adds_a_quoted_person_the_entities_missed():
+    speaker = Speaker(id="s1", name="Ed Vance", kind="person", mentions=(Span(5, 13),), quote_ids=("q1",))
+    people, _ = link_speakers(Entities(), (speaker,))
+    assert [(p.id, p.name, p.speaker_id) for p in people] == [("pe1", "Ed Vance", "s1")]
+
+
+def test_linking_marks_an_organisation_that_speaks():
+    speaker = Speaker(id="s1", name="Home Office", kind="organisation", mentions=(Span(3, 18),))
+    entities = Entities(organisations=(Organisation(id="o1", name="Home Office", mentions=(Span(3, 18),)),))
+    people, organisations = link_speakers(entities, (speaker,))
+    assert people == () and organisations[0].speaker_id == "s1"
+
+
+# --- invariants ------------------------------------------------------------
+
+_SENTENCES = [
+    "“We will win,” said Jo Park.",
+    "Mr Lee said that the plan failed.",
+    "“Not now,” she said, “maybe later.”",
+    "According to the bank, rates will rise.",
+    "The weather was 'fine' and \"warm",
+    "It rained.",
+    "“Open quote without an end",
+    "Ms Diaz added: “Enough.”",
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=6), st.sampled_from([" ", "\n\n"]))
+def test_every_span_is_inside_the_text_and_every_id_resolves(analyze_text, sentences, joiner):
+    doc = analyze_text(joiner.join(sentences))
+    length = len(doc.text)
+    for quote in doc.quotes:
+        assert 0 <= quote.start < quote.end <= length
+        assert all(a.end <= b.start for a, b in zip(quote.parts, quote.parts[1:]))
+        if quote.speaker_id is not None:
+            assert quote.id in doc.item(quote.speaker_id).quote_ids
+    for speaker in doc.speakers:
+        assert speaker.quote_ids
+        assert all(doc.item(q).speaker_id == speaker.id for q in speaker.quote_ids)
+        assert all(0 <= m.start < m.end <= length for m in speaker.mentions)
+    assert len({q.id for q in doc.quotes}) == len(doc.quotes)
