@@ -160,7 +160,8 @@ class ReaderScreen(Screen):
                 self.panel(spec.key).show_loading()
             self._set_tab_counts(None)
         if len(self.documents) < len(self.articles):
-            self._analyse(index)
+            # After the text is on screen: importing spaCy in the worker holds the GIL.
+            self.call_after_refresh(self._analyse, index)
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, first: int) -> None:

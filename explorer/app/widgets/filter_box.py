@@ -20,8 +20,10 @@ class FilterBox(Input):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,down", "leave", "Back to list", id="filter.leave",
+        Binding("escape", "leave", "Back to list", id="filter.leave",
                 tooltip="Return to the list; the filter stays"),
+        Binding("down", "leave", "Back to list", show=False, id="filter.down",
+                tooltip="Return to the list"),
     ]
 
     @dataclass

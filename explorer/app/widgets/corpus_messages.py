@@ -1,0 +1,27 @@
+"""Messages the corpus widgets post up to the corpus screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class CorpusSpeakerChosen(Message):
+    """Show this speaker's quotes across the folder (the name as the corpus index keys it)."""
+
+    name: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, CorpusSpeakerChosen)
+
+
+@dataclass
+class PassageChosen(Message):
+    """Open the article at ``path`` and show ``[start, end)``; ``quote_id`` when it is a quote."""
+
+    path: str
+    start: int
+    end: int
+    quote_id: str | None = None
