@@ -152,3 +152,24 @@ def test_seed_people_and_organisations(seed_doc):
             "ECHR"} <= organisations
     place_names = {p.name for p in seed_doc.places}
     assert not organisations & place_names and not set(people) & place_names
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person(entities_of):
+    entities = entities_of("The transport minister, Wilma Strand, said the line would reopen.")
+    assert person(entities, "Wilma Strand").role == "transport minister"
+    assert not entities.organisations
+
+
+def test_a_name_in_apposition_to_union_is_an_organisation(entities_of):
+    entities = entities_of("Unison, the union that represents porters, said no.")
+    assert [o.name for o in entities.organisations] == ["Unison"]
+    assert not entities.people
+
+
+def test_a_role_leaves_out_possessives_titles_and_relative_clauses(entities_of):
+    entities = entities_of(
+        "The college warned of delays. Its president, Dr Ayo Bello, said beds were short. "
+        "Jana Novak, a lawyer who advises charities in Brno, disagreed."
+    )
+    assert person(entities, "Ayo Bello").role == "president"
+    assert person(entities, "Jana Novak").role == "lawyer"

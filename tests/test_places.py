@@ -109,3 +109,28 @@ def test_seed_places(seed_doc):
     assert {name: places[name].kind for name in expected if name in places} == expected
     assert set(places["Britain"].aliases) == {"Britain", "UK"}
     assert set(places) == set(expected), "a person or organisation is among the places"
+
+
+def test_names_listed_with_a_place_are_places_everywhere(analyze_text):
+    text = ("Crews came from Wollara. Visitors will return to Wollara, Leura and Blackwell once "
+            "roads reopen.")
+    places = places_of(analyze_text(text))
+    assert {"Leura", "Blackwell", "Wollara"} <= set(places)
+    assert len(places["Wollara"].mentions) == 2
+
+
+def test_a_town_listed_with_a_county_is_a_place(analyze_text):
+    places = places_of(analyze_text("The spills were concentrated in Devon and Cornwall."))
+    assert set(places) == {"Devon", "Cornwall"}
+    assert places["Devon"].kind == "region"
+
+
+def test_a_capital_standing_for_its_government_is_a_place(analyze_text):
+    doc = analyze_text("The EU offered more time, which Oslo rejected.")
+    assert [(p.name, p.kind) for p in doc.places] == [("Oslo", "city")]
+
+
+def test_somewhere_people_are_in_is_a_place(analyze_text):
+    doc = analyze_text("The council will open a new arena in Digbeth next year.")
+    assert [p.name for p in doc.places] == ["Digbeth"]
+    assert "Digbeth" not in {p.name for p in doc.people}

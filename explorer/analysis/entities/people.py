@@ -93,7 +93,11 @@ def is_portfolio_word(span: SpacySpan) -> bool:
 
 
 def _tidy(tokens: list[Token]) -> str | None:
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
+    """The role's words without a leading article or "its"/"his", or a relative clause."""
+    clauses = {d.i for t in tokens if t.dep_ == "relcl" for d in t.subtree}
+    tokens = [t for t in tokens if t.i not in clauses]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")
+                      or tokens[0].tag_ == "PRP$"):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
@@ -135,7 +139,10 @@ def role_of(doc: Doc, name: list[Token], inside: list[Token]) -> str | None:
     # "Director general of the NCA, Graeme Biggar": the name is the apposition.
     head = root.head
     if root.dep_ == "appos" and head.i < start and head.pos_ in ("NOUN", "PROPN"):
-        words = [t for t in head.subtree if t.i < start]
+        cut = start
+        while cut > 0 and doc[cut - 1].lower_ in TITLES and doc[cut - 1].lower_ not in ROLE_NOUNS:
+            cut -= 1  # "Its president, Dr Fiona Adeyemi": "Dr" belongs to the name
+        words = [t for t in head.subtree if t.i < cut]
         if _has_role_noun(words) and not any(t.ent_type_ == "PERSON" for t in words):
             return _tidy(words)
     # "Home Secretary Shabana Mahmood", "Labour leader Keir Starmer": compounds in front.
