@@ -55,6 +55,8 @@ class DocumentService:
         self._identity: AnalysisIdentity | None = None
         self._nlp = None
         self._lock = threading.Lock()
+        self._analysis_lock = threading.Lock()
+        """One analysis at a time: several screens may share this service and its pipeline."""
 
     @property
     def cache(self) -> AnalysisCache | None:
@@ -106,7 +108,8 @@ class DocumentService:
             return found
         try:
             nlp = self._pipeline()
-            (doc,) = analyze_safely([article], nlp)
+            with self._analysis_lock:
+                (doc,) = analyze_safely([article], nlp)
         except Exception as exc:  # noqa: BLE001 - the app must survive any analysis bug
             return failed_document(article, exc, self.model)
         key = self._key(article)

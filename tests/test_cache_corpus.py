@@ -96,3 +96,8 @@ def test_the_json_form_lists_speakers_with_quote_references():
     assert data["speakers"][0]["name"] == "Lena Park"
     assert data["speakers"][0]["quotes"][0] == {"path": "news/a-budget.txt", "quote_id": "q1"}
     assert len(data["articles"]) == 2
+
+
+def test_the_shown_name_does_not_depend_on_which_article_came_first():
+    for order in ([PORT, BUDGET], [BUDGET, PORT]):
+        assert CorpusIndex.from_documents(order).speakers()[0].name == "Lena Park"

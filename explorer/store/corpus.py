@@ -9,6 +9,7 @@ not the documents themselves, so a thousand articles stay small in memory.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -94,7 +95,7 @@ class CorpusIndex:
         self._articles: dict[str, ArticleEntry] = {}
         self._texts: dict[str, str] = {}
         self._quotes: dict[str, list[QuoteRef]] = {}
-        self._speaker_names: dict[str, str] = {}
+        self._spellings: dict[str, Counter[str]] = {}
         self._speaker_kinds: dict[str, str] = {}
 
     @classmethod
@@ -123,7 +124,7 @@ class CorpusIndex:
             if speaker is None:
                 continue
             key = speaker_key(speaker.name)
-            self._speaker_names.setdefault(key, " ".join(speaker.name.split()))
+            self._spellings.setdefault(key, Counter())[" ".join(speaker.name.split())] += 1
             self._speaker_kinds.setdefault(key, speaker.kind)
             self._quotes.setdefault(key, []).append(
                 QuoteRef(path, quote.id, speaker.name, quote.kind, quote.text, quote.start, quote.end)
@@ -136,8 +137,9 @@ class CorpusIndex:
             kept = [q for q in self._quotes[key] if q.path != path]
             if kept:
                 self._quotes[key] = kept
+                self._spellings[key] = Counter(" ".join(q.speaker.split()) for q in kept)
             else:
-                del self._quotes[key], self._speaker_names[key], self._speaker_kinds[key]
+                del self._quotes[key], self._spellings[key], self._speaker_kinds[key]
 
     @property
     def articles(self) -> tuple[ArticleEntry, ...]:
@@ -147,7 +149,7 @@ class CorpusIndex:
         """Every quoted speaker, most quoted first, then by name."""
         found = [
             CorpusSpeaker(
-                name=self._speaker_names[key],
+                name=self._display_name(key),
                 kind=self._speaker_kinds[key],
                 quote_count=len(quotes),
                 article_count=len({q.path for q in quotes}),
@@ -155,6 +157,11 @@ class CorpusIndex:
             for key, quotes in self._quotes.items()
         ]
         return tuple(sorted(found, key=lambda s: (-s.quote_count, speaker_key(s.name))))
+
+    def _display_name(self, key: str) -> str:
+        """The spelling to show: capitalised over lower case, then the most quoted one."""
+        spellings = self._spellings[key]
+        return max(spellings, key=lambda name: (name != name.lower(), spellings[name], name))
 
     def quotes_of(self, name: str) -> tuple[QuoteRef, ...]:
         """A speaker's quotes across the folder, by article path then position."""

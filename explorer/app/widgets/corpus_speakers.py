@@ -32,6 +32,8 @@ class CorpusSpeakers(OptionList):
         names = [s.name for s in speakers]
         if current in names:
             self.highlighted = names.index(current)
+        elif names:
+            self.highlighted = 0
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
