@@ -40,11 +40,20 @@ def figure(doc, text):
         ("£1-2bn", 1_000_000_000, 2_000_000_000),
         ("two or three", 2, 3),
         ("a week", 1, None),
+        ("three quarters", 0.75, None),
+        ("a fifth", 0.2, None),
+        ("52 to 47", 52, None),
     ],
 )
 def test_values_are_normalised(words, value, high):
     reading = read_number(words)
     assert (reading.value, reading.high) == (value, high)
+
+
+def test_a_glued_m_is_metres_in_a_measurement():
+    assert read_number("between 30cm and 90cm", metric=True) == read_number("between 30 and 90")
+    assert read_number("a 2m wall", metric=True).value == 2
+    assert read_number("a £2m wall").value == 2_000_000
 
 
 @pytest.mark.parametrize(
@@ -76,6 +85,9 @@ def test_values_are_normalised(words, value, high):
         ("The record dates from June 2022.", "June 2022", "date", 2022, None, None),
         ("She finished third in the race.", "third", "ordinal", 3, None, None),
         ("It was her 21st win.", "21st", "ordinal", 21, None, None),
+        ("The council will cut a third of its libraries.", "a third", "count", round(1 / 3, 6), None,
+         "libraries"),
+        ("Three quarters is spent on schools.", "Three quarters", "count", 0.75, None, None),
     ],
 )
 def test_each_kind_of_figure(analyze_text, sentence, text, kind, value, high, unit):

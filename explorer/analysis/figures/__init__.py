@@ -19,6 +19,8 @@ from explorer.model import Article, Figure, Quote, Span
 
 
 LONE_ONES = frozenset({"one", "a", "an"})
+TIME_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "before", "after", "from",
+                               "during"})
 
 
 def _quote_at(quotes: tuple[Quote, ...], start: int, end: int) -> str | None:
@@ -36,7 +38,9 @@ def find_figures(doc: Doc, article: Article, quotes: tuple[Quote, ...]) -> tuple
     figures: list[Figure] = []
     for found in spans:
         figure = doc[found.start : found.end]
-        measured = measure(figure.text, found.label)
+        before = doc[found.start - 1] if found.start > 0 else None
+        measured = measure(figure.text, found.label, after_time_preposition=before is not None
+                           and before.lower_ in TIME_PREPOSITIONS)
         if measured.kind == "count" and figure.text.lower() in LONE_ONES:
             continue  # "one official said": an article, not a number the story reports
         counts, noun = describe(doc, figure, measured.kind, figure_tokens)

@@ -23,13 +23,20 @@ MAX_WORDS = 16
 
 
 def _phrase(tokens: list[Token]) -> str:
+    """The tokens in text order, spaced as in the text ("council's"), with a space where
+    words were left out between them."""
     tokens = sorted(set(tokens), key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].pos_ == "DET"):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
-    words = [t.text for t in tokens[:MAX_WORDS]]
-    return " ".join(words)
+    tokens = tokens[:MAX_WORDS]
+    parts = []
+    for token, following in zip(tokens, tokens[1:] + [None]):
+        parts.append(token.text)
+        if following is not None and (token.whitespace_ or following.i != token.i + 1):
+            parts.append(" ")
+    return "".join(parts)
 
 
 SKIPPED_DEPS = frozenset({"nummod", "quantmod", "advmod", "punct", "cc", "relcl", "acl",
@@ -172,7 +179,9 @@ def describe(doc: Doc, figure: SpacySpan, kind: str, exclude: set[int]) -> tuple
                 for child in noun.children:
                     if child.dep_ == "prep" and child.lower_ != "of":
                         _collect(child, exclude | own, words)
-                return _phrase(words + [verb]), unit
+                if verb.lemma_ != "be":
+                    words.append(verb)
+                return _phrase(words), unit
     if noun is None:
         return None, unit
     # Noun first, then the verb: "illegal immigrants returned to France", even for an object.

@@ -46,6 +46,8 @@ CALENDAR_WORDS = frozenset("""
 january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec spring summer autumn winter christmas easter
 """.split())
+FRACTION = re.compile(r"\b(?:a|an|one|two|three|four)\s+(?:half|halves|third|thirds|quarter|quarters|"
+                      r"fifth|fifths|tenth|tenths)\b", re.I)
 PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent(?:age)?\b|\bpercentage points?\b", re.I)
 
 
@@ -108,7 +110,10 @@ def is_weak_date(text: str) -> bool:
     return not (words & {"a", "an"} and words & TIME_UNITS)
 
 
-def measure(text: str, label: str) -> Measure:
+YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d|2100)$")
+
+
+def measure(text: str, label: str, *, after_time_preposition: bool = False) -> Measure:
     """Kind, value and unit of a figure from its words and spaCy's label for them."""
     reading = read_number(text)
     if PERCENT.search(text):
@@ -123,7 +128,11 @@ def measure(text: str, label: str) -> Measure:
             high = high / 100 if high is not None else None
         return Measure("money", value, high, currency)
     if label == "ORDINAL":
+        if FRACTION.search(text):
+            return Measure("count", reading.value, None, None)  # "a third" of something
         return Measure("ordinal", read_ordinal(text), None, None)
+    if label == "CARDINAL" and YEAR_ONLY.match(text.strip()) and after_time_preposition:
+        label = "DATE"  # "by 2100"
     if label in ("DATE", "TIME"):
         year = read_year(text)
         time_unit = time_unit_of(text)
@@ -135,5 +144,6 @@ def measure(text: str, label: str) -> Measure:
         label = "CARDINAL"  # "aged between 18 and 30": a count the model took for a date
     unit = unit_of(text)
     if unit is not None:
+        reading = read_number(text, metric=True)
         return Measure("quantity", reading.value, reading.high, unit)
     return Measure("count", reading.value, reading.high, None)

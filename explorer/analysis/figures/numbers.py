@@ -18,8 +18,11 @@ SMALL = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "score": 20,
 }
-FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "two-thirds": 2 / 3,
-             "three-quarters": 0.75}
+FRACTIONS = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3,
+             "thirds": 1 / 3, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+"""A fraction multiplies what precedes it: "three quarters" is 0.75, "a third" 1/3."""
+VAGUE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "trillions"})
+"""Plural scales ("billions of pounds"): a figure with no exact value."""
 SCALES = {
     "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000,
     "mn": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
@@ -33,7 +36,7 @@ ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "hundredth": 100, "thousandth": 1000,
 }
-NUMBER_WORDS = frozenset(SMALL) | frozenset(FRACTIONS) | frozenset(SCALES) - {"k", "m", "b"}
+NUMBER_WORDS = (frozenset(SMALL) | frozenset(FRACTIONS) | frozenset(SCALES) | VAGUE) - {"k", "m", "b"}
 
 _WORD = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)(?P<suffix>[a-z]*)"
@@ -54,7 +57,7 @@ def _tidy(number: float) -> float | int:
     return int(rounded) if float(rounded).is_integer() else rounded
 
 
-def _numbers(text: str) -> list[tuple[float, bool]]:
+def _numbers(text: str, *, metric: bool = False) -> list[tuple[float, bool]]:
     """Each number in the text, scale words applied ("three million" -> 3e6); words that are
     not part of a number ("and", "to") end one, except "and" after "hundred". The flag is
     False for a lone "a"/"an" ("a week"), which yields to any written number."""
@@ -72,7 +75,7 @@ def _numbers(text: str) -> list[tuple[float, bool]]:
             flush()
             group, reading = float(match.group("num").replace(",", "")), True
             suffix = match.group("suffix")
-            if suffix in SCALES:
+            if suffix in SCALES and not (metric and len(suffix) == 1):
                 total, group = group * SCALES[suffix], 0.0
             previous = "num"
             continue
@@ -103,17 +106,19 @@ def _numbers(text: str) -> list[tuple[float, bool]]:
     return numbers
 
 
-def read_number(text: str) -> Reading:
+def read_number(text: str, *, metric: bool = False) -> Reading:
     """The value of a figure's words; a range gives its low and high ends.
 
     ``"£1.2bn"`` -> 1200000000; ``"between 20 and 30"`` -> 20..30;
-    ``"3 to 4 million"`` -> 3000000..4000000 (the scale reaches back).
+    ``"3 to 4 million"`` -> 3000000..4000000 (the scale reaches back). With ``metric``,
+    a glued "m" is metres, not millions ("between 30cm and 1m"). A second number lower than
+    the first is not a range ("52 to 47" is a vote).
     """
-    found = _numbers(text)
+    found = _numbers(text, metric=metric)
     numbers = [n for n, firm in found if firm] or [n for n, _ in found]
     if not numbers:
         return Reading(None)
-    if len(numbers) >= 2 and _is_range(text):
+    if len(numbers) >= 2 and _is_range(text) and numbers[1] > numbers[0]:
         low, high = numbers[0], numbers[1]
         if low < high / 1000 and high >= 1000:
             low *= _scale_of(high)  # "3 to 4 million": 3 is millions too

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from explorer.analysis.figures.kinds import CALENDAR_WORDS, CURRENCY_SIGNS, TIME_UNITS, UNITS
-from explorer.analysis.figures.numbers import SCALES
+from explorer.analysis.figures.numbers import SCALES, has_number
 
 FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
 NAME_LABELS = frozenset({
@@ -110,9 +110,8 @@ def _in_a_name(doc: Doc, span: FigureSpan) -> bool:
     if (
         before is not None and before.pos_ == "PROPN" and (before.is_title or before.is_upper)
         and before.lower_ not in CALENDAR_WORDS and span.end - span.start == 1
-        and (tokens[0].head.i == before.i or before.head.i == tokens[0].i)
     ):
-        return True
+        return True  # "Apollo 11", "FTSE 100", "Thames Estuary 2100"
     return _is_address(doc, span)
 
 
@@ -151,8 +150,9 @@ def find_spans(doc: Doc, body_start: int) -> list[FigureSpan]:
         if (
             any(s < char_end and char_start < e for s, e in phones)
             or _in_a_name(doc, widened) or _is_clock_or_label(doc, widened)
+            or not (has_number(doc[start:end].text) or span.label in ("DATE", "TIME"))
         ):
-            continue
+            continue  # "#" of a Markdown heading is no number
         kept.append(widened)
         taken.update(range(start, end))
     return kept
