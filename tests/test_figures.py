@@ -140,6 +140,29 @@ def test_counts_says_what_the_number_measures(analyze_text, sentence, text, coun
     assert figure(analyze_text(sentence), text).counts == counts
 
 
+def test_a_range_of_money_is_one_figure(analyze_text):
+    found = figure(analyze_text("Economists put the gap at between £20bn and £30bn."),
+                   "between £20bn and £30bn")
+    assert (found.kind, found.value, found.value_high, found.unit) == (
+        "money", 20_000_000_000, 30_000_000_000, "GBP")
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures(analyze_text):
+    doc = analyze_text("Inflation fell from 2.6% to 2.3% in April.")
+    assert [(f.text, f.value, f.value_high) for f in doc.figures if f.kind == "percent"] == [
+        ("2.6%", 2.6, None), ("2.3%", 2.3, None)]
+
+
+def test_an_age_after_a_name_is_the_persons_age(analyze_text):
+    found = figure(analyze_text("Aaron Pike, 29, runs the shop with his brother."), "29")
+    assert (found.value, found.unit, found.counts) == (29, "years old", "age of Aaron Pike")
+
+
+def test_counts_keeps_numbers_that_are_part_of_a_description(analyze_text):
+    found = figure(analyze_text("The yield on ten-year government bonds rose to 4.5%."), "4.5%")
+    assert found.counts == "yield on ten-year government bonds rose"
+
+
 def test_every_figure_knows_its_sentence(analyze_text):
     text = "The plan was announced on Monday.\nIt will cost £3bn."
     found = figure(analyze_text(text), "£3bn")

@@ -47,7 +47,7 @@ def find_figures(doc: Doc, article: Article, quotes: tuple[Quote, ...]) -> tuple
         end_token = found.end
         unit = measured.unit
         if measured.kind == "count":
-            unit = noun
+            unit = noun  # the counted noun, or "years old" for an age
             written_noun = counted_noun(doc, figure)
             if written_noun is not None:
                 end_token = written_noun.i + 1  # "Some 22,000 people"

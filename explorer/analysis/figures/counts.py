@@ -39,8 +39,8 @@ def _phrase(tokens: list[Token]) -> str:
     return "".join(parts)
 
 
-SKIPPED_DEPS = frozenset({"nummod", "quantmod", "advmod", "punct", "cc", "relcl", "acl",
-                          "appos", "advcl", "conj", "mark"})
+SKIPPED_DEPS = frozenset({"advmod", "punct", "cc", "relcl", "acl", "appos", "advcl", "conj",
+                          "mark"})
 
 
 TIME_NOUNS = frozenset("""
@@ -61,8 +61,8 @@ def _collect(token: Token, exclude: set[int], words: list[Token]) -> None:
     them, so the rest of the phrase survives."""
     words.append(token)
     for child in token.children:
-        if child.i in exclude or child.dep_ in SKIPPED_DEPS:
-            continue
+        if child.i in exclude or (child.dep_ in SKIPPED_DEPS and child.tag_ != "HYPH"):
+            continue  # keep the hyphen of "ten-year"
         if child.dep_ == "prep" and _off_topic(child, exclude):
             continue
         _collect(child, exclude, words)
@@ -138,6 +138,16 @@ def _antecedent(doc: Doc, figure: SpacySpan, exclude: set[int]) -> Token | None:
     return best[2] if best else None
 
 
+def _person_name(token: Token) -> str:
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].ent_iob_ != "O":
+        if doc[start].ent_iob_ == "B":
+            break
+        start -= 1
+    return doc[start : token.i + 1].text
+
+
 def counted_noun(doc: Doc, figure: SpacySpan) -> Token | None:
     """The noun written right after the number that it counts, if any ("22,000 people")."""
     noun = _counted_noun(figure.root, figure)
@@ -154,6 +164,8 @@ def describe(doc: Doc, figure: SpacySpan, kind: str, exclude: set[int]) -> tuple
     if kind in ("date", "duration"):
         return None, None
     root = figure.root
+    if kind == "count" and root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
+        return f"age of {_person_name(root.head)}", "years old"  # "Kath Robson, 67,"
     own = set(range(figure.start, figure.end))
     noun = _counted_noun(root, figure)
     if noun is not None and noun.i in own and noun is root:

@@ -67,12 +67,19 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and (doc[end].lower_ != "per" or (end + 1 < len(doc) and doc[end + 1].lower_ == "cent"))
         ):
             end += 1
+        joiners = RANGE_JOINERS | ({"and"} if doc[start].lower_ == "between" else set())
+        if start > 0 and doc[start - 1].lower_ == "from":
+            joiners = joiners - {"to"}  # "from 2.6% to 2.3%" is a change, not a range
         if (
-            end + 1 < len(doc) and doc[end].text in RANGE_JOINERS and _is_number_token(doc[end + 1])
-            and not doc[end].is_sent_start and not doc[end + 1].is_sent_start
+            end + 1 < len(doc) and doc[end].lower_ in joiners and not doc[end].is_sent_start
+            and (_is_number_token(doc[end - 1]) or doc[start].lower_ == "between")
         ):
-            end += 2  # "20-30", "20 to 30"
-            continue
+            following = end + 1
+            if doc[following].text in CURRENCY_SIGNS and following + 1 < len(doc):
+                following += 1  # "between £20bn and £30bn"
+            if _is_number_token(doc[following]) and not doc[following].is_sent_start:
+                end = following + 1  # "20-30", "20 to 30"
+                continue
         break
     while end - start > 1 and doc[end - 1].lower_ in TRAILING_JUNK:
         end -= 1
