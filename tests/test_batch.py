@@ -113,3 +113,14 @@ def _dumps(doc) -> str:
     from explorer import model_json
 
     return model_json.dumps(doc)
+
+
+def test_a_small_batch_mixes_cached_and_fresh_and_stores_the_fresh(tmp_path, nlp):
+    articles = short_articles(5)
+    service = DocumentService(cache=AnalysisCache(tmp_path))
+    first = service.analyze(articles[1])
+    documents = service.analyze_batch(articles)
+    assert [d.article.path for d in documents] == [a.path for a in articles]
+    assert documents[1] == first
+    assert all(d.error is None for d in documents)
+    assert AnalysisCache(tmp_path).info().entries == 5

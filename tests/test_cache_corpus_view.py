@@ -23,9 +23,9 @@ class FakeService:
     def cached(self, article):
         return BUDGET if article.path == BUDGET.article.path else None
 
-    def analyze(self, article):
-        self.analysed.append(article.path)
-        return PORT
+    def analyze_batch(self, articles):
+        self.analysed.extend(a.path for a in articles)
+        return [PORT for _ in articles]
 
 
 class CorpusApp(App):

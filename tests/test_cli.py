@@ -128,3 +128,8 @@ def test_analyze_reads_stdin(tmp_path):
     (line,) = result.stdout.decode("utf-8").splitlines()
     assert json.loads(line)["text"] == FIRST
     assert result.stderr == b""
+
+
+def test_jobs_must_be_a_positive_number(folder, capsys):
+    assert main(["analyze", str(folder), "--jobs", "0"]) == 2
+    assert "--jobs" in capsys.readouterr().err

@@ -32,6 +32,8 @@ from explorer.store.corpus import CorpusIndex
 STYLES = Path(__file__).resolve().parents[3] / "styles"
 CACHED_BATCH = 100
 """Cached documents are handed to the screen in groups: one UI update per group."""
+ANALYSIS_BATCH = 8
+"""Articles parsed together (``nlp.pipe``) while the screen shows progress between batches."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ class CorpusScreen(Screen["CorpusJump | None"]):
 
     @work(thread=True, exclusive=True, group="corpus")
     def _fill(self) -> None:
-        """Cached analyses first, in groups; then the rest, analysed one by one."""
+        """Cached analyses first, in groups; then the rest, analysed in small batches."""
         worker = get_current_worker()
         pending: list[ParsedDocument] = []
         missing: list[Article] = []
@@ -120,10 +122,11 @@ class CorpusScreen(Screen["CorpusJump | None"]):
                 pending = []
         if pending:
             self.app.call_from_thread(self._add, pending)
-        for article in missing:
+        for start in range(0, len(missing), ANALYSIS_BATCH):
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self._add, [self.service.analyze(article)])
+            batch = missing[start : start + ANALYSIS_BATCH]
+            self.app.call_from_thread(self._add, self.service.analyze_batch(batch))
         self.app.call_from_thread(setattr, self, "done", True)
 
     def _add(self, documents: list[ParsedDocument]) -> None:

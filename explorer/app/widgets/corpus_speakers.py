@@ -18,7 +18,7 @@ def speaker_prompt(speaker: CorpusSpeaker) -> Text:
     prompt = Text(visible(speaker.name).replace("\n", " "), style="bold")
     quotes = f"{speaker.quote_count} quote" + ("" if speaker.quote_count == 1 else "s")
     articles = f"{speaker.article_count} article" + ("" if speaker.article_count == 1 else "s")
-    prompt.append(f"  {quotes} · {articles}", style="dim")
+    prompt.append(f"\n  {quotes} · {articles}", style="dim")
     return prompt
 
 
