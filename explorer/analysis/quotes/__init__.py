@@ -192,6 +192,8 @@ def build(text: str, drafts: list[Draft], referents: dict[int, tuple[Referent, S
     for index, draft in enumerate(drafts):
         quote_id = f"q{len(quotes) + 1}"
         referent, mention = referents.get(index, (None, None))
+        if referent is not None and draft.pointer is not None:
+            mention = Span(*draft.pointer)
         speaker_id = None
         if referent is not None:
             speaker_id = speaker_ids.setdefault(referent.number, f"s{len(speaker_ids) + 1}")

@@ -31,6 +31,8 @@ class Draft:
     """Token range of the speaker mention."""
     role: str | None = None
     """A role the attribution itself gives (``Chris Philp, the shadow home secretary``)."""
+    pointer: tuple[int, int] | None = None
+    """Characters of a relative ``who`` that the text uses for the speaker, shown as the mention."""
     used_verbs: set[int] = field(default_factory=set)
 
     @property
@@ -135,6 +137,9 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     colon = _colon_intro_line(reader, group)
     if colon is not None:
         return Draft("direct", parts, "direct.colon_intro", cue=colon[0], speaker=colon[1])
+    colon = _colon_in_sentence(reader, group)
+    if colon is not None:
+        return Draft("direct", parts, "direct.colon_intro", speaker=colon)
     subject = _clause_subject(reader, group)
     if subject is not None:
         kind = "mixed" if _embedded(reader, group) else "direct"
@@ -154,6 +159,7 @@ def _sentences_around(reader: Reader, group: list[Passage]) -> list[SpacySpan]:
     indexes.add(last)
     for before, after in zip(group, group[1:]):
         indexes.add(reader.sentence_index(reader.token_at(before.end)))
+        indexes.add(reader.sentence_index(reader.token_at(after.start - 1)))
     if last + 1 < len(reader.sentences) and _runs_on(reader, group[-1], reader.sentences[last + 1]):
         indexes.add(last + 1)
     return [reader.sentences[i] for i in sorted(indexes)]
@@ -180,6 +186,15 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
     if subject is None:
         return None
     speaker, role = speaker_and_role(reader, subject)
+    draft = _from_verb_and_subject(reader, parts, verb, subject, speaker, role, first, last)
+    relative = cues.relative_subject(verb)
+    if relative is not None:
+        draft.pointer = reader.char_range(relative.i, relative.i + 1)
+    return draft
+
+
+def _from_verb_and_subject(reader: Reader, parts, verb: Token, subject: Token, speaker, role,
+                           first: int, last: int) -> Draft:
     cue = _cue_span(reader, verb)
     doc = reader.doc
     if verb.i < first:
@@ -242,9 +257,15 @@ def _content_after(reader: Reader, verb: Token, speaker: tuple[int, int], last: 
     doc = reader.doc
     sentence = reader.sentence_of(verb.i)
     start = verb.i + 1
-    while start < sentence.end and (start in range(*speaker) or doc[start].dep_ in ("dative", "prt")
-                                    or doc[start].head.dep_ == "dative"):
-        start += 1
+    skipped = {c.i: c.right_edge.i for c in verb.rights
+               if c.dep_ in ("dative", "prt", "prep", "npadvmod", "advmod") and c.right_edge.i < last}
+    while start < sentence.end:
+        if start in skipped:
+            start = skipped[start] + 1
+        elif start in range(*speaker) or doc[start].is_punct or doc[start].is_space:
+            start += 1
+        else:
+            break
     end = max(sentence.end, last + 1)
     start, end = cues.trim(doc, start, end)
     if end <= start:
@@ -276,10 +297,31 @@ def _colon_intro_line(reader: Reader, group: list[Passage]):
     return None
 
 
+def _colon_in_sentence(reader: Reader, group: list[Passage]) -> tuple[int, int] | None:
+    """``X delivered a blunt message: "..."``: the subject of the clause before the colon."""
+    first = reader.token_at(group[0].start)
+    index = reader.sentence_index(first)
+    start = reader.sentences[index].start
+    if index > 0 and first - start <= 1 and reader.doc[start - 1].text != "\n":
+        start = reader.sentences[index - 1].start
+    before = [t for t in reader.doc[start:first] if not t.is_space]
+    if not before or before[-1].text != ":" or "\n" in reader.doc[start:first].text:
+        return None
+    verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and not reader.quoted[t.i]]
+    for verb in verbs:
+        subject = cues.subject_of(verb)
+        if subject is not None and not reader.quoted[subject.i]:
+            return speaker_and_role(reader, subject)[0]
+    names = [t for t in before if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")]
+    if names and len(before) <= 8:
+        return cues.mention_tokens(names[0])
+    return None
+
+
 def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
     """No cue word: the subject of the clause the quote sits in (``X referred to Y as "..."``)."""
-    token = reader.doc[reader.token_at(group[0].start) + 1]
-    for _ in range(6):
+    token = reader.doc[min(len(reader.doc) - 1, reader.token_at(group[0].start) + 1)]
+    for _ in range(10):
         if token.head is token:
             break
         token = token.head
@@ -289,7 +331,7 @@ def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and not reader.quoted[subject.i] and subject.pos_ in ("PROPN", "NOUN", "PRON"):
                 if subject.lower_ in cues._NOT_SPEAKERS:
-                    return None
+                    continue
                 return subject
     return None
 
@@ -383,8 +425,10 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     if any(t.pos_ in ("VERB", "AUX") for t in doc[content[0] : content[1]]) is False:
         return None
     kind = "mixed" if any(reader.quoted[i] for i in range(*content)) else "indirect"
+    relative = cues.relative_subject(verb)
     return Draft(kind, [reader.char_range(*content)], rule, cue=_cue_span(reader, verb),
-                 speaker=speaker, used_verbs={verb.i})
+                 speaker=speaker, used_verbs={verb.i},
+                 pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
 
 
 def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearray) -> Draft | None:

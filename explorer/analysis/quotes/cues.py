@@ -41,6 +41,19 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def relative_subject(verb: Token) -> Token | None:
+    """``Donald Trump Jr., who suggested ...``: the ``who`` that stands for the speaker."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
+                return child
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
 def according_to(sentence: SpacySpan) -> tuple[Token, Token, Token] | None:
     """``According to X``: the two cue tokens and X's head noun."""
     for token in sentence:
