@@ -19,6 +19,14 @@ staff people personnel police crew cattle livestock fish sheep deer aircraft equ
 population workforce
 """.split())
 ANTECEDENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "appos")
+SKIPPED_DEPS = frozenset({"advmod", "punct", "cc", "relcl", "acl", "appos", "advcl", "conj",
+                          "mark"})
+"""Dependents that wander from what is counted: asides, clauses, other conjuncts."""
+TIME_NOUNS = frozenset("""
+time period times periods second seconds minute minutes hour hours day days week weeks month
+months year years decade decades
+""".split())
+ONES = frozenset({"1", "one", "a", "an"})
 MAX_WORDS = 16
 
 
@@ -37,16 +45,6 @@ def _phrase(tokens: list[Token]) -> str:
         if following is not None and (token.whitespace_ or following.i != token.i + 1):
             parts.append(" ")
     return "".join(parts)
-
-
-SKIPPED_DEPS = frozenset({"advmod", "punct", "cc", "relcl", "acl", "appos", "advcl", "conj",
-                          "mark"})
-
-
-TIME_NOUNS = frozenset("""
-time period times periods second seconds minute minutes hour hours day days week weeks month
-months year years decade decades
-""".split())
 
 
 def _off_topic(prep: Token, exclude: set[int]) -> bool:
@@ -109,10 +107,11 @@ def _counted_noun(root: Token, figure: SpacySpan) -> Token | None:
     """The noun the number stands in front of ("22,000 people"), if it has one."""
     head = root.head
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
-        if head.tag_ in ("NNS", "NNPS") or head.lower_ in COLLECTIVE_NOUNS or head.i < figure.end + 2:
-            if head.tag_ == "NN" and head.lower_ not in COLLECTIVE_NOUNS and root.like_num \
-                    and root.lower_ not in ("1", "one", "a", "an"):
-                return None  # "a paltry 26": an adjective misread as the noun
+        if head.tag_ in ("NNS", "NNPS") or head.lower_ in COLLECTIVE_NOUNS:
+            return head
+        # "a paltry 26": a singular noun after a plural number is an adjective misread.
+        misread = head.tag_ == "NN" and root.like_num and root.lower_ not in ONES
+        if head.i < figure.end + 2 and not misread:
             return head
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -156,8 +155,33 @@ def counted_noun(doc: Doc, figure: SpacySpan) -> Token | None:
     return None
 
 
+def _subject_phrase(verb: Token, exclude: set[int]) -> str | None:
+    """ "Support for the plan rose": what a percentage or sum belongs to, when the sentence
+    says it through the verb's subject."""
+    subjects = [c for c in verb.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i not in exclude and c.pos_ != "PRON"]
+    if not subjects:
+        return None
+    words = _noun_words(subjects[0], exclude)
+    for child in subjects[0].children:
+        if child.dep_ == "prep" and child.lower_ != "of":
+            _collect(child, exclude, words)
+    if verb.lemma_ != "be":
+        words.append(verb)
+    return _phrase(words) or None
+
+
+def _noun_and_verb(noun: Token, verb: Token | None, exclude: set[int]) -> str | None:
+    """Noun first, then the verb: "illegal immigrants returned to France", even for an object."""
+    text = _phrase([t for t in _noun_words(noun, exclude) if t.i not in exclude])
+    if verb is not None and verb.lemma_ != "be":
+        text = f"{text} {_phrase(_verb_words(verb, exclude | {noun.i}))}"
+    return text.strip() or None
+
+
 def describe(doc: Doc, figure: SpacySpan, kind: str, exclude: set[int]) -> tuple[str | None, str | None]:
-    """(what the figure counts, its unit noun) for counts, money, percentages, quantities.
+    """(what the figure counts, the noun it counts) for counts, money, percentages,
+    quantities and ordinals; dates and durations say when, not what.
 
     ``exclude``: tokens of every figure of the sentence, kept out of the description.
     """
@@ -166,38 +190,19 @@ def describe(doc: Doc, figure: SpacySpan, kind: str, exclude: set[int]) -> tuple
     root = figure.root
     if kind == "count" and root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
         return f"age of {_person_name(root.head)}", "years old"  # "Kath Robson, 67,"
-    own = set(range(figure.start, figure.end))
+    exclude = exclude | set(range(figure.start, figure.end))
     noun = _counted_noun(root, figure)
-    if noun is not None and noun.i in own and noun is root:
-        noun = None
-    unit = None
+    if kind == "ordinal":
+        return (_phrase(_noun_words(noun, exclude)) if noun is not None else None), None
     if kind == "count":
         if noun is None:
-            noun = _antecedent(doc, figure, exclude | own)
-            verb = _governing_verb(root)
+            noun, verb = _antecedent(doc, figure, exclude), _governing_verb(root)
         else:
             verb = _governing_verb(noun)
-        unit = noun.lower_ if noun is not None else None
-    elif kind == "ordinal":
-        return (_phrase(_noun_words(noun, exclude | own)) if noun is not None else None), None
-    else:
-        verb = _governing_verb(noun if noun is not None else root)
-        if noun is None and verb is not None:
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and c.i not in exclude | own and c.pos_ != "PRON"]
-            noun = subjects[0] if subjects else None
-            if noun is not None:
-                words = _noun_words(noun, exclude | own)
-                for child in noun.children:
-                    if child.dep_ == "prep" and child.lower_ != "of":
-                        _collect(child, exclude | own, words)
-                if verb.lemma_ != "be":
-                    words.append(verb)
-                return _phrase(words), unit
+        if noun is None:
+            return None, None
+        return _noun_and_verb(noun, verb, exclude), noun.lower_
+    verb = _governing_verb(noun if noun is not None else root)
     if noun is None:
-        return None, unit
-    # Noun first, then the verb: "illegal immigrants returned to France", even for an object.
-    text = _phrase([t for t in _noun_words(noun, exclude | own) if t.i not in own])
-    if verb is not None and verb.lemma_ != "be":
-        text = f"{text} {_phrase(_verb_words(verb, exclude | own | {noun.i}))}"
-    return text.strip() or None, unit
+        return (_subject_phrase(verb, exclude) if verb is not None else None), None
+    return _noun_and_verb(noun, verb, exclude), None
