@@ -62,7 +62,8 @@ def test_a_glued_m_is_metres_in_a_measurement():
         ("The scheme will cost £1.2bn over three years.", "£1.2bn", "money", 1_200_000_000,
          None, "GBP"),
         ("The company raised $300m from investors.", "$300m", "money", 300_000_000, None, "USD"),
-        ("The bloc released €40 million in aid.", "€40 million", "money", 40_000_000, None, "EUR"),
+        ("The bloc released €40 million in aid.", "€40 million", "money", 40_000_000, None,
+         "EUR"),
         ("Bins cost 50p more each week.", "50p", "money", 0.5, None, "GBP"),
         ("Support for the plan rose to 40% this week.", "40%", "percent", 40, None, "%"),
         ("Prices were up 2.5 per cent on the year.", "2.5 per cent", "percent", 2.5, None, "%"),
@@ -85,8 +86,8 @@ def test_a_glued_m_is_metres_in_a_measurement():
         ("The record dates from June 2022.", "June 2022", "date", 2022, None, None),
         ("She finished third in the race.", "third", "ordinal", 3, None, None),
         ("It was her 21st win.", "21st", "ordinal", 21, None, None),
-        ("The council will cut a third of its libraries.", "a third", "count", round(1 / 3, 6), None,
-         "libraries"),
+        ("The council will cut a third of its libraries.", "a third", "count", round(1 / 3, 6),
+         None, "libraries"),
         ("Three quarters is spent on schools.", "Three quarters", "count", 0.75, None, None),
     ],
 )
@@ -173,8 +174,9 @@ def test_a_figure_inside_a_quote_links_to_it(nlp):
     text = 'The minister said: "We returned 26 people last year." Critics said 40% agreed.'
     article = read_text_article(text)
     content = text.index("We")
-    quote = Quote(id="q1", kind="direct", start=content, end=text.index('."') + 1,
-                  parts=(Span(content, text.index('."') + 1),), text="We returned 26 people last year.")
+    end = text.index('."') + 1
+    quote = Quote(id="q1", kind="direct", start=content, end=end, parts=(Span(content, end),),
+                  text="We returned 26 people last year.")
     figures = find_figures(nlp(parse_text(article)), article, (quote,))
     by_text = {f.text: f for f in figures}
     assert by_text["26 people"].quote_id == "q1"

@@ -60,7 +60,8 @@ REGIONS = (
     "Asia-Pacific", "Gulf", "Persian Gulf states", "Gulf states", "Arctic", "Antarctic",
     "Levant", "Maghreb", "Midlands", "Home Counties", "Highlands",
     "Mainland Europe", "Eurozone", "Schengen area", "Donbas", "Crimea",
-    "Kashmir", "Kurdistan", "Gaza", "Gaza Strip", "West Bank", "Siberia", "Patagonia", "Sinai", "Golan Heights",
+    "Kashmir", "Kurdistan", "Gaza", "Gaza Strip", "West Bank", "Siberia", "Patagonia", "Sinai",
+    "Golan Heights",
     "Silicon Valley", "Bay Area", "Midwest", "Deep South", "New England",
 )
 
@@ -86,7 +87,8 @@ WATERS = {
 """Seas, straits and rivers by the names articles use, with their standard name."""
 
 WATER_WORDS = re.compile(
-    r"^(?:(?:[A-Z][\w'-]* )+(?:Sea|Ocean|River|Strait|Straits|Channel|Canal|Bay|Lake|Lagoon|Estuary)"
+    r"^(?:(?:[A-Z][\w'-]* )+"
+    r"(?:Sea|Ocean|River|Strait|Straits|Channel|Canal|Bay|Lake|Lagoon|Estuary)"
     r"|(?:Lake|River|Gulf of|Bay of|Strait of|Sea of)(?: [A-Z][\w'-]*)+)$"
 )
 """Names that say they are water even when no list has them ("Lake Victoria")."""

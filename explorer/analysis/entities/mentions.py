@@ -159,7 +159,9 @@ def grow_place_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 continue
             for right in range(0, MAX_NAME_GROWTH + 1):
                 end = mention.end + right
-                if end > len(doc) or not all(_could_extend(doc[i]) for i in range(mention.end, end)):
+                if end > len(doc) or not all(
+                    _could_extend(doc[i]) for i in range(mention.end, end)
+                ):
                     break
                 if (left or right) and doc[end - 1].is_title and lookup(_text(doc, start, end)):
                     if best is None or end - start > best[1] - best[0]:
@@ -223,7 +225,10 @@ def untagged_places(doc: Doc, body_start: int, mentions: list[Mention]) -> list[
 
 def _longest_place_at(doc: Doc, start: int, taken: set[int], place_tokens: set[int]) -> int | None:
     previous = doc[start - 1] if start > 0 else None
-    if previous is not None and previous.pos_ == "PROPN" and previous.is_title and not previous.is_sent_start:
+    if (
+        previous is not None and previous.pos_ == "PROPN" and previous.is_title
+        and not previous.is_sent_start
+    ):
         return None  # the tail of a longer proper name
     for end in range(min(len(doc), start + 4), start, -1):
         if any(i in taken for i in range(start, end)):

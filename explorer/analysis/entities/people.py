@@ -150,7 +150,9 @@ def role_of(doc: Doc, name: list[Token], inside: list[Token]) -> str | None:
     index = start - 1
     while index >= 0:
         token = doc[index]
-        if token.dep_ not in ("compound", "amod", "nmod") or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        if token.dep_ not in ("compound", "amod", "nmod"):
+            break
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
         if token.ent_type_ == "PERSON" or not index < token.head.i < end:
             break

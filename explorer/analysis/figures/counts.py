@@ -27,6 +27,7 @@ time period times periods second seconds minute minutes hour hours day days week
 months year years decade decades
 """.split())
 ONES = frozenset({"1", "one", "a", "an"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 MAX_WORDS = 16
 
 
@@ -83,7 +84,7 @@ def _governing_verb(token: Token) -> Token | None:
     """The verb whose subject, object or prepositional object ``token`` is."""
     current = token
     for _ in range(4):
-        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or current.head.pos_ in ("VERB", "AUX"):
+        if current.dep_ in ARGUMENT_DEPS or current.head.pos_ in ("VERB", "AUX"):
             head = current.head
             return head if head.pos_ in ("VERB", "AUX") and head is not current else None
         if current.head is current:
@@ -179,7 +180,9 @@ def _noun_and_verb(noun: Token, verb: Token | None, exclude: set[int]) -> str | 
     return text.strip() or None
 
 
-def describe(doc: Doc, figure: SpacySpan, kind: str, exclude: set[int]) -> tuple[str | None, str | None]:
+def describe(
+    doc: Doc, figure: SpacySpan, kind: str, exclude: set[int]
+) -> tuple[str | None, str | None]:
     """(what the figure counts, the noun it counts) for counts, money, percentages,
     quantities and ordinals; dates and durations say when, not what.
 

@@ -46,8 +46,12 @@ CALENDAR_WORDS = frozenset("""
 january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec spring summer autumn winter christmas easter
 """.split())
-FRACTION = re.compile(r"\b(?:a|an|one|two|three|four)\s+(?:half|halves|third|thirds|quarter|quarters|"
-                      r"fifth|fifths|tenth|tenths)\b", re.I)
+FRACTION = re.compile(
+    r"\b(?:a|an|one|two|three|four)\s+"
+    r"(?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b",
+    re.I,
+)
+"""An ordinal that is a share: "a third" of the libraries, not the third one."""
 PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent(?:age)?\b|\bpercentage points?\b", re.I)
 
 

@@ -36,7 +36,9 @@ ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "hundredth": 100, "thousandth": 1000,
 }
-NUMBER_WORDS = (frozenset(SMALL) | frozenset(FRACTIONS) | frozenset(SCALES) | VAGUE) - {"k", "m", "b"}
+NUMBER_WORDS = (
+    frozenset(SMALL) | frozenset(FRACTIONS) | frozenset(SCALES) | VAGUE
+) - {"k", "m", "b"}
 
 _WORD = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)(?P<suffix>[a-z]*)"

@@ -33,10 +33,13 @@ COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "
                          "quarter", "third"})
 RANGE_JOINERS = frozenset({"-", "–", "—", "to"})
 TRAILING_JUNK = frozenset({"to", "and", "or", "of", "-", "–", ","})
-CLOCK = re.compile(r"^\d{1,2}:\d{2}$|^\d{1,2}(?:[:.]\d{2})?(?:am|pm)$|^(?:am|pm|a\.m\.|p\.m\.)$", re.I)
+CLOCK = re.compile(
+    r"^\d{1,2}:\d{2}$|^\d{1,2}(?:[:.]\d{2})?(?:am|pm)$|^(?:am|pm|a\.m\.|p\.m\.)$", re.I
+)
 """Times of day and live-blog timestamps ("13:07", "5am"): not figures a reader scans."""
 TIME_ADJECTIVE = re.compile(r"^[a-z0-9]+-(?:year|month|week|day|hour|minute)s?$", re.I)
-"""ten-year", "18-week": part of a name for a thing (a bond, a target), not a duration."""
+""" "ten-year", "18-week": part of a name for a thing (a bond, a target), not a duration."""
+
 
 @dataclass(frozen=True, slots=True)
 class FigureSpan:
