@@ -133,3 +133,23 @@ def test_analyze_reads_stdin(tmp_path):
 def test_jobs_must_be_a_positive_number(folder, capsys):
     assert main(["analyze", str(folder), "--jobs", "0"]) == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_the_progress_bar_draws_on_its_terminal_and_leaves_stdout_alone(capsys):
+    import io
+
+    from rich.console import Console
+
+    from explorer.commands.analyze import progress_bar
+
+    terminal = io.StringIO()
+    with progress_bar(3, quiet=False, console=Console(file=terminal, force_terminal=True)) as advance:
+        for n in range(3):
+            sys.stdout.write(f'{{"line": {n}}}\n')
+            advance(1)
+    assert capsys.readouterr().out == '{"line": 0}\n{"line": 1}\n{"line": 2}\n'
+    assert "analysing" in terminal.getvalue() and '"line"' not in terminal.getvalue()
+    quiet = io.StringIO()
+    with progress_bar(3, quiet=True, console=Console(file=quiet, force_terminal=True)) as advance:
+        advance(3)
+    assert quiet.getvalue() == ""

@@ -38,18 +38,22 @@ def model_not_found(exc: BaseException) -> bool:
 
 
 @contextmanager
-def progress_bar(total: int, *, quiet: bool) -> Iterator[Callable[[int], None]]:
+def progress_bar(
+    total: int, *, quiet: bool, console: Console | None = None
+) -> Iterator[Callable[[int], None]]:
     """A Rich progress bar on stderr, only when stderr is a terminal; yields ``advance(n)``."""
-    console = Console(stderr=True)
+    console = console or Console(stderr=True)
     if quiet or total < 2 or not console.is_terminal:
         yield lambda n: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    # No refresh thread: worker processes are forked while the bar is up.
+    # No refresh thread: worker processes are forked while the bar is up. No redirection:
+    # Rich would otherwise route our stdout (the JSON) through the stderr console.
     with Progress(
         TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=console, auto_refresh=False, transient=True,
+        redirect_stdout=False, redirect_stderr=False,
     ) as progress:
         task = progress.add_task("analysing", total=total)
         last = 0.0
