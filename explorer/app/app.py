@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -15,10 +15,12 @@ from explorer.app.widgets.article_view import ArticleView
 from explorer.app.widgets.filter_box import FilterBox
 from explorer.app.widgets.item_panel import ItemPanel
 from explorer.app.widgets.search_bar import SearchBar
-from explorer.documents import DocumentService
 from explorer.model import Article
 from explorer.safe_text import visible
 from explorer.sources import SourceError, iter_articles
+
+if TYPE_CHECKING:
+    from explorer.documents import DocumentService
 
 STYLES = Path(__file__).resolve().parents[2] / "styles"
 
@@ -46,7 +48,12 @@ class ExplorerApp(App[int]):
                  use_cache: bool = True, service: DocumentService | None = None) -> None:
         super().__init__()
         self.paths = list(paths or [])
-        self.service = service or DocumentService(model=model, use_cache=use_cache)
+        if service is None:
+            # Imported here: the cache and its identity checks are not needed to paint.
+            from explorer.documents import DocumentService
+
+            service = DocumentService(model=model, use_cache=use_cache)
+        self.service = service
         self.source_errors: list[SourceError] = []
 
     def read_articles(self) -> list[Article]:
@@ -59,16 +66,18 @@ class ExplorerApp(App[int]):
                 articles.append(found)
         return articles
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> ReaderScreen:
+        """The reader is the first screen, so nothing blank is painted before it."""
         try:
             articles = self.read_articles()
         except OSError as exc:
             articles = []
-            self.notify(visible(f"cannot read {exc.filename}: {exc.strerror}"),
-                        severity="error", markup=False)
+            self.source_errors.append(SourceError(str(exc.filename), exc.strerror or str(exc)))
+        return ReaderScreen(articles, self.service, width=self.size.width)
+
+    def on_mount(self) -> None:
         for error in self.source_errors:
             self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
-        self.push_screen(ReaderScreen(articles, self.service))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
+from textual.lazy import Lazy
 from textual.worker import get_current_worker
 
 from explorer.app.messages import (
@@ -33,6 +34,7 @@ from explorer.app.widgets.article_view import ArticleView
 from explorer.app.widgets.item_panel import ItemPanel
 from explorer.app.widgets.library import Library
 from explorer.app.widgets.search_bar import SearchBar
+from explorer.app.widgets.side_column import SideColumn
 from explorer.app.widgets.status_line import StatusLine
 from explorer.model import Article, Item, ParsedDocument, Quote
 from explorer.safe_text import visible
@@ -83,8 +85,13 @@ class ReaderScreen(Screen):
     AUTO_FOCUS = "#article"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
 
-    def __init__(self, articles: list[Article], service) -> None:
-        super().__init__()
+    def __init__(self, articles: list[Article], service, width: int | None = None) -> None:
+        # Classes known now are set now: each later change restyles every widget.
+        classes = {"-single"} if len(articles) <= 1 else set()
+        if width is not None:
+            classes.add(max((w, name) for w, name in self.HORIZONTAL_BREAKPOINTS
+                            if w <= width)[1])
+        super().__init__(classes=" ".join(sorted(classes)) or None)
         self.articles = articles
         self.service = service
         self.documents: dict[int, ParsedDocument] = {}
@@ -94,6 +101,7 @@ class ReaderScreen(Screen):
         self.search_hits = Occurrences(())
         self.navigating = "selection"
         self._analysis_lock = threading.Lock()
+        self._side_ready = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -101,7 +109,7 @@ class ReaderScreen(Screen):
                 yield ArticleHeader(id="article-header")
                 yield SearchBar(id="search-bar")
                 yield ArticleView(id="article")
-            with Vertical(id="side"):
+            with Lazy(SideColumn(id="side")):
                 yield Library(id="library")
                 with TabbedContent(id="panels"):
                     for spec in PANELS:
@@ -111,9 +119,6 @@ class ReaderScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        library = self.query_one(Library)
-        library.set_articles(self.articles)
-        self.set_class(len(self.articles) <= 1, "-single")
         if self.articles:
             self.open_article(0)
         else:
@@ -143,7 +148,6 @@ class ReaderScreen(Screen):
         self.current = index
         article = self.articles[index]
         self.query_one(ArticleHeader).show(article)
-        self.query_one(Library).highlighted = index
         self._forget_selection()
         if index not in self.documents:
             cached = self.service.cached(article)
@@ -152,13 +156,7 @@ class ReaderScreen(Screen):
         self.view.show_article(article, self.documents.get(index))
         if self.query_one(SearchBar).display:
             self.query_one(SearchBar).open()
-        if index in self.documents:
-            self._show_document(self.documents[index])
-        else:
-            self.status.analysis = "analysing…"
-            for spec in PANELS:
-                self.panel(spec.key).show_loading()
-            self._set_tab_counts(None)
+        self._show_document(self.documents.get(index))
         if len(self.documents) < len(self.articles):
             # After the text is on screen: importing spaCy in the worker holds the GIL.
             self.call_after_refresh(self._analyse, index)
@@ -179,10 +177,21 @@ class ReaderScreen(Screen):
 
     def _store(self, index: int, document: ParsedDocument) -> None:
         self.documents[index] = document
-        if len(self.articles) > 1:
+        if self._side_ready and len(self.articles) > 1:
             self.query_one(Library).update_article(
                 index, self.articles[index], len(document.quotes), document.error is not None
             )
+
+    @on(SideColumn.Ready)
+    def _side_mounted(self) -> None:
+        """Fill the library and the panels with everything known so far."""
+        self._side_ready = True
+        library = self.query_one(Library)
+        library.set_articles(self.articles)
+        for index, document in self.documents.items():
+            self._store(index, document)
+        if self.articles:
+            self._show_document(self.document)
 
     def _document_ready(self, index: int, document: ParsedDocument) -> None:
         self._store(index, document)
@@ -190,18 +199,27 @@ class ReaderScreen(Screen):
             self.view.set_document(document)
             self._show_document(document)
 
-    def _show_document(self, document: ParsedDocument) -> None:
-        if document.error:
+    def _show_document(self, document: ParsedDocument | None) -> None:
+        """The status line and the panels for the current article (None: still analysing)."""
+        if document is None:
+            self.status.analysis = "analysing…"
+        elif document.error:
             self.status.analysis = f"analysis failed: {visible(document.error)}"
-            for spec in PANELS:
-                self.panel(spec.key).show_error(visible(document.error))
-            self._set_tab_counts(None)
+        else:
+            self.status.analysis = (f"{len(document.quotes)} quotes · "
+                                    f"{len(document.speakers)} speakers")
+        if not self._side_ready:
             return
+        self.query_one(Library).highlighted = self.current
         for spec in PANELS:
-            self.panel(spec.key).show_rows(rows_for(document, spec.key))
-        self._set_tab_counts(document)
-        self.status.analysis = (f"{len(document.quotes)} quotes · "
-                                f"{len(document.speakers)} speakers")
+            panel = self.panel(spec.key)
+            if document is None:
+                panel.show_loading()
+            elif document.error:
+                panel.show_error(visible(document.error))
+            else:
+                panel.show_rows(rows_for(document, spec.key))
+        self._set_tab_counts(document if document is not None and not document.error else None)
 
     def _set_tab_counts(self, document: ParsedDocument | None) -> None:
         tabs = self.query_one(TabbedContent)
@@ -243,6 +261,8 @@ class ReaderScreen(Screen):
         if item is None:
             return
         key = PANEL_OF_ITEM[type(item).__name__]
+        if not self._side_ready:
+            return
         self.query_one(TabbedContent).active = f"tab-{key}"
         self.panel(key).show_item(item_id)
         self.select_item(item_id)
@@ -293,13 +313,15 @@ class ReaderScreen(Screen):
     # -- panels -------------------------------------------------------------------------------------
 
     def action_show_panel(self, key: PanelKey) -> None:
+        if not self._side_ready:
+            return
         self.query_one(TabbedContent).active = f"tab-{key}"
         self.panel(key).focus_list()
 
     @on(SpeakerQuotesRequested)
     def _speaker_quotes(self, event: SpeakerQuotesRequested) -> None:
         document = self.document
-        if document is None:
+        if document is None or not self._side_ready:
             return
         quotes = self.panel("quotes")
         quotes.filter_speaker(event.speaker_id, speaker_name(document, event.speaker_id))

@@ -61,6 +61,9 @@ class ItemPanel(Vertical):
         yield Static(classes="panel-info")
         yield OptionList(classes="item-list")
 
+    def on_mount(self) -> None:
+        self._refill()
+
     @property
     def option_list(self) -> OptionList:
         return self.query_one(OptionList)
