@@ -48,6 +48,12 @@ COUNTRY_ALIASES = {
 }
 """Everyday names the packages lack, grouped under the country's ISO code."""
 
+CITY_ALIASES = {
+    "New York": "New York City", "Washington, DC": "Washington", "Washington DC": "Washington",
+    "Washington, D.C.": "Washington", "Kiev": "Kyiv",
+}
+"""Everyday names of big cities that geonames spells otherwise."""
+
 NATIONS_OF_COUNTRIES = ("England", "Scotland", "Wales", "Northern Ireland")
 
 REGIONS = (
@@ -153,7 +159,8 @@ def _places() -> dict[str, PlaceInfo]:
     for city in cities:
         if city["population"] >= BIG_CITY:
             add(city["name"], PlaceInfo(city["name"], "city", f"city:{city['geonameid']}"))
-    add("New York", places[place_key("New York City")])
+    for alias, city in CITY_ALIASES.items():
+        add(alias, places[place_key(city)])
     for state in geonames.get_us_states().values():
         add(state["name"], PlaceInfo(state["name"], "region", f"region:{place_key(state['name'])}"))
     for subdivision in pycountry.subdivisions.get(country_code="GB"):

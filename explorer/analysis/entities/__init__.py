@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from explorer.analysis.entities.grouping import group_people_and_organisations, group_places
+from explorer.analysis.entities.mentions import find_mentions
 from explorer.model import Article, Organisation, Person, Place
 
 
@@ -24,9 +26,6 @@ class Entities:
 
 def find_entities(doc: Doc, article: Article) -> Entities:
     """Every person, organisation and place in the article body (not its header)."""
-    from explorer.analysis.entities.grouping import group_people_and_organisations, group_places
-    from explorer.analysis.entities.mentions import find_mentions
-
     mentions = find_mentions(doc, article.body_start)
     people, organisations = group_people_and_organisations(
         doc,
