@@ -84,6 +84,8 @@ def test_a_glued_m_is_metres_in_a_measurement():
          "The first nine months of this year", "duration", 9, None, "months"),
         ("Hearings resumed in 2024.", "2024", "date", 2024, None, None),
         ("The record dates from June 2022.", "June 2022", "date", 2022, None, None),
+        ("He announced it on June 16th of last year.", "June 16th of last year", "date", None,
+         None, None),
         ("She finished third in the race.", "third", "ordinal", 3, None, None),
         ("It was her 21st win.", "21st", "ordinal", 21, None, None),
         ("The council will cut a third of its libraries.", "a third", "count", round(1 / 3, 6),

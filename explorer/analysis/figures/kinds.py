@@ -140,9 +140,9 @@ def measure(text: str, label: str, *, after_time_preposition: bool = False) -> M
     if label in ("DATE", "TIME"):
         year = read_year(text)
         time_unit = time_unit_of(text)
-        if year is None and time_unit is not None and reading.value is not None:
-            return Measure("duration", reading.value, reading.high, time_unit)
         calendar = set(re.findall(r"[a-z]+", text.lower())) & CALENDAR_WORDS
+        if year is None and not calendar and time_unit is not None and reading.value is not None:
+            return Measure("duration", reading.value, reading.high, time_unit)
         if year is not None or calendar or time_unit is not None or reading.value is None:
             return Measure("date", year, None, None)
         label = "CARDINAL"  # "aged between 18 and 30": a count the model took for a date
