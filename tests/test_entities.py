@@ -173,3 +173,9 @@ def test_a_role_leaves_out_possessives_titles_and_relative_clauses(entities_of):
     )
     assert person(entities, "Ayo Bello").role == "president"
     assert person(entities, "Jana Novak").role == "lawyer"
+
+
+def test_an_unknown_place_that_speaks_or_is_called_a_regulator_is_an_organisation(entities_of):
+    entities = entities_of("The regulator, Ofwex, said it had opened an investigation.")
+    assert [o.name for o in entities.organisations] == ["Ofwex"]
+    assert not entities.places

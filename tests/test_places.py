@@ -134,3 +134,14 @@ def test_somewhere_people_are_in_is_a_place(analyze_text):
     doc = analyze_text("The council will open a new arena in Digbeth next year.")
     assert [p.name for p in doc.places] == ["Digbeth"]
     assert "Digbeth" not in {p.name for p in doc.people}
+
+
+def test_us_state_abbreviations_need_their_dot():
+    assert gazetteer.lookup("Miss.").name == "Mississippi"
+    assert gazetteer.lookup("Ga.").kind == "region"
+    assert gazetteer.lookup("Miss") is None  # a title, not a state
+
+
+def test_a_name_ending_in_sea_with_an_institution_word_is_not_water():
+    assert gazetteer.lookup("Council for the Exploration of the Sea") is None
+    assert gazetteer.lookup("Lake Kariba").kind == "body_of_water"

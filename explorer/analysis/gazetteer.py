@@ -54,6 +54,21 @@ CITY_ALIASES = {
 }
 """Everyday names of big cities that geonames spells otherwise."""
 
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+"""The abbreviations US datelines use ("Gulfport, Miss.")."""
+
 NATIONS_OF_COUNTRIES = ("England", "Scotland", "Wales", "Northern Ireland")
 
 REGIONS = (
@@ -163,6 +178,7 @@ def _places() -> dict[str, PlaceInfo]:
         add(alias, places[place_key(city)])
     for state in geonames.get_us_states().values():
         add(state["name"], PlaceInfo(state["name"], "region", f"region:{place_key(state['name'])}"))
+
     for subdivision in pycountry.subdivisions.get(country_code="GB"):
         if subdivision.type in BRITISH_COUNTIES:
             name = subdivision.name.split("[")[0].strip()
@@ -190,6 +206,9 @@ def is_capital(name: str) -> bool:
 
 def lookup(name: str) -> PlaceInfo | None:
     """What the gazetteer knows about ``name`` ("the Channel", "U.K."), or None."""
+    state = US_STATE_ABBREVIATIONS.get(name.strip())
+    if state is not None:  # matched with its dot: "Miss." is Mississippi, "Miss" a title
+        return PlaceInfo(state, "region", f"region:{place_key(state)}")
     key = place_key(name)
     info = _places().get(key)
     standard = name.removeprefix("the ").strip()

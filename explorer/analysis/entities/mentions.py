@@ -52,6 +52,10 @@ MAX_NAME_GROWTH = 3
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "outside", "across", "into"})
+SPEECH_VERBS = frozenset({
+    "say", "tell", "warn", "add", "claim", "argue", "insist", "announce", "confirm", "deny",
+    "state", "reply", "respond", "comment", "admit", "urge", "call",
+})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "around", "inside"})
 
 
@@ -300,9 +304,14 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
     if kind == "place" and place is None and _of_an_office_holder(span.root):
         return "organisation"  # "the chief executive of Oxfam"
     if kind == "person" and (
-        people.has_organisation_word(words) or appositives & people.ORGANISATION_WORDS
+        people.has_organisation_word(words) or appositives & people.ORGANISATION_NOUNS
     ):
         return "organisation"  # "Unison, the union that represents nurses"
+    if kind == "place" and place is None and (
+        appositives & people.ORGANISATION_NOUNS
+        or span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
+    ):
+        return "organisation"  # "The regulator, Ofwat, said": unknown places do not speak
     if kind != "place" and place is not None and text.lower() not in PARTIES and not (
         people.has_organisation_word(words)
     ):

@@ -16,6 +16,12 @@ alliance coalition centre center forum partnership council assembly force forces
 """.split())
 """Words that make a name an institution's, not a person's."""
 
+ORGANISATION_NOUNS = ORGANISATION_WORDS | frozenset("""
+regulator watchdog charity firm insurer lender airline carmaker retailer broadcaster newspaper
+supermarket operator provider utility body think-tank manufacturer developer producer campaign
+""".split())
+"""What an organisation is called in apposition: "The regulator, Ofwat, said"."""
+
 ROLE_NOUNS = frozenset("""
 secretary minister president director chief leader spokesman spokeswoman spokesperson chairman
 chairwoman chair chairperson commissioner officer head mayor governor senator ambassador
