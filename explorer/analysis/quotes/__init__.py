@@ -68,7 +68,7 @@ def find_drafts(reader: Reader, groups) -> list[Draft]:
         if drafts and drafts[-1].kind == "mixed" and drafts[-1].start <= draft.start < drafts[-1].end:
             continue
         seen.add(key)
-        if draft.speaker is None and _is_fragment(reader, draft):
+        if draft.rule in ("direct.unattributed", "direct.nearest_speaker") and _is_fragment(reader, draft):
             continue
         drafts.append(draft)
     used = {v for d in drafts for v in d.used_verbs}

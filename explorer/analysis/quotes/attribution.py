@@ -149,6 +149,9 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         return Draft("direct", parts, "direct.previous_sentence", cue=lead_in[0], speaker=lead_in[1])
     if previous is not None and previous.speaker is not None and _floats_after(reader, group, previous):
         return Draft("direct", parts, "direct.floating", cue=previous.cue, speaker=previous.speaker)
+    if previous is not None and previous.speaker is not None and _near(reader, group, previous):
+        # no cue anywhere near: the latest source quoted is the best guess
+        return Draft("direct", parts, "direct.nearest_speaker", speaker=previous.speaker)
     return Draft("direct", parts, "direct.unattributed")
 
 
@@ -172,7 +175,11 @@ def _runs_on(reader: Reader, passage: Passage, following: SpacySpan) -> bool:
     words = [t for t in following if not t.is_space]
     if not words or reader.quoted[words[0].i] or words[0].idx - passage.end > 2:
         return False
-    return words[0].is_lower or words[0].lower_ in ("the", "a", "an") and words[0].text.islower()
+    if words[0].is_lower:
+        return True
+    # "Biden said." after a closing "?" or "!" is still the quote's attribution
+    short = sum(1 for t in words if not t.is_punct) <= 10
+    return short and any(cues.is_speech_verb(t) and cues.subject_of(t) is not None for t in words)
 
 
 def _distance(i: int, first: int, last: int) -> int:
@@ -183,6 +190,10 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
     subject = cues.subject_of(verb)
     if subject is not None and reader.quoted[subject.i]:
         subject = None
+    if subject is None and 0 < verb.i - last <= 2:
+        # '"...," said the woman': the parser sometimes makes the speaker an object
+        subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+                        and c.pos_ in ("PROPN", "NOUN")), None)
     if subject is None:
         return None
     speaker, role = speaker_and_role(reader, subject)
@@ -357,6 +368,10 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
         if subject is not None and not reader.quoted[subject.i]:
             return _cue_span(reader, verb), cues.mention_tokens(subject)
     return None
+
+
+def _near(reader: Reader, group: list[Passage], previous: Draft) -> bool:
+    return reader.line_of(group[0].start) - reader.line_of(previous.end - 1) <= _FLOAT_MAX_LINES
 
 
 def _floats_after(reader: Reader, group: list[Passage], previous: Draft) -> bool:

@@ -96,7 +96,10 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
         return None
     head_lower = head.lower_
     subject = head.dep_ in ("nsubj", "nsubjpass")
-    if head.pos_ == "PRON" and len(span) == 1:
+    if head.pos_ in ("PRON", "DET") and len(span) == 1:
+        if head_lower in ("another", "one", "others", "some", "many", "several", "both", "few"):
+            return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
+                           kind_hint="unknown", subject=subject, speaker=speaker)
         if head_lower not in PRONOUNS:
             return None
         return Mention(span.start_char, span.end_char, text, "pronoun", head.i, sentence,

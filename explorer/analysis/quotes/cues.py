@@ -17,11 +17,20 @@ def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
     if token.pos_ not in ("VERB", "AUX") or token.tag_ in ("VBN",) and token.dep_ == "amod":
         return False
     lemma = token.lemma_.lower()
+    if lemma == "put":
+        # "as she put it"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return lemma in SPEECH_VERBS or (with_thought and lemma in THOUGHT_VERBS)
 
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a verb, climbing ``is to warn``/``expected to``/``and`` chains."""
+    for child in verb.children:
+        # "X was asked by Y": the one who spoke is the agent, not the passive subject
+        if child.dep_ == "agent":
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return source
     token = verb
     for _ in range(4):
         for child in token.children:

@@ -16,7 +16,8 @@ wonder muse lecture preach proclaim pronounce quote cite chide scold rebuke mock
 taunt decry deplore bemoan protest object plead beg implore appeal threaten guarantee
 predict forewarn write email text message telegraph insinuate opine reckon offer reference
 characterize characterise refer read bark snap lash rip fire hit mock label brand dub term
-tell deride insult slam assail question vow
+tell deride insult slam assail question vow retaliate exhort shoot fire gush rave
+rant sneer scoff snipe jab muse press push
 """.split())
 """Verbs that introduce said or written words."""
 
