@@ -8,19 +8,21 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from explorer.app.commands import ExplorerCommands
-from explorer.app.screens.help import HelpScreen
+from explorer.app.lazy_service import LazyDocumentService
 from explorer.app.screens.reader import ReaderScreen
-from explorer.app.widgets.article_view import ArticleView
-from explorer.app.widgets.filter_box import FilterBox
-from explorer.app.widgets.item_panel import ItemPanel
-from explorer.app.widgets.search_bar import SearchBar
 from explorer.model import Article
 from explorer.safe_text import visible
 from explorer.sources import SourceError, iter_articles
 
 if TYPE_CHECKING:
     from explorer.documents import DocumentService
+
+def _explorer_commands():
+    """The palette's provider, imported when the palette first opens."""
+    from explorer.app.commands import ExplorerCommands
+
+    return ExplorerCommands
+
 
 STYLES = Path(__file__).resolve().parents[2] / "styles"
 
@@ -37,7 +39,7 @@ class ExplorerApp(App[int]):
 
     TITLE = "Article Explorer"
     CSS_PATH = [STYLES / "app.tcss"]
-    COMMANDS = App.COMMANDS | {ExplorerCommands}
+    COMMANDS = App.COMMANDS | {_explorer_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of the app"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit the explorer",
@@ -48,12 +50,7 @@ class ExplorerApp(App[int]):
                  use_cache: bool = True, service: DocumentService | None = None) -> None:
         super().__init__()
         self.paths = list(paths or [])
-        if service is None:
-            # Imported here: the cache and its identity checks are not needed to paint.
-            from explorer.documents import DocumentService
-
-            service = DocumentService(model=model, use_cache=use_cache)
-        self.service = service
+        self.service = service or LazyDocumentService(model=model, use_cache=use_cache)
         self.source_errors: list[SourceError] = []
 
     def read_articles(self) -> list[Article]:
@@ -80,6 +77,12 @@ class ExplorerApp(App[int]):
             self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
 
     def action_help(self) -> None:
+        from explorer.app.screens.help import HelpScreen
+        from explorer.app.widgets.article_view import ArticleView
+        from explorer.app.widgets.filter_box import FilterBox
+        from explorer.app.widgets.item_panel import ItemPanel
+        from explorer.app.widgets.search_bar import SearchBar
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen([

@@ -26,8 +26,6 @@ from explorer.app.messages import (
 from explorer.app.navigation import Occurrences
 from explorer.app.reveal import describe, describe_at
 from explorer.app.rows import PANELS, PANELS_BY_KEY, PanelKey, rows_for, speaker_name
-from explorer.app.screens.help import HelpScreen
-from explorer.app.screens.highlight_menu import HighlightMenu
 from explorer.app.search import find_matches
 from explorer.app.widgets.article_header import ArticleHeader
 from explorer.app.widgets.article_view import ArticleView
@@ -107,7 +105,7 @@ class ReaderScreen(Screen):
         with Horizontal(id="body"):
             with Vertical(id="reading"):
                 yield ArticleHeader(id="article-header")
-                yield SearchBar(id="search-bar")
+                yield Lazy(SearchBar(id="search-bar"))
                 yield ArticleView(id="article")
             with Lazy(SideColumn(id="side")):
                 yield Library(id="library")
@@ -116,7 +114,7 @@ class ReaderScreen(Screen):
                         with TabPane(spec.title, id=f"tab-{spec.key}"):
                             yield ItemPanel(spec, id=f"panel-{spec.key}")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Lazy(Footer())
 
     def on_mount(self) -> None:
         if self.articles:
@@ -129,6 +127,16 @@ class ReaderScreen(Screen):
     @property
     def view(self) -> ArticleView:
         return self.query_one(ArticleView)
+
+    @property
+    def search_bar(self) -> SearchBar | None:
+        """None for the moment before it is mounted (it comes after the first paint)."""
+        bars = self.query(SearchBar)
+        return bars.first() if bars else None
+
+    def _show_search_count(self, text: str) -> None:
+        if self.search_bar is not None:
+            self.search_bar.show_count(text)
 
     @property
     def status(self) -> StatusLine:
@@ -149,13 +157,10 @@ class ReaderScreen(Screen):
         article = self.articles[index]
         self.query_one(ArticleHeader).show(article)
         self._forget_selection()
-        if index not in self.documents:
-            cached = self.service.cached(article)
-            if cached is not None:
-                self._store(index, cached)
         self.view.show_article(article, self.documents.get(index))
-        if self.query_one(SearchBar).display:
-            self.query_one(SearchBar).open()
+        search_bar = self.search_bar
+        if search_bar is not None and search_bar.display:
+            search_bar.open()
         self._show_document(self.documents.get(index))
         if len(self.documents) < len(self.articles):
             # After the text is on screen: importing spaCy in the worker holds the GIL.
@@ -163,7 +168,10 @@ class ReaderScreen(Screen):
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, first: int) -> None:
-        """The current article first, then the rest for the library's quote counts."""
+        """The current article first, then the rest for the library's quote counts.
+
+        ``analyze`` looks in the cache first, so a cached article costs no spaCy.
+        """
         worker = get_current_worker()
         order = [first, *(i for i in range(len(self.articles)) if i != first)]
         for index in order:
@@ -291,7 +299,7 @@ class ReaderScreen(Screen):
     def _show_position(self) -> None:
         if self.navigating == "search":
             self.status.position = f"search {self.search_hits.label}"
-            self.query_one(SearchBar).show_count(self.search_hits.label)
+            self._show_search_count(self.search_hits.label)
         elif self.selected is not None and self.document is not None:
             self.status.position = f"{describe(self.document, self.selected)} {self.selection.label}"
         else:
@@ -328,6 +336,8 @@ class ReaderScreen(Screen):
         self.action_show_panel("quotes")
 
     def action_highlights(self) -> None:
+        from explorer.app.screens.highlight_menu import HighlightMenu
+
         def chosen(categories) -> None:
             if categories is not None:
                 self.view.set_categories(categories)
@@ -340,7 +350,8 @@ class ReaderScreen(Screen):
     # -- search ----------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+        if self.search_bar is not None:
+            self.search_bar.open()
 
     @on(SearchChanged)
     def _search_changed(self, event: SearchChanged) -> None:
@@ -353,13 +364,13 @@ class ReaderScreen(Screen):
         self.navigating = "search" if event.query else "selection"
         self.view.set_search(result.matches)
         if result.error:
-            self.query_one(SearchBar).show_count(result.error)
+            self._show_search_count(result.error)
             self.status.position = result.error
             return
         cursor_offset = self.view.text_offset_at_row(self.view.cursor_row)
         self._go(self.search_hits, self.search_hits.first_from(cursor_offset))
         if not event.query:
-            self.query_one(SearchBar).show_count("")
+            self._show_search_count("")
 
     @on(SearchStep)
     def _search_step(self, event: SearchStep) -> None:
