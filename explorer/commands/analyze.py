@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -100,6 +101,10 @@ def run_analyze(args: argparse.Namespace) -> int:
                     from explorer.report import summary
 
                     console.print(summary(analysed.document()))
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as other command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_SOME_FAILED
     except Exception as exc:
         if not model_not_found(exc):
             raise

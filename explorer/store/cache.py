@@ -267,9 +267,12 @@ class AnalysisCache:
             try:
                 count = connection.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
                 connection.execute("DELETE FROM analyses")
-                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                connection.execute("VACUUM")
             except sqlite3.Error as exc:
                 self._handle(exc)
                 return 0
+            try:  # give the space back; another process reading the cache may prevent it
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                connection.execute("VACUUM")
+            except sqlite3.Error:
+                pass
         return count
