@@ -259,3 +259,19 @@ def test_splicing_the_article_block_matches_a_full_reencode():
     assert splice_article(stored, tricky) == model_json.dumps(replace(doc, article=tricky))
     assert splice_article(stored, read_text_article(TEXT + "more\n")) is None
     assert splice_article("not json at all", tricky) is None
+
+
+def test_a_truncated_database_is_rebuilt(tmp_path):
+    directory = tmp_path / "cache"
+    cache = AnalysisCache(directory)
+    documents = [hand_made_document(TEXT + f"Paragraph {n}. " * 200 + "\n") for n in range(20)]
+    for doc in documents:
+        cache.put(cache_key(doc.article, IDENTITY), doc)
+    cache.close()  # the last connection checkpoints the WAL into the main file
+    database = directory / DB_NAME
+    database.write_bytes(database.read_bytes()[: database.stat().st_size // 2])
+    reopened = AnalysisCache(directory)
+    found = [reopened.get(cache_key(d.article, IDENTITY), d.article) for d in documents]
+    assert all(f is None or f == d for f, d in zip(found, documents))
+    reopened.put(cache_key(documents[-1].article, IDENTITY), documents[-1])
+    assert reopened.get(cache_key(documents[-1].article, IDENTITY), documents[-1].article) == documents[-1]
