@@ -316,7 +316,8 @@ class ReaderScreen(Screen):
     def _cursor_moved(self, event: CursorMoved) -> None:
         document = self.document
         if document is not None and not document.error:
-            self.status.under_cursor = describe_at(document, event.start, event.end)
+            self.status.under_cursor = describe_at(document, event.start, event.end,
+                                                   self.view.locator)
 
     # -- panels -------------------------------------------------------------------------------------
 

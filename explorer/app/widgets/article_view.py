@@ -26,7 +26,7 @@ from explorer.app.highlights import (
     marks_by_row,
 )
 from explorer.app.messages import CursorMoved, ItemSelected
-from explorer.app.reveal import items_at
+from explorer.app.reveal import ItemLocator
 from explorer.app.wrap import DisplayLine, LineIndex, shown_text, wrap_article
 from explorer.model import Article, ParsedDocument, Span
 
@@ -82,6 +82,8 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.article: Article | None = None
         self.document: ParsedDocument | None = None
+        self.locator: ItemLocator | None = None
+        """Finds what lies under the cursor in ``document``."""
         self.categories: frozenset[Category] = DEFAULT_CATEGORIES
         self._shown = ""
         self._width = 0
@@ -113,6 +115,7 @@ class ArticleView(ScrollView, can_focus=True):
     def set_document(self, document: ParsedDocument | None) -> None:
         """Attach the analysis of the shown article: background highlights from the model."""
         self.document = document
+        self.locator = ItemLocator(document) if document is not None else None
         self._category_spans = category_spans(document) if document is not None else {}
         self._rebuild_background()
 
@@ -247,7 +250,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _style(self, layer: str) -> Style:
         style = self._styles.get(layer)
         if style is None:
-            style = self._layer_style(layer)
+            style = self.rich_style if layer == "base" else self._layer_style(layer)
             self._styles[layer] = style
         return style
 
@@ -272,8 +275,9 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         row = round(self.scroll_offset.y) + y
         width = self.size.width
+        base = self._style("base")
         if row >= len(self._index) or self.article is None:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         key = (row, self._epoch, self._row_epoch.get(row, 0), width)
         strip = self._line_cache.get(key)
         if strip is None:
@@ -282,14 +286,14 @@ class ArticleView(ScrollView, can_focus=True):
         # The cursor lives in the gutter, drawn over the cached row, so moving it is cheap.
         if row == self.cursor_row:
             cursor = self._style("cursor" if self.has_focus else "cursor-idle")
-            gutter = Segment("▌ ", self.rich_style + cursor)
+            gutter = Segment("▌ ", base + cursor)
         else:
-            gutter = Segment("  ", self.rich_style)
+            gutter = Segment("  ", base)
         return Strip([gutter, *strip], width)
 
     def _render_row(self, row: int, width: int) -> Strip:
         line = self._index.lines[row]
-        base = self.rich_style
+        base = self._style("base")
         text = Text(self._shown[line.start : line.end], end="", no_wrap=True)
         for mark in (*self._background.get(row, ()), *self._overlay.get(row, ())):
             text.stylize(self._style(mark.layer), mark.start - line.start, mark.end - line.start)
@@ -331,10 +335,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.cursor_row = min(max(self.cursor_row, top), bottom)
 
     def action_select_here(self) -> None:
-        if self.document is None:
+        if self.locator is None:
             return
         line = self._index.lines[self.cursor_row]
-        found = items_at(self.document, line.start, line.end)
+        found = self.locator.items_at(line.start, line.end)
         if found:
             self.post_message(ItemSelected(found[0].id))
 
