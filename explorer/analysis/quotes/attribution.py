@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from explorer.analysis.quotes import cues
+from explorer.analysis.quotes.lexicon import OBJECT_CUES
 from explorer.analysis.quotes.marks import Passage
 
 _INTERRUPTION_MAX_TOKENS = 12
@@ -402,11 +403,13 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
             if not cues.is_speech_verb(verb, with_thought=True):
                 continue
             draft = _reported_by(reader, sentence, verb)
-            if draft is not None and not any(
-                covered_tokens[i] for i in range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
-            ):
+            if draft is None:
+                continue
+            tokens = range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
+            if not any(covered_tokens[i] for i in tokens):
                 drafts.append(draft)
-                break
+                for i in tokens:
+                    covered_tokens[i] = 1
     return drafts
 
 
@@ -435,15 +438,35 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
             start, end = cues.trim(doc, sentence.start, stop)
             if end - start >= 3:
                 content, rule = (start, end), "reported.cue_after"
+    if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[content[0] : content[1]]):
+        content = None
     if content is None:
-        return None
-    if any(t.pos_ in ("VERB", "AUX") for t in doc[content[0] : content[1]]) is False:
+        content = _object_of(reader, verb, sentence)
+        rule = "reported.object"
+    if content is None:
         return None
     kind = "mixed" if any(reader.quoted[i] for i in range(*content)) else "indirect"
     relative = cues.relative_subject(verb)
     return Draft(kind, [reader.char_range(*content)], rule, cue=_cue_span(reader, verb),
                  speaker=speaker, used_verbs={verb.i},
                  pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
+
+
+def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, int] | None:
+    """``X announced his resignation``, ``X called for a ban``, ``X wants to win``: the object."""
+    doc = reader.doc
+    if verb.lemma_.lower() not in OBJECT_CUES:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in (
+            "for", "about", "to", "of", "on", "against"
+        ):
+            start, end = cues.trim(doc, child.left_edge.i, min(child.right_edge.i + 1, sentence.end))
+            if child.dep_ == "prep":
+                start = child.i + 1
+            if end > start and not any(reader.quoted[i] for i in range(start, end)):
+                return start, end
+    return None
 
 
 def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearray) -> Draft | None:

@@ -24,6 +24,8 @@ rant sneer scoff snipe jab muse press push
 THOUGHT_VERBS = frozenset("""
 think believe feel hope fear expect know worry doubt suspect consider reckon assume
 guess imagine understand realize realise conclude figure want wish prefer
+show find endorse support oppose back defend blame refuse decline criticise criticize
+announce accuse describe urge plan intend seek vow promise refer talk discuss
 """.split())
 """Verbs of belief that PolNeAR-style attribution also counts (internal states)."""
 
@@ -33,6 +35,12 @@ memo release press conference briefing testimony op-ed oped column report messag
 address rally debate told
 """.split())
 """Nouns in ``in a statement``, ``in an interview``, ``at a rally`` that cue speech."""
+
+OBJECT_CUES = (SPEECH_VERBS | THOUGHT_VERBS) - frozenset("""
+read hit fire shoot press push snap post text message thank continue rip lash bark cite quote
+testify address know understand consider figure realize realise guess imagine conclude
+""".split())
+"""Cues whose reported content may be a plain object (``X announced his resignation``)."""
 
 ACCORDING_TO = ("according", "to")
 
