@@ -179,3 +179,15 @@ def test_an_unknown_place_that_speaks_or_is_called_a_regulator_is_an_organisatio
     entities = entities_of("The regulator, Ofwex, said it had opened an investigation.")
     assert [o.name for o in entities.organisations] == ["Ofwex"]
     assert not entities.places
+
+
+def test_a_live_blog_timestamp_is_not_part_of_a_name(entities_of):
+    text = "Rates held.\n\n16:28 North Sea producers\n\nOil firms said the levy would stay."
+    entities = entities_of(text)
+    assert all(not p.name[0].isdigit() for p in entities.places)
+
+
+def test_a_party_is_an_organisation_whatever_the_model_says(entities_of):
+    entities = entities_of("Labour said the plan was fair. Labour will vote for it.")
+    assert [o.name for o in entities.organisations] == ["Labour"]
+    assert not entities.people

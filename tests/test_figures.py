@@ -111,6 +111,8 @@ def test_each_kind_of_figure(analyze_text, sentence, text, kind, value, high, un
         ("Lights go off at 5am.", {"5", "5am"}),
         ("The First Minister said one official was wrong.", {"First", "one"}),
         ("Ten-year gilt yields fell.", {"Ten-year"}),
+        ("It was a good day for Welsh families.", {"a good day"}),
+        ("16:28 Ministers arrived at the town hall.", {"16:28"}),
     ],
 )
 def test_numbers_that_are_not_figures(analyze_text, sentence, not_figures):

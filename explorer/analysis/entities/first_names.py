@@ -47,7 +47,9 @@ sofia sonia sophie stella stephanie stephen steve steven stuart sue sunil susan 
 tara ted teresa terry theo theresa thomas tim timothy tina toby tom tommy tony tracey tracy
 tulip ursula usman valerie vanessa victor victoria vijay vikram vincent vivek vladimir volodymyr
 walter wei wendy wes william willie xavier xi yasmin yousef yusuf yvette yvonne zach zahra
-zainab zara zoe
+zainab zara zoe iona jade caoimhe eluned owain ceri moira hollie priyanka amira siobhan aoife
+ciara sinead niall eoin seamus ffion rhys gethin catrin dafydd morven alasdair hamish ailsa
+kirsten fergus euan ewan lachlan kwasi chidi ngozi chinwe oluwaseun tunde yaw ama abena
 """
 
 FIRST_NAMES = frozenset(_NAMES.split())

@@ -50,6 +50,7 @@ CREDIT = re.compile(
 MAX_NAME_GROWTH = 3
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "outside", "across", "into"})
 SPEECH_VERBS = frozenset({
@@ -76,8 +77,12 @@ def _text(doc: Doc, start: int, end: int) -> str:
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the" and trailing possessives, punctuation and a dangling "and"."""
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    """Drop a leading "the" or live-blog timestamp ("16:28") and trailing possessives,
+    punctuation and a dangling "and"."""
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an") or TIMESTAMP.match(doc[start].text)
+        or doc[start].is_space
+    ):
         start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
@@ -291,8 +296,10 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
         return None  # "Home" of "Home Secretary"
     if kind == "place" and words[-1].tag_ == "JJ" and place is None:
         return None  # "European": a demonym, not a place
-    if kind == "person" and people.is_only_a_title(words):
-        return None  # "the First Minister": a role, named elsewhere if at all
+    if kind == "person" and (people.is_only_a_title(words) or not words[0].text[:1].isupper()):
+        return None  # "the First Minister": a role, named elsewhere if at all; "café"
+    if text.lower() in PARTIES:
+        return "organisation"  # "Labour", whatever the model thought
     if kind == "place" and place is None and len(words) == 1 and any(c.isdigit() for c in text):
         return "organisation"  # "G7", "G20"
     if kind != "person" and people.looks_like_person(words):

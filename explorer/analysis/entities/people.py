@@ -146,8 +146,11 @@ def role_of(doc: Doc, name: list[Token], inside: list[Token]) -> str | None:
     head = root.head
     if root.dep_ == "appos" and head.i < start and head.pos_ in ("NOUN", "PROPN"):
         cut = start
-        while cut > 0 and doc[cut - 1].lower_ in TITLES and doc[cut - 1].lower_ not in ROLE_NOUNS:
-            cut -= 1  # "Its president, Dr Fiona Adeyemi": "Dr" belongs to the name
+        while (
+            cut > 0 and doc[cut - 1].lower_ in TITLES and doc[cut - 1].text[:1].isupper()
+            and doc[cut - 1].dep_ == "compound"
+        ):
+            cut -= 1  # "Its president, Professor Alan Cheung": the title is the name's
         words = [t for t in head.subtree if t.i < cut]
         if _has_role_noun(words) and not any(t.ent_type_ == "PERSON" for t in words):
             return _tidy(words)

@@ -104,14 +104,22 @@ def time_unit_of(text: str) -> str | None:
     return None
 
 
+PERIOD_WORDS = frozenset("""
+a an single whole full few more couple of within over about nearly almost just than least at
+""".split())
+"""Words that may stand with a time unit in a period without a number: "a single day"."""
+
+
 def is_weak_date(text: str) -> bool:
-    """ "today", "last week", "on Monday": no number, no calendar word, no "a week"."""
+    """ "today", "last week", "on Monday", "a good day": no number, no calendar word, and not
+    a plain period such as "a week" or "a few more weeks"."""
     if has_number(text):
         return False
     words = set(re.findall(r"[a-z]+", text.lower()))
     if words & CALENDAR_WORDS:
         return False
-    return not (words & {"a", "an"} and words & TIME_UNITS)
+    is_period = words & {"a", "an"} and words & TIME_UNITS
+    return not (is_period and words <= PERIOD_WORDS | TIME_UNITS)
 
 
 YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d|2100)$")

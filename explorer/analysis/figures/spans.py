@@ -112,7 +112,9 @@ def _in_a_name(doc: Doc, span: FigureSpan) -> bool:
            and not GLUED_NUMBER.match(t.text) for t in tokens):
         return True
     if span.label in ("DATE", "TIME"):
-        return False
+        return any(  # "the Cathedral Quarter"
+            t.pos_ == "PROPN" and t.is_title and t.lower_ not in CALENDAR_WORDS for t in tokens
+        )
     after = doc[span.end] if span.end < len(doc) else None
     if span.label == "ORDINAL" and after is not None and after.pos_ == "PROPN" and after.is_title:
         return True  # "First Minister", "Second World War"
