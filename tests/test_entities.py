@@ -191,3 +191,16 @@ def test_a_party_is_an_organisation_whatever_the_model_says(entities_of):
     entities = entities_of("Labour said the plan was fair. Labour will vote for it.")
     assert [o.name for o in entities.organisations] == ["Labour"]
     assert not entities.people
+
+
+def test_a_first_name_the_model_left_out_joins_the_name(entities_of):
+    entities = entities_of(
+        "The Northern Ireland finance minister, Caoimhe Gallagher, said the money was welcome."
+    )
+    gallagher = person(entities, "Caoimhe Gallagher")
+    assert gallagher.role == "Northern Ireland finance minister"
+
+
+def test_names_keep_their_own_spelling(entities_of):
+    entities = entities_of("Mr O'Brien agreed with Siobhan O'Brien-Walsh.")
+    assert {p.name for p in entities.people} == {"O'Brien", "Siobhan O'Brien-Walsh"}

@@ -97,7 +97,7 @@ def _person_name(doc: Doc, mention: Mention) -> tuple[str, str, Span, str | None
     """(name without title or role, surface form, its span, role, gender from the title)."""
     words = people.name_words(doc[mention.start : mention.end])
     role_words, name_words = people.split_role_prefix(words)
-    surface = " ".join(t.text for t in name_words)
+    surface = _surface(doc, name_words[0].i, name_words[-1].i + 1)
     span = _char_span(doc, name_words[0].i, name_words[-1].i + 1)
     gender = title_gender(surface)
     title_role = None
@@ -106,7 +106,7 @@ def _person_name(doc: Doc, mention: Mention) -> tuple[str, str, Span, str | None
         if title not in HONORIFICS:
             title_role = title_role or name_words[0].text
         name_words = name_words[1:]
-    name = " ".join(t.text for t in name_words)
+    name = _surface(doc, name_words[0].i, name_words[-1].i + 1)
     role = people.role_of(doc, name_words, role_words) or title_role
     return name, surface, span, role, gender
 

@@ -370,8 +370,17 @@ def reclassify(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+def _belongs_to_the_name(token: Token) -> bool:
+    """A title or a first name just before a name the model tagged without it."""
+    if not token.text[:1].isupper() or token.dep_ != "compound":
+        return False
+    return (token.lower_ in TITLES and token.lower_ not in people.ROLE_NOUNS) or is_first_name(
+        token.text
+    )
+
+
 def include_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "Mr Donovan" when the model tagged only "Donovan": the title belongs to the mention.
+    """ "Mr Donovan", "Caoimhe Gallagher" when the model tagged only "Donovan", "Gallagher".
 
     Role titles ("President Biden") stay outside; they become the person's role."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -380,8 +389,7 @@ def include_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         start = mention.start
         while (
             mention.kind == "person" and start > 0 and start - 1 not in taken
-            and doc[start - 1].lower_ in TITLES and doc[start - 1].lower_ not in people.ROLE_NOUNS
-            and doc[start - 1].text[:1].isupper()
+            and _belongs_to_the_name(doc[start - 1])
         ):
             start -= 1
         widened.append(replace(mention, start=start))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from explorer.analysis.entities.first_names import is_first_name
@@ -46,6 +48,8 @@ transport energy work pensions trade housing shadow prime deputy chief
 TITLE_ADJECTIVES = frozenset({"first", "prime", "foreign", "home", "shadow", "acting", "former"})
 
 MAX_ROLE_TOKENS = 14
+NAME_WORD = re.compile(r"^[A-Z][a-z]*(?:[A-Z'’-][A-Za-z]+)*$")
+"""A capitalised name word: "Smith", "MacLeod", "O'Brien", "Smith-Jones"; not "NHS"."""
 
 
 def name_words(span: SpacySpan) -> list[Token]:
@@ -72,7 +76,7 @@ def looks_like_person(tokens: list[Token]) -> bool:
     return (
         len(tokens) <= 3
         and is_first_name(tokens[0].text)
-        and all(t.is_title and t.is_alpha for t in tokens)
+        and all(NAME_WORD.match(t.text) for t in tokens)
     )
 
 
