@@ -62,3 +62,12 @@ def test_analysis_error_80(snap_compare):
 def test_highlight_menu_80(snap_compare):
     assert snap_compare(app_for([HARBOUR]), terminal_size=(80, 24), run_before=settled,
                         press=["h"])
+
+
+def test_light_theme_selection_and_search_120(snap_compare):
+    async def light(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await settled(pilot)
+
+    assert snap_compare(app_for([str(ARTICLES)]), terminal_size=(120, 36), run_before=light,
+                        press=["2", "down", "enter", "slash", *"the"])
