@@ -38,9 +38,10 @@ class Attributions:
 
 def find_attributions(doc: Doc, article: Article, entities: Entities) -> Attributions:
     """Every quote with its resolved speaker."""
-    reader = Reader(doc, line_spans(doc.text, article.body_start))
-    groups = [g for g in find_passages(doc.text, article.body_start)
-              if len(g) > 1 or not is_not_speech(doc.text, g[0])]
+    text = doc.text
+    reader = Reader(doc, line_spans(text, article.body_start))
+    groups = [g for g in find_passages(text, article.body_start)
+              if len(g) > 1 or not is_not_speech(text, g[0])]
     for group in groups:
         for passage in group:
             reader.mark_quoted(passage)
@@ -93,9 +94,7 @@ def _role_ties(reader: Reader) -> dict[str, int]:
     """Roles the article ties to a name: ``X, the Home Secretary,`` or ``the Home Secretary, X``."""
     doc = reader.doc
     roles: dict[str, int] = {}
-    for token in doc:
-        if token.dep_ != "appos" or reader.quoted[token.i]:
-            continue
+    for token in reader.tokens_with_dep("appos"):
         head = token.head
         for name, role in ((head, token), (token, head)):
             if name.pos_ == "PROPN" and role.lemma_.lower() in ROLE_WORDS_PERSON | {"secretary"}:
@@ -121,11 +120,10 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
         if ent.label_ == "NORP" and ent.root.pos_ in ("PROPN", "NOUN") and ent.root.dep_ != "amod":
             spans.append((ent.start, ent.end, "NORP", False))
             labels[ent.root.i] = "NORP"
-    for token in doc:
-        if token.dep_ in ("nsubj", "nsubjpass") and not reader.quoted[token.i]:
-            if token.pos_ == "PRON" or token.lemma_.lower() in ROLE_WORDS_PERSON:
-                start, end = cues.mention_tokens(token)
-                spans.append((start, end, None, False))
+    for token in reader.tokens_with_dep("nsubj", "nsubjpass"):
+        if token.pos_ == "PRON" or token.lemma_.lower() in ROLE_WORDS_PERSON:
+            start, end = cues.mention_tokens(token)
+            spans.append((start, end, None, False))
     by_draft: dict[int, Mention] = {}
     draft_ranges = []
     for index, draft in enumerate(drafts):

@@ -51,13 +51,21 @@ class Reader:
     def __init__(self, doc: Doc, lines: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.text = doc.text
-        self._token_starts = [t.idx for t in doc]
+        self._token_starts = doc.to_array("IDX").tolist()
+        self.deps = doc.to_array("DEP").tolist()
+        """Dependency label ids by token, to scan a long article without building Token objects."""
         self.sentences = list(doc.sents)
         self._sentence_starts = [s.start for s in self.sentences]
         self.lines = lines
         self._line_starts = [s for s, _ in lines]
         self.quoted = bytearray(len(doc))
         """1 for tokens inside a direct quote passage (speech, not attribution)."""
+
+    def tokens_with_dep(self, *labels: str) -> list[Token]:
+        """Tokens outside quotes whose dependency label is one of ``labels``."""
+        strings = self.doc.vocab.strings
+        wanted = {strings[label] for label in labels}
+        return [self.doc[i] for i, dep in enumerate(self.deps) if dep in wanted and not self.quoted[i]]
 
     def token_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._token_starts, offset) - 1)

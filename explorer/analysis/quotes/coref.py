@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from explorer.analysis.names import TITLES, could_be_same_person, normalise
+from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
 from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION
 
 ROLE_WORDS_PERSON = frozenset("""
@@ -49,6 +49,7 @@ class Referent:
     names: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    last_seen: int = 0
 
     @property
     def name(self) -> str:
@@ -174,6 +175,9 @@ class Resolver:
         self.roles = roles
         """Role text (lower case) -> token index of the name the article tied it to."""
         self._by_token: dict[int, Referent] = {}
+        self._by_word: dict[str, list[Referent]] = {}
+        """Name word (lower case) -> referents whose names hold it: name lookups stay cheap."""
+        self._seen = 0
 
     def new(self, kind: str | None) -> Referent:
         referent = Referent(number=len(self.referents) + 1, kind=kind or "unknown")
@@ -200,10 +204,14 @@ class Resolver:
         alias = surface(mention)
         if alias.lower() not in (a.lower() for a in referent.aliases):
             referent.aliases.append(alias)
+        self._seen += 1
+        referent.last_seen = self._seen
         if mention.form == "name":
             name = name_text(mention, self.doc)
             if name and name not in referent.names:
                 referent.names.append(name)
+                for word in _name_words(name):
+                    self._by_word.setdefault(word, []).append(referent)
         if mention.kind_hint and (referent.kind == "unknown" or mention.kind_hint == "person" and mention.form == "name" and mention.gender):
             referent.kind = mention.kind_hint
         if mention.gender in ("male", "female") and referent.gender is None:
@@ -218,23 +226,25 @@ class Resolver:
         return {kind, referent.kind} == {"organisation", "group"}
 
     def _by_name(self, mention: Mention) -> Referent:
+        """The latest compatible referent whose name shares words with this one, else a new one."""
         name = name_text(mention, self.doc)
-        for earlier in reversed(self.history):
-            referent = earlier.referent
-            if referent is None or not referent.names or not self._compatible(referent, mention.kind_hint):
+        candidates = {id(r): r for word in _name_words(name) for r in self._by_word.get(word, ())}
+        for referent in sorted(candidates.values(), key=lambda r: -r.last_seen):
+            if not self._compatible(referent, mention.kind_hint):
+                continue
+            if mention.gender and referent.gender and mention.gender != referent.gender:
                 continue
             if any(_same_name(name, known) for known in referent.names):
-                if mention.gender and referent.gender and mention.gender != referent.gender:
-                    continue
-                return referent
-        for referent in self.referents:
-            if any(_same_name(name, known) for known in referent.names) and self._compatible(referent, mention.kind_hint):
                 return referent
         return self.new(mention.kind_hint)
 
     def _recent(self, mention: Mention, accept, *, subjects_first: bool = True) -> Referent | None:
-        window = [m for m in reversed(self.history)
-                  if m.referent is not None and mention.sentence - m.sentence <= _SENTENCE_WINDOW]
+        window = []
+        for earlier in reversed(self.history):
+            if mention.sentence - earlier.sentence > _SENTENCE_WINDOW:
+                break
+            if earlier.referent is not None:
+                window.append(earlier)
         if subjects_first:
             for earlier in window:
                 if (earlier.subject or earlier.speaker) and accept(earlier.referent):
@@ -296,6 +306,10 @@ def _same_name(short: str, full: str) -> bool:
     if not short or not full:
         return False
     return could_be_same_person(short, full) or could_be_same_person(full, short)
+
+
+def _name_words(name: str) -> list[str]:
+    return split_title(name)[1].lower().split()
 
 
 def _role_key(text: str) -> str:

@@ -18,7 +18,7 @@ SINGLE_OPENERS = "‘‚"
 SINGLE_CLOSERS = "’"
 STRAIGHT_SINGLE = "'"
 _OPEN_PRECEDERS = "([{<—–-/ \t\n"
-_DIGRAPH = re.compile(r"``|''")
+_ANY_MARK = re.compile("[\"“”„‟«»‘’‚'`]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,18 +78,21 @@ def _single_mark(text: str, i: int) -> Mark | None:
 def marks_in_line(text: str, start: int, end: int) -> list[Mark]:
     """Every quotation mark in ``text[start:end]`` with its direction decided."""
     marks: list[Mark] = []
-    i = start
-    while i < end:
+    skip_to = start
+    for found in _ANY_MARK.finditer(text, start, end):
+        i = found.start()
+        if i < skip_to:
+            continue
         ch = text[i]
         if text.startswith("``", i):
             marks.append(Mark(i, i + 2, True, True))
-            i += 2
+            skip_to = i + 2
             continue
         if text.startswith("''", i):
             # some papers print '' for opening and closing marks alike
             opens = _opens_by_context(text, i, 2)
             marks.append(Mark(i, i + 2, _straight_guess(marks) if opens is None else opens, True))
-            i += 2
+            skip_to = i + 2
             continue
         if ch in DOUBLE_OPENERS or ch in DOUBLE_CLOSERS or ch == STRAIGHT_DOUBLE:
             by_context = _opens_by_context(text, i, 1)
@@ -105,7 +108,6 @@ def marks_in_line(text: str, start: int, end: int) -> list[Mark]:
             mark = _single_mark(text, i)
             if mark is not None:
                 marks.append(mark)
-        i += 1
     return marks
 
 
