@@ -427,3 +427,23 @@ async def test_narrow_screen_puts_the_panels_below_the_article():
         await pilot.press("l")
         await pilot.pause()
         assert screen.query_one(Library).region.height > 0
+
+
+async def test_folder_view_opens_and_a_chosen_passage_comes_back_lit():
+    from explorer.app.screens.corpus import CorpusJump, CorpusScreen
+
+    app = ExplorerApp(paths=[str(ARTICLES)], service=FakeService())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("C")
+        await pilot.pause()
+        assert isinstance(app.screen, CorpusScreen)
+        orchard = (ARTICLES / "orchard.txt").read_text()
+        start = orchard.index("Two cold nights")
+        app.screen.dismiss(CorpusJump(2, start, start + 15, "q1"))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen and screen.current == 2
+        assert screen.selected is screen.document.item("q1")
+        assert screen.view.current is not None
+        assert screen.view.current.text_of(orchard).startswith("Two cold nights")

@@ -42,6 +42,9 @@ class FakeService:
     def cached(self, article: Article) -> ParsedDocument | None:
         return None
 
+    def analyze_batch(self, articles: list[Article]) -> list[ParsedDocument]:
+        return [self.analyze(article) for article in articles]
+
     def analyze(self, article: Article) -> ParsedDocument:
         stem = Path(article.path or "").stem
         if self.gate is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from explorer.model import Article, ParsedDocument
 
@@ -33,3 +34,6 @@ class LazyDocumentService:
 
     def analyze(self, article: Article) -> ParsedDocument:
         return self._real().analyze(article)
+
+    def analyze_batch(self, articles: Sequence[Article]) -> list[ParsedDocument]:
+        return self._real().analyze_batch(articles)

@@ -62,11 +62,3 @@ class SearchStep(Message):
 class SearchClosed(Message):
     """The search bar was closed; drop the matches."""
 
-
-@dataclass
-class FilterCount(Message):
-    """A panel's filter now shows ``shown`` of ``total`` rows."""
-
-    panel: str
-    shown: int
-    total: int

@@ -39,7 +39,6 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("people", "People", "5"),
     PanelSpec("organisations", "Orgs", "6"),
 )
-PANELS_BY_KEY: dict[PanelKey, PanelSpec] = {spec.key: spec for spec in PANELS}
 
 KIND_MARKERS = {"direct": "“D”", "indirect": "~I~", "mixed": "“M~"}
 """Quote kinds at a glance: quotation marks for direct, tildes for reported speech."""

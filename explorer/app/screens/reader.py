@@ -25,7 +25,7 @@ from explorer.app.messages import (
 )
 from explorer.app.navigation import Occurrences
 from explorer.app.reveal import describe, describe_at
-from explorer.app.rows import PANELS, PANELS_BY_KEY, PanelKey, rows_for, speaker_name
+from explorer.app.rows import PANELS, PanelKey, rows_for, speaker_name
 from explorer.app.search import find_matches
 from explorer.app.widgets.article_header import ArticleHeader
 from explorer.app.widgets.article_view import ArticleView
@@ -34,7 +34,7 @@ from explorer.app.widgets.library import Library
 from explorer.app.widgets.search_bar import SearchBar
 from explorer.app.widgets.side_column import SideColumn
 from explorer.app.widgets.status_line import StatusLine
-from explorer.model import Article, Item, ParsedDocument, Quote
+from explorer.model import Article, Item, ParsedDocument, Quote, Span
 from explorer.safe_text import visible
 
 PANEL_OF_ITEM = {
@@ -78,6 +78,8 @@ class ReaderScreen(Screen):
                 tooltip="Show or hide the library of articles"),
         Binding("a", "focus_article", "Article", show=False, id="reader.article",
                 tooltip="Move the focus to the article"),
+        Binding("C", "corpus", "Folder", show=False, id="reader.corpus",
+                tooltip="Speakers and search across every article of the folder"),
     ]
 
     AUTO_FOCUS = "#article"
@@ -387,6 +389,30 @@ class ReaderScreen(Screen):
         self.view.show_occurrence(self.selection.current)
         self._show_position()
         self.view.focus()
+
+    # -- the folder view ------------------------------------------------------------------------
+
+    def action_corpus(self) -> None:
+        """The corpus screen; choosing a passage there comes back here, lit and in view."""
+        from explorer.app.screens.corpus import CorpusScreen
+
+        if self.articles:
+            self.app.push_screen(CorpusScreen(self.articles, self.service, self.documents),
+                                 self._corpus_jump)
+
+    def _corpus_jump(self, jump) -> None:
+        if jump is None:
+            return
+        if jump.article_index != self.current:
+            self.open_article(jump.article_index)
+        document = self.document
+        if jump.quote_id and document is not None and document.item(jump.quote_id):
+            self.select_item(jump.quote_id)
+            return
+        self._forget_selection()
+        self.selection = Occurrences([Span(jump.start, jump.end)])
+        self.view.set_selection(self.selection.spans)
+        self._go(self.selection, 0)
 
     # -- clipboard ----------------------------------------------------------------------------------------
 

@@ -137,15 +137,6 @@ class ArticleView(ScrollView, can_focus=True):
         """The occurrence (of the selection or the search) the user is looking at."""
         return self._current
 
-    @property
-    def highlighted_ranges(self) -> dict[str, tuple[Span, ...]]:
-        """What is lit now, by layer; for tests and the status line."""
-        return {
-            "selected": self._selection,
-            "search": self._search,
-            "current": (self._current,) if self._current else (),
-        }
-
     def set_selection(self, spans: Iterable[Span]) -> None:
         self._selection = tuple(sorted(spans))
         self._current = None
