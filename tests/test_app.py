@@ -447,3 +447,20 @@ async def test_folder_view_opens_and_a_chosen_passage_comes_back_lit():
         assert screen.selected is screen.document.item("q1")
         assert screen.view.current is not None
         assert screen.view.current.text_of(orchard).startswith("Two cold nights")
+
+
+async def test_an_empty_folder_and_a_missing_file_leave_a_working_app(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = ExplorerApp(paths=[str(empty), str(tmp_path / "missing.txt")], service=FakeService())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await settle(app, pilot)
+        assert screen.status.analysis == "no articles to show"
+        reasons = " ".join(str(error) for error in app.source_errors)
+        assert "no articles in this folder" in reasons and "missing.txt" in reasons
+        await pilot.press("1", "n", "slash", "x", "escape", "right_square_bracket", "c", "h")
+        await pilot.pause()
+        await pilot.press("escape")
+        info = str(screen.query_one("#panel-speakers", ItemPanel).query_one(".panel-info").render())
+        assert "no speakers found" in info
+        assert app.is_running

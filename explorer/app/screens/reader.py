@@ -202,6 +202,10 @@ class ReaderScreen(Screen):
             self._store(index, document)
         if self.articles:
             self._show_document(self.document)
+        else:
+            for spec in PANELS:
+                self.panel(spec.key).show_rows([])
+            self._set_tab_counts(None)
 
     def _document_ready(self, index: int, document: ParsedDocument) -> None:
         self._store(index, document)
