@@ -293,9 +293,13 @@ class ReaderScreen(Screen):
         self.status.position = ""
 
     def action_clear_selection(self) -> None:
-        self._forget_selection()
+        """Drop the selection; an open search keeps its matches."""
+        self.selected = None
+        self.selection = Occurrences(())
         self.view.set_selection(())
-        self.view.show_occurrence(None)
+        if self.navigating == "selection":
+            self.view.show_occurrence(None)
+        self._show_position()
 
     def _go(self, occurrences: Occurrences, index: int | None) -> None:
         occurrences.index = index
@@ -308,6 +312,8 @@ class ReaderScreen(Screen):
             self._show_search_count(self.search_hits.label)
         elif self.selected is not None and self.document is not None:
             self.status.position = f"{describe(self.document, self.selected)} {self.selection.label}"
+        elif self.selection.spans:
+            self.status.position = f"passage {self.selection.label}"
         else:
             self.status.position = ""
 
