@@ -196,6 +196,7 @@ def _distance(i: int, first: int, last: int) -> int:
 
 
 def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first: int, last: int) -> Draft | None:
+    verb = cues.outermost_cue(verb, reader.quoted)
     subject = cues.subject_of(verb)
     if subject is not None and reader.quoted[subject.i]:
         subject = None

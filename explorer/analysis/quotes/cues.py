@@ -23,6 +23,18 @@ def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
     return lemma in SPEECH_VERBS or (with_thought and lemma in THOUGHT_VERBS)
 
 
+def outermost_cue(verb: Token, quoted) -> Token:
+    """``Israel said Clinton called for ...``: a cue inside another cue's clause reports the outer speaker."""
+    best, child, token = verb, verb, verb.head
+    for _ in range(8):
+        if token is child or quoted[token.i]:
+            break
+        if child.dep_ in ("ccomp", "xcomp", "conj") and is_speech_verb(token, with_thought=True) and child.dep_ != "conj":
+            best = token
+        child, token = token, token.head
+    return best
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a verb, climbing ``is to warn``/``expected to``/``and`` chains."""
     for child in verb.children:
