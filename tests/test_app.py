@@ -464,3 +464,20 @@ async def test_an_empty_folder_and_a_missing_file_leave_a_working_app(tmp_path):
         info = str(screen.query_one("#panel-speakers", ItemPanel).query_one(".panel-info").render())
         assert "no speakers found" in info
         assert app.is_running
+
+
+async def test_a_selection_change_redraws_only_the_rows_it_touches():
+    app = ExplorerApp(paths=[HARBOUR], service=FakeService())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(app, pilot)
+        view, doc = screen.view, screen.document
+        screen.select_item("p3")  # Kelby
+        await pilot.pause()
+        before = dict(view._row_epoch)
+        screen.select_item("p2")  # Dock Road
+        await pilot.pause()
+        after = view._row_epoch
+        changed = {row for row in before.keys() | after.keys()
+                   if before.get(row) != after.get(row)}
+        kelby, dock = doc.item("p3").mentions[0], doc.item("p2").mentions[0]
+        assert changed == {view.row_of(kelby.start), view.row_of(dock.start)}

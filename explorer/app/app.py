@@ -77,6 +77,8 @@ class ExplorerApp(App[int]):
             self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
 
     def action_help(self) -> None:
+        from textual.widgets import OptionList
+
         from explorer.app.screens.help import HelpScreen
         from explorer.app.widgets.article_view import ArticleView
         from explorer.app.widgets.filter_box import FilterBox
@@ -90,6 +92,7 @@ class ExplorerApp(App[int]):
             ("Reading", ReaderScreen),
             ("Article", ArticleView),
             ("Panels", ItemPanel),
+            ("Lists (panels, library)", OptionList),
             ("Filter box", FilterBox),
             ("Search bar", SearchBar),
         ]))
