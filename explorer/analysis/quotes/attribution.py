@@ -112,7 +112,9 @@ def _is_interruption(reader: Reader, before: Passage, after: Passage) -> bool:
         return False
     if between[-1].text not in (",", ":", ".", "—", ";"):
         return False
-    return any(cues.is_speech_verb(t, with_thought=True) for t in between)
+    if any(t.text in (".", "?", "!") for t in between[:-1]):
+        return False  # a second sentence between the passages: two utterances
+    return sum(1 for t in between if cues.is_speech_verb(t, with_thought=True)) == 1
 
 
 def _quote_tokens(reader: Reader, group: list[Passage]) -> tuple[int, int]:
