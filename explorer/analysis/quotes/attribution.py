@@ -199,13 +199,15 @@ def _distance(i: int, first: int, last: int) -> int:
 
 def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first: int, last: int) -> Draft | None:
     verb = cues.outermost_cue(verb, reader.quoted)
-    subject = cues.subject_of(verb)
+    subject = cues.subject_of(verb, reader.quoted)
     if subject is not None and reader.quoted[subject.i]:
         subject = None
     if subject is None and 0 < verb.i - last <= 2:
         # '"...," said the woman': the parser sometimes makes the speaker an object
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
                         and c.pos_ in ("PROPN", "NOUN")), None)
+    if subject is None and verb.i > last:
+        subject = _name_after_quote(reader, last, verb.i)
     if subject is None:
         return None
     speaker, role = speaker_and_role(reader, subject)
@@ -244,6 +246,20 @@ def _from_verb_and_subject(reader: Reader, parts, verb: Token, subject: Token, s
         rule = "direct.inverted" if subject.i > verb.i else "direct.cue_after"
         return Draft("direct", parts, rule, cue=cue, speaker=speaker, role=role, used_verbs={verb.i})
     return Draft("direct", parts, "direct.interrupted", cue=cue, speaker=speaker, role=role, used_verbs={verb.i})
+
+
+def _name_after_quote(reader: Reader, last: int, verb: int) -> Token | None:
+    """'"...," Texas delegate Bill Eastland, wearing a hat, said': the name that opens the cue."""
+    for token in reader.doc[last + 1 : verb]:
+        if reader.quoted[token.i]:
+            continue
+        if token.pos_ == "PROPN":
+            while token.i + 1 < verb and reader.doc[token.i + 1].pos_ == "PROPN":
+                token = reader.doc[token.i + 1]
+            return token
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def speaker_and_role(reader: Reader, subject: Token) -> tuple[tuple[int, int], str | None]:
@@ -314,7 +330,7 @@ def _colon_intro_line(reader: Reader, group: list[Passage]):
         return None
     sentence = reader.sentence_of(reader.token_at(prev_end - 1))
     for verb in reversed(_cue_verbs(reader, [sentence], with_thought=True)):
-        subject = cues.subject_of(verb)
+        subject = cues.subject_of(verb, reader.quoted)
         if subject is not None:
             return _cue_span(reader, verb), cues.mention_tokens(subject)
     return None
@@ -332,7 +348,7 @@ def _colon_in_sentence(reader: Reader, group: list[Passage]) -> tuple[int, int] 
         return None
     verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and not reader.quoted[t.i]]
     for verb in verbs:
-        subject = cues.subject_of(verb)
+        subject = cues.subject_of(verb, reader.quoted)
         if subject is not None and not reader.quoted[subject.i]:
             return speaker_and_role(reader, subject)[0]
     names = [t for t in before if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")]
@@ -376,7 +392,7 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
     if reader.line_of(before.start_char) != reader.line_of(group[0].start) or reader.quoted[before.end - 1]:
         return None
     for verb in reversed(_cue_verbs(reader, [before], with_thought=False)):
-        subject = cues.subject_of(verb)
+        subject = cues.subject_of(verb, reader.quoted)
         if subject is not None and not reader.quoted[subject.i]:
             return _cue_span(reader, verb), cues.mention_tokens(subject)
     return None
@@ -425,7 +441,7 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
 
 
 def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | None:
-    subject = cues.subject_of(verb)
+    subject = cues.subject_of(verb, reader.quoted)
     if subject is None or reader.quoted[subject.i]:
         return None
     speaker = cues.mention_tokens(subject)

@@ -35,8 +35,11 @@ def outermost_cue(verb: Token, quoted) -> Token:
     return best
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a verb, climbing ``is to warn``/``expected to``/``and`` chains."""
+def subject_of(verb: Token, quoted=None) -> Token | None:
+    """The grammatical subject of a verb, climbing ``is to warn``/``expected to``/``and`` chains.
+
+    Tokens marked in ``quoted`` (inside quotation marks) are never the subject.
+    """
     for child in verb.children:
         # "X was asked by Y": the one who spoke is the agent, not the passive subject
         if child.dep_ == "agent":
@@ -46,6 +49,10 @@ def subject_of(verb: Token) -> Token | None:
     token = verb
     for _ in range(4):
         for child in token.children:
+            if child.dep_ == "nsubjpass" and token is verb:
+                continue  # "X was asked", "X was found": X did not speak
+            if quoted is not None and quoted[child.i]:
+                continue
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
                 if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
                     return token.head
