@@ -481,3 +481,18 @@ async def test_a_selection_change_redraws_only_the_rows_it_touches():
                    if before.get(row) != after.get(row)}
         kelby, dock = doc.item("p3").mentions[0], doc.item("p2").mentions[0]
         assert changed == {view.row_of(kelby.start), view.row_of(dock.start)}
+
+
+async def test_quitting_does_not_wait_for_an_analysis_in_progress():
+    gate = threading.Event()
+    service = FakeService(gate=gate)
+    app = ExplorerApp(paths=[HARBOUR], service=service)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "analysing" in reader(app).status.analysis
+            await pilot.press("ctrl+q")
+        # The app is closed although the analysis it started has not finished.
+        assert not app.is_running and service.analysed == []
+    finally:
+        gate.set()  # let the abandoned analysis thread end

@@ -34,7 +34,7 @@ from explorer.app.widgets.library import Library
 from explorer.app.widgets.search_bar import SearchBar
 from explorer.app.widgets.side_column import SideColumn
 from explorer.app.widgets.status_line import StatusLine
-from explorer.model import Article, Item, ParsedDocument, Quote, Span
+from explorer.model import Article, Engine, Item, ParsedDocument, Quote, Span
 from explorer.safe_text import visible
 
 PANEL_OF_ITEM = {
@@ -173,6 +173,9 @@ class ReaderScreen(Screen):
         """The current article first, then the rest for the library's quote counts.
 
         ``analyze`` looks in the cache first, so a cached article costs no spaCy.
+        Each analysis runs in its own daemon thread and this worker only waits for
+        it: a cancelled worker (another article chosen, or the app quitting) returns
+        at once, instead of holding the exit until spaCy is done.
         """
         worker = get_current_worker()
         order = [first, *(i for i in range(len(self.articles)) if i != first)]
@@ -181,9 +184,30 @@ class ReaderScreen(Screen):
                 return
             if index in self.documents:
                 continue
-            with self._analysis_lock:  # one spaCy call at a time, even across workers
-                document = self.service.analyze(self.articles[index])
+            finished = threading.Event()
+            threading.Thread(target=self._analyse_one, args=(index, finished),
+                             name=f"explorer-analysis-{index}", daemon=True).start()
+            while not finished.wait(0.05):
+                if worker.is_cancelled:
+                    return  # the thread still delivers its document when it is done
+
+    def _analyse_one(self, index: int, finished: threading.Event) -> None:
+        """Analyse one article (one at a time) and hand the document to the UI thread."""
+        try:
+            with self._analysis_lock:
+                if index in self.documents:  # an abandoned thread got there first
+                    return
+                article = self.articles[index]
+                try:
+                    document = self.service.analyze(article)
+                except Exception as exc:  # noqa: BLE001 - a service bug must not hang the panels
+                    document = ParsedDocument(article=article, engine=Engine("", "", ""),
+                                              error=f"{type(exc).__name__}: {exc}")
             self.app.call_from_thread(self._document_ready, index, document)
+        except RuntimeError:
+            pass  # the app closed while the article was being analysed
+        finally:
+            finished.set()
 
     def _store(self, index: int, document: ParsedDocument) -> None:
         self.documents[index] = document
@@ -208,6 +232,8 @@ class ReaderScreen(Screen):
             self._set_tab_counts(None)
 
     def _document_ready(self, index: int, document: ParsedDocument) -> None:
+        if index in self.documents:
+            return
         self._store(index, document)
         if index == self.current:
             self.view.set_document(document)
