@@ -467,25 +467,9 @@ def _lint_imports(*args: str) -> subprocess.CompletedProcess[str]:
                           timeout=300)
 
 
-@pytest.mark.xfail(reason="pyproject.toml [tool.importlinter] needs include_external_packages = "
-                          "true: import-linter refuses a forbidden external module (textual, "
-                          "spacy) without it", strict=False)
 def test_import_linter_contracts_hold():
     result = _lint_imports()
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-
-
-def test_import_linter_contracts_hold_with_external_packages(tmp_path):
-    """The contracts themselves, checked with the one setting pyproject.toml lacks."""
-    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    if "include_external_packages" not in config:
-        config = config.replace('root_package = "explorer"\n',
-                                'root_package = "explorer"\ninclude_external_packages = true\n', 1)
-    patched = tmp_path / "pyproject.toml"
-    patched.write_text(config, encoding="utf-8")
-    result = _lint_imports("--config", str(patched))
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert " 0 broken" in result.stdout
 
 
 def test_model_analysis_and_sources_import_without_textual():

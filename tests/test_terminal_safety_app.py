@@ -173,9 +173,6 @@ async def test_hostile_analysis_error_is_shown_literally(hostile_file):
         assert screen.query_one("#panel-speakers", ItemPanel) is not None
 
 
-@pytest.mark.xfail(reason="ExplorerApp.on_mount passes str(SourceError) to notify() with markup on "
-                          "and controls raw: a file named '[/]x.txt' raises MarkupError and ends "
-                          "the app; fix: notify(visible(str(error)), markup=False)", strict=False)
 async def test_hostile_file_name_in_a_source_error_is_shown_literally(hostile_file, tmp_path):
     missing = tmp_path / f"[/]bad[link=evil]{CLIPBOARD}.txt"
     app = ExplorerApp(paths=[str(hostile_file), str(missing)], service=HostileService())
