@@ -62,6 +62,14 @@ def test_shown_text_keeps_length_and_shows_controls():
     assert len(shown) == len(text) and shown == "a␛[31mb c␇"
 
 
+def test_shown_text_reads_every_kind_of_line_break():
+    text = "One.\r\rTwo.\r\n\r\nThree."
+    shown = shown_text(text)
+    assert len(shown) == len(text)
+    assert [shown[line.start:line.end] for line in wrap_article(shown, 20)] == [
+        "One.", "", "Two.", "", "Three."]
+
+
 def test_line_index_maps_offsets_and_spans_to_rows():
     index = LineIndex([DisplayLine(0, 5), DisplayLine(6, 6), DisplayLine(6, 12)])
     assert index.line_of(0) == 0 and index.line_of(5) == 0

@@ -25,9 +25,16 @@ class DisplayLine:
     end: int
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def shown_text(text: str) -> str:
-    """The text as drawn: control characters visible, tabs as spaces; same length."""
-    return visible(text).replace("\t", " ")
+    """The text as drawn: control characters visible, tabs as spaces; same length.
+
+    A lone carriage return is a line break (old Mac files), as the paragraph
+    splitter reads it, not a control character to show.
+    """
+    return visible(_LONE_CR.sub("\n", text)).replace("\t", " ")
 
 
 def _width(word: str) -> int:
