@@ -167,3 +167,24 @@ def test_quotes_are_in_text_order_with_ordered_disjoint_parts(analyze_text):
         for before, after in zip(quote.parts, quote.parts[1:]):
             assert before.end <= after.start
         assert quote.start == quote.parts[0].start and quote.end == quote.parts[-1].end
+
+
+def test_pull_quote_credited_with_a_dash(analyze_text):
+    doc = analyze_text("Readers wrote in.\n\n“The park is our only green space.” ― Maya Collins")
+    quote = quote_by_text(doc, "only green space")
+    assert quote.rule == "direct.dash_credit"
+    assert speaker_of(doc, quote).name == "Maya Collins"
+
+
+def test_transcript_turns_are_their_speakers_words(analyze_text):
+    text = "HARRIS: Why did the council wait so long?\n\nOKAFOR: We had no budget until March."
+    doc = analyze_text(text)
+    assert [(q.rule, q.text, speaker_of(doc, q).name) for q in doc.quotes] == [
+        ("direct.transcript", "Why did the council wait so long?", "HARRIS"),
+        ("direct.transcript", "We had no budget until March.", "OKAFOR"),
+    ]
+
+
+def test_a_heading_with_a_colon_is_not_a_transcript_turn(analyze_text):
+    doc = analyze_text("The Latest: roads close as the storm arrives.")
+    assert not any(q.rule == "direct.transcript" for q in doc.quotes)

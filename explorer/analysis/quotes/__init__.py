@@ -21,6 +21,7 @@ from explorer.analysis.quotes.attribution import (
     attribute_direct,
     merge_interrupted,
     reported_speech,
+    transcript_turns,
 )
 from explorer.analysis.quotes.coref import ROLE_WORDS_PERSON, Mention, Referent, Resolver, classify
 from explorer.analysis.quotes.marks import find_passages, is_not_speech, line_spans
@@ -72,6 +73,7 @@ def find_drafts(reader: Reader, groups) -> list[Draft]:
         if draft.rule in ("direct.unattributed", "direct.nearest_speaker") and _is_fragment(reader, draft):
             continue
         drafts.append(draft)
+    drafts.extend(transcript_turns(reader, [(d.start, d.end) for d in drafts]))
     used = {v for d in drafts for v in d.used_verbs}
     drafts.extend(reported_speech(reader, used, [(d.start, d.end) for d in drafts]))
     drafts.sort(key=lambda d: (d.start, d.end))

@@ -8,6 +8,7 @@ mention stands for.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -138,6 +139,9 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
             draft = _from_verb(reader, parts, verb, first, last)
             if draft is not None:
                 return draft
+    credit = _dash_credit(reader, group)
+    if credit is not None:
+        return Draft("direct", parts, "direct.dash_credit", speaker=credit)
     according = None
     for sentence in sentences:
         according = according or cues.according_to(sentence)
@@ -336,6 +340,26 @@ def _colon_intro_line(reader: Reader, group: list[Passage]):
     return None
 
 
+_DASH = re.compile(r"\s*[―—–-]{1,2}\s*")
+
+
+def _dash_credit(reader: Reader, group: list[Passage]) -> tuple[int, int] | None:
+    """``"..." ― Sonya Herridge``: a pull quote credited with a dash and a name."""
+    end = group[-1].end
+    dash = _DASH.match(reader.text, end)
+    if dash is None or reader.line_of(dash.end()) != reader.line_of(end):
+        return None
+    first = reader.token_at(dash.end())
+    tokens = []
+    for token in reader.doc[first : first + 5]:
+        if token.pos_ != "PROPN" or reader.quoted[token.i]:
+            break
+        tokens.append(token)
+    if not tokens:
+        return None
+    return tokens[0].i, tokens[-1].i + 1
+
+
 def _colon_in_sentence(reader: Reader, group: list[Passage]) -> tuple[int, int] | None:
     """``X delivered a blunt message: "..."``: the subject of the clause before the colon."""
     first = reader.token_at(group[0].start)
@@ -408,6 +432,34 @@ def _floats_after(reader: Reader, group: list[Passage], previous: Draft) -> bool
     if reader.lines[line][0] != group[0].start:
         return False
     return 0 < line - reader.line_of(previous.end - 1) <= _FLOAT_MAX_LINES
+
+
+def transcript_turns(reader: Reader, covered: list[tuple[int, int]]) -> list[Draft]:
+    """``WALLACE: Let's start ...``: a line that opens with a speaker's name and a colon.
+
+    The rest of the line is that speaker's words, verbatim though unquoted, so
+    the quote is ``direct``.
+    """
+    drafts: list[Draft] = []
+    taken = sorted(covered)
+    for line_start, line_end in reader.lines:
+        colon = reader.text.find(":", line_start, min(line_end, line_start + 40))
+        if colon < 0 or colon + 2 >= line_end:
+            continue
+        first, stop = reader.token_at(line_start), reader.token_at(colon)
+        name = [t for t in reader.doc[first:stop] if not t.is_space]
+        if not name or len(name) > 4 or any(t.pos_ != "PROPN" for t in name):
+            continue
+        if not (any(t.ent_type_ == "PERSON" for t in name) or all(t.is_upper for t in name)):
+            continue
+        start = colon + 1
+        while start < line_end and reader.text[start].isspace():
+            start += 1
+        if any(s < line_end and start < e for s, e in taken):
+            continue
+        drafts.append(Draft("direct", [(start, line_end)], "direct.transcript",
+                            cue=(colon, colon + 1), speaker=(name[0].i, name[-1].i + 1)))
+    return drafts
 
 
 def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[int, int]]) -> list[Draft]:
