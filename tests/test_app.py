@@ -496,3 +496,26 @@ async def test_quitting_does_not_wait_for_an_analysis_in_progress():
         assert not app.is_running and service.analysed == []
     finally:
         gate.set()  # let the abandoned analysis thread end
+
+
+async def test_clicks_move_the_cursor_and_a_double_click_selects():
+    app = ExplorerApp(paths=[HARBOUR], service=FakeService())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(app, pilot)
+        view = screen.view
+        row = view.row_of(screen.document.text.index("Residents in Port Ellis"))
+        offset = (5, row - round(view.scroll_offset.y))
+        await pilot.click(view, offset=offset)
+        await pilot.pause()
+        assert view.cursor_row == row and screen.selected is None
+        await pilot.click(view, offset=offset, times=2)
+        await pilot.pause()
+        assert screen.selected is screen.document.item("q5")
+        # A click on a tab switches panels; a click on a row selects its item.
+        await pilot.click("#panels Tab#--content-tab-tab-places")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "tab-places"
+        await pilot.click(screen.query_one("#panel-places", ItemPanel).option_list, offset=(3, 0))
+        await pilot.pause()
+        assert [s.text_of(screen.document.text) for s in view.selection] == [
+            "Port Ellis", "Port Ellis"]

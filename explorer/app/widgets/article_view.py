@@ -42,7 +42,7 @@ class ArticleView(ScrollView, can_focus=True):
     | up / down | Move the cursor line. |
     | pageup / pagedown | Move the cursor a page. |
     | home / end | First / last line. |
-    | enter | Select what is under the cursor. |
+    | enter | Select what is under the cursor (or double-click it). |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -334,7 +334,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.post_message(ItemSelected(found[0].id))
 
     def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on the row; a double click selects what is there."""
         self.cursor_row = round(self.scroll_offset.y) + event.y
+        if event.chain >= 2:
+            self.action_select_here()
 
     def on_focus(self) -> None:
         self.refresh_line(self.cursor_row)
