@@ -115,7 +115,14 @@ def _is_interruption(reader: Reader, before: Passage, after: Passage) -> bool:
         return False
     if any(t.text in (".", "?", "!") for t in between[:-1]):
         return False  # a second sentence between the passages: two utterances
-    return sum(1 for t in between if cues.is_speech_verb(t, with_thought=True)) == 1
+    if sum(1 for t in between if cues.is_speech_verb(t, with_thought=True)) != 1:
+        return False
+    if between[-1].text == ".":
+        # '"A," X said. "B," Y said.': the second passage has a cue of its own
+        following = reader.sentence_of(reader.token_at(after.end - 1))
+        if any(t.i > reader.token_at(after.end - 1) and cues.is_speech_verb(t) for t in following):
+            return False
+    return True
 
 
 def _quote_tokens(reader: Reader, group: list[Passage]) -> tuple[int, int]:
@@ -135,10 +142,11 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     for with_thought in (False, True):
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
-            verb = min(verbs, key=lambda v: (_distance(v.i, first, last), v.i))
+            # a cue in a relative clause ("Nothing the president said ...") rarely frames the quote
+            verb = min(verbs, key=lambda v: (v.dep_ in ("relcl", "acl"), _distance(v.i, first, last), v.i))
             draft = _from_verb(reader, parts, verb, first, last)
             if draft is not None:
-                return draft
+                return _reported_by_someone_else(reader, sentences, verb, draft)
     credit = _dash_credit(reader, group)
     if credit is not None:
         return Draft("direct", parts, "direct.dash_credit", speaker=credit)
@@ -168,6 +176,19 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         # no cue anywhere near: the latest source quoted is the best guess
         return Draft("direct", parts, "direct.nearest_speaker", speaker=previous.speaker)
     return Draft("direct", parts, "direct.unattributed")
+
+
+def _reported_by_someone_else(reader: Reader, sentences: list[SpacySpan], verb: Token, draft: Draft) -> Draft:
+    """``X said, according to the AP``: the account the writer relies on is the source."""
+    for sentence in sentences:
+        found = cues.according_to(sentence)
+        if found is not None and found[0].i > verb.i and not reader.quoted[found[0].i]:
+            word, to, source = found
+            draft.speaker = cues.mention_tokens(source)
+            draft.cue = reader.char_range(word.i, to.i + 1)
+            draft.rule = "direct.according_to"
+            draft.pointer = None
+    return draft
 
 
 def _sentences_around(reader: Reader, group: list[Passage]) -> list[SpacySpan]:
