@@ -24,6 +24,7 @@ from pathlib import Path
 from textual.geometry import Region
 
 from explorer.app.app import ExplorerApp
+from explorer.app.messages import SearchChanged
 from explorer.app.reveal import describe_at
 from explorer.app.screens.reader import ReaderScreen
 from explorer.model import Engine, Figure, ParsedDocument, Place, Quote, Speaker, Span
@@ -137,6 +138,12 @@ async def run(path: Path, document: ParsedDocument, selections: int) -> None:
             screen.action_step(1)
             await pilot.pause()
             steps.append(time.perf_counter() - started)
+        searches = []
+        for query in ("the", "said", "government", "£", "zzz"):
+            started = time.perf_counter()
+            screen.post_message(SearchChanged(query, False, False))
+            await pilot.pause()
+            searches.append((query, len(view.search_matches), time.perf_counter() - started))
         await pilot.resize_terminal(120, 40)
         started = time.perf_counter()
         await pilot.pause()
@@ -163,6 +170,8 @@ async def run(path: Path, document: ParsedDocument, selections: int) -> None:
           f"{statistics.median(floor) * ms:.1f} ms)")
     print(f"n (next occurrence), 30 steps: median {statistics.median(steps) * ms:.1f} ms  "
           f"max {max(steps) * ms:.1f} ms")
+    print("search as you type (message -> matches lit and repainted, incl. the round trip): "
+          + ", ".join(f"{q!r} {n} matches {t * ms:.0f} ms" for q, n, t in searches))
     print(f"resize 160 -> 120 columns (re-wrap and repaint): {rewrap * ms:.1f} ms")
 
 

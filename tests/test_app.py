@@ -135,7 +135,7 @@ async def test_selecting_a_speaker_lights_mentions_and_all_their_quotes():
                        "Haddow", "Residents in Port Ellis and Kelby were not consulted."]
         # The lit ranges are drawn: the row holding "Tom Haddow" carries a selected mark.
         row = screen.view.row_of(screen.view.selection[0].start)
-        layers = {mark.layer for mark in screen.view._overlay[row]}
+        layers = {mark.layer for mark in screen.view.marks_at(row)}
         assert {"selected", "current"} <= layers
 
 
@@ -332,8 +332,11 @@ async def test_highlight_menu_toggles_background_categories():
         await pilot.press("space", "escape")  # first entry: quotes
         await pilot.pause()
         assert "quote" not in screen.view.categories
-        assert all(mark.layer != "quote" for marks in screen.view._background.values()
-                   for mark in marks)
+        view = screen.view
+        assert all(mark.layer != "quote" for row in range(view.line_count)
+                   for mark in view.marks_at(row))
+        assert any(mark.layer == "speaker" for row in range(view.line_count)
+                   for mark in view.marks_at(row))
 
 
 async def test_analysis_error_shows_in_the_panels_and_the_app_keeps_working():

@@ -146,3 +146,20 @@ def test_describe_at_names_the_speaker_of_the_quote_there():
     start = doc.text.index("Residents")
     assert describe_at(doc, start, start + 10).startswith("direct quote by Tom Haddow")
     assert describe_at(doc, 0, 1) == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab c\n"), min_size=1, max_size=120),
+       st.integers(min_value=2, max_value=12), st.data())
+def test_marks_cover_exactly_the_shown_characters_of_a_span(text, width, data):
+    lines = wrap_article(text, width)
+    index = LineIndex(lines)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    marks = marks_by_row(index, "selected", [Span(start, end)])
+    lit = {i for row_marks in marks.values() for m in row_marks for i in range(m.start, m.end)}
+    shown = {i for line in lines for i in range(line.start, line.end)}
+    assert lit == shown & set(range(start, end))
+    for row, row_marks in marks.items():
+        for mark in row_marks:
+            assert lines[row].start <= mark.start < mark.end <= lines[row].end

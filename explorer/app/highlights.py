@@ -67,14 +67,17 @@ def marks_by_row(
     """Cut ``spans`` at row boundaries: row -> the marks it shows."""
     rows: dict[int, list[Mark]] = {}
     lines = index.lines
+    last = len(lines)
     for span in spans:
         if span.end <= span.start:
             continue
-        for row in index.rows_of(span.start, span.end):
+        row = index.line_of(span.start)
+        while row < last and lines[row].start < span.end:
             line = lines[row]
             start, end = max(span.start, line.start), min(span.end, line.end)
             if start < end:
                 rows.setdefault(row, []).append(Mark(start, end, layer))
+            row += 1
     return rows
 
 

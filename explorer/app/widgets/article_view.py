@@ -30,6 +30,9 @@ from explorer.app.reveal import ItemLocator
 from explorer.app.wrap import DisplayLine, LineIndex, shown_text, wrap_article
 from explorer.model import Article, ParsedDocument, Span
 
+OVERLAYS = ("search", "selected", "current")
+"""What the user lights, drawn over the background categories in this order."""
+
 GUTTER = 2
 """Cells left of the text: the cursor marker and a space."""
 
@@ -93,7 +96,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._selection: tuple[Span, ...] = ()
         self._search: tuple[Span, ...] = ()
         self._current: Span | None = None
-        self._overlay: dict[int, list[Mark]] = {}
+        self._layers: dict[str, dict[int, list[Mark]]] = {layer: {} for layer in OVERLAYS}
         self._row_epoch: dict[int, int] = {}
         self._epoch = 0
         self._line_cache: LRUCache[tuple[int, int, int, int], Strip] = LRUCache(2000)
@@ -137,20 +140,27 @@ class ArticleView(ScrollView, can_focus=True):
         """The occurrence (of the selection or the search) the user is looking at."""
         return self._current
 
+    def marks_at(self, row: int) -> list[Mark]:
+        """Every highlight drawn on a display row, lowest first (background, then overlays)."""
+        marks = list(self._background.get(row, ()))
+        for layer in OVERLAYS:
+            marks.extend(self._layers[layer].get(row, ()))
+        return marks
+
     def set_selection(self, spans: Iterable[Span]) -> None:
         self._selection = tuple(sorted(spans))
-        self._current = None
-        self._rebuild_overlay()
+        self._set_layer("selected", self._selection)
+        self.show_occurrence(None)
 
     def set_search(self, spans: Iterable[Span]) -> None:
         self._search = tuple(spans)
-        self._current = None
-        self._rebuild_overlay()
+        self._set_layer("search", self._search)
+        self.show_occurrence(None)
 
     def show_occurrence(self, span: Span | None) -> None:
         """Mark ``span`` as the current occurrence and bring it to the middle of the view."""
         self._current = span
-        self._rebuild_overlay()
+        self._set_layer("current", (span,) if span is not None else ())
         if span is not None:
             rows = self._index.rows_of(span.start, span.end)
             self.scroll_to_region(
@@ -191,7 +201,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._index = LineIndex(wrap_article(self._shown, width, self.article.body_start))
         self.virtual_size = Size(width, len(self._index))
         self._rebuild_background()
-        self._rebuild_overlay(full=True)
+        self._rebuild_overlays()
         self.cursor_row = self._index.line_of(anchor)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -211,22 +221,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._epoch += 1
         self.refresh()
 
-    def _rebuild_overlay(self, full: bool = False) -> None:
-        """Recompute selection/search marks; refresh only the rows whose marks changed."""
-        overlay: dict[int, list[Mark]] = {}
-        for layer, spans in (("search", self._search), ("selected", self._selection),
-                             ("current", (self._current,) if self._current else ())):
-            for row, marks in marks_by_row(self._index, layer, spans).items():
-                overlay.setdefault(row, []).extend(marks)
-        if full:
-            self._overlay = overlay
-            self._epoch += 1
-            self.refresh()
-            return
-        changed = {row for row in overlay.keys() | self._overlay.keys()
-                   if overlay.get(row) != self._overlay.get(row)}
-        self._overlay = overlay
-        self._touch_rows(changed)
+    def _overlay_spans(self) -> dict[str, tuple[Span, ...]]:
+        return {"search": self._search, "selected": self._selection,
+                "current": (self._current,) if self._current is not None else ()}
+
+    def _set_layer(self, layer: str, spans: Iterable[Span]) -> None:
+        """Recompute one overlay; refresh only the rows whose marks in it changed."""
+        new = marks_by_row(self._index, layer, spans)
+        old = self._layers[layer]
+        self._layers[layer] = new
+        self._touch_rows(row for row in new.keys() | old.keys() if new.get(row) != old.get(row))
+
+    def _rebuild_overlays(self) -> None:
+        """Every overlay again, for a new wrapping: all rows change."""
+        for layer, spans in self._overlay_spans().items():
+            self._layers[layer] = marks_by_row(self._index, layer, spans)
+        self._epoch += 1
+        self.refresh()
 
     def _touch_rows(self, rows: Iterable[int]) -> None:
         top = round(self.scroll_offset.y)
@@ -286,7 +297,7 @@ class ArticleView(ScrollView, can_focus=True):
         line = self._index.lines[row]
         base = self._style("base")
         text = Text(self._shown[line.start : line.end], end="", no_wrap=True)
-        for mark in (*self._background.get(row, ()), *self._overlay.get(row, ())):
+        for mark in self.marks_at(row):
             text.stylize(self._style(mark.layer), mark.start - line.start, mark.end - line.start)
         segments = Segment.apply_style(text.render(self.app.console), base)
         return Strip(segments).adjust_cell_length(width, base)
