@@ -23,7 +23,8 @@ from explorer.analysis.quotes.attribution import (
     reported_speech,
     transcript_turns,
 )
-from explorer.analysis.quotes.coref import ROLE_WORDS_PERSON, Mention, Referent, Resolver, classify
+from explorer.analysis.quotes.coref import Mention, Referent, Resolver, classify
+from explorer.analysis.quotes.lexicon import ROLE_WORDS_PERSON
 from explorer.analysis.quotes.marks import find_passages, is_not_speech, line_spans
 from explorer.model import Article, Cue, Quote, Span, Speaker
 

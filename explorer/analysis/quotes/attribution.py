@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from explorer.analysis.quotes import cues
-from explorer.analysis.quotes.lexicon import OBJECT_CUES
+from explorer.analysis.quotes.lexicon import OBJECT_CUES, ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
 from explorer.analysis.quotes.marks import Passage
 
 _INTERRUPTION_MAX_TOKENS = 12
@@ -416,8 +416,23 @@ def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
             if subject is not None and not reader.quoted[subject.i] and subject.pos_ in ("PROPN", "NOUN", "PRON"):
                 if subject.lower_ in cues._NOT_SPEAKERS:
                     continue
-                return subject
+                return subject if _can_speak(subject) else None
     return None
+
+
+def _can_speak(subject: Token) -> bool:
+    """A name, a personal pronoun or a noun for people or bodies, not "the figure" or "his strengths"."""
+    if subject.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = subject.lemma_.lower()
+    return lemma in ROLE_WORDS_PERSON or lemma in ROLE_WORDS_ORGANISATION or lemma in _SPEAKING_NOUNS
+
+
+_SPEAKING_NOUNS = frozenset("""
+people voter supporter critic analyst expert official observer activist protester resident
+lawmaker senator critic reporter journalist writer columnist author poll survey study report
+newspaper paper magazine network editorial board group party
+""".split())
 
 
 def _embedded(reader: Reader, group: list[Passage]) -> bool:

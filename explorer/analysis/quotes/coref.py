@@ -14,16 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
-from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION
+from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
 
-ROLE_WORDS_PERSON = frozenset("""
-secretary minister president senator governor nominee candidate chairman chairwoman chair
-leader director chief official mayor attorney ambassador adviser advisor manager aide
-congressman congresswoman representative speaker spokesman spokeswoman spokesperson
-chancellor premier commissioner judge justice general officer executive founder host
-businessman businesswoman mogul billionaire rival opponent former
-""".split())
-"""Head nouns of a role noun phrase that names a person (``the Home Secretary``)."""
 
 PRONOUNS = {
     "he": "male", "him": "male", "she": "female", "her": "female",

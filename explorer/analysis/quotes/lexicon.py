@@ -52,6 +52,16 @@ spokesman spokeswoman spokesperson
 """Head nouns of a role noun phrase that names a body (``the Government department``)."""
 
 
+ROLE_WORDS_PERSON = frozenset("""
+secretary minister president senator governor nominee candidate chairman chairwoman chair
+leader director chief official mayor attorney ambassador adviser advisor manager aide
+congressman congresswoman representative speaker spokesman spokeswoman spokesperson
+chancellor premier commissioner judge justice general officer executive founder host
+businessman businesswoman mogul billionaire rival opponent former
+""".split())
+"""Head nouns of a role noun phrase that names a person (``the Home Secretary``)."""
+
+
 def is_cue_lemma(lemma: str, *, with_thought: bool = True) -> bool:
     lemma = lemma.lower()
     return lemma in SPEECH_VERBS or (with_thought and lemma in THOUGHT_VERBS)
