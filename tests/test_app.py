@@ -522,3 +522,18 @@ async def test_clicks_move_the_cursor_and_a_double_click_selects():
         await pilot.pause()
         assert [s.text_of(screen.document.text) for s in view.selection] == [
             "Port Ellis", "Port Ellis"]
+
+
+async def test_palette_shows_names_with_brackets_literally():
+    app = ExplorerApp(paths=[str(ARTICLES / "markup.txt")], service=FakeService())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"speaker: Ann")
+        await pilot.pause(0.5)
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "Jump to speaker: Ann [Smith]" in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.selected is screen.document.item("s1")

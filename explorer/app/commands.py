@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from explorer.app.rows import opening_words, speaker_name
 from explorer.model import ParsedDocument
@@ -33,6 +35,20 @@ def jump_entries(document: ParsedDocument) -> list[tuple[str, str, str]]:
         entries.append((f"Jump to organisation: {visible(organisation.name)}", "",
                         organisation.id))
     return entries
+
+
+def _highlight(matcher: Matcher, query: str, text: str) -> Content:
+    """The entry with the matched letters marked, built as plain text.
+
+    ``Matcher.highlight`` reads its candidate as markup, and these entries hold
+    names from the article ("Ann [Smith]" must not vanish or raise).
+    """
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ExplorerCommands(Provider):
@@ -67,4 +83,5 @@ class ExplorerCommands(Provider):
         for text, help_text, command in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)
+                yield Hit(score, _highlight(matcher, query, text), command, text=text,
+                          help=escape(help_text))
