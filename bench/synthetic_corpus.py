@@ -41,6 +41,8 @@ def write_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
         path = folder / f"{n:04d}-{name}.txt"
         path.write_text(f" date {day.isoformat()} " + "\n\n".join([lead, *rest]) + "\n", encoding="utf-8")
         paths.append(path)
+    for stale in set(folder.glob("*.txt")) - set(paths):  # left by a run over other samples
+        stale.unlink()
     return paths
 
 
