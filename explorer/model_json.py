@@ -7,6 +7,7 @@ inverses: a document survives the round trip unchanged.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from explorer.model import (
@@ -258,8 +259,21 @@ def from_json_dict(data: dict[str, Any]) -> ParsedDocument:
         raise ContractError(f"malformed {SCHEMA} document: {exc}") from exc
 
 
+_UNSAFE_IN_TERMINAL = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def json_text(data: Any, *, indent: int | None = None) -> str:
+    """JSON that is safe to print: readable UTF-8, but DEL, C1 controls and bidi marks
+    as ``\\uXXXX`` escapes so they cannot act on a terminal. Decodes to the same data."""
+    return _UNSAFE_IN_TERMINAL.sub(_escape, json.dumps(data, ensure_ascii=False, indent=indent))
+
+
 def dumps(doc: ParsedDocument, *, indent: int | None = None) -> str:
-    return json.dumps(to_json_dict(doc), ensure_ascii=False, indent=indent)
+    return json_text(to_json_dict(doc), indent=indent)
 
 
 def loads(raw: str | bytes) -> ParsedDocument:

@@ -192,15 +192,15 @@ def test_cli_json_preserves_hostile_text_exactly(cli_env, capsys):
     assert "\x1b" not in out  # JSON escapes C0 controls as \u001b
 
 
-@pytest.mark.xfail(reason="model_json.dumps leaves DEL and C1 controls (0x7f-0x9f, e.g. the one-byte "
-                          "CSI 0x9b) and bidi overrides raw in --json/--jsonl output; escaping them "
-                          "as \\u009b keeps the text exact and the terminal safe", strict=False)
-def test_cli_json_output_has_no_raw_c1_controls(cli_env, capsys):
+@pytest.mark.parametrize("flag", ["--json", "--jsonl"])
+def test_cli_json_output_has_no_raw_c1_controls(cli_env, capsys, flag):
+    """DEL, C1 controls (the one-byte CSI 0x9b) and bidi overrides come out as \\u escapes."""
     path = cli_env / "hostile.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    main(["analyze", str(path), "--jsonl", "--no-cache"])
+    main(["analyze", str(path), flag, "--no-cache"])
     out, _ = capsys.readouterr()
     assert _controls_in(out.replace("\n", "")) == []
+    assert json.loads(out)["text"] == ARTICLE
 
 
 def test_cli_error_for_a_hostile_file_name_is_one_safe_line(cli_env, capsys):

@@ -116,4 +116,6 @@ def run_analyze(args: argparse.Namespace) -> int:
 def json_indented(raw: str) -> str:
     import json
 
-    return json.dumps(json.loads(raw), ensure_ascii=False, indent=2)
+    from explorer.model_json import json_text
+
+    return json_text(json.loads(raw), indent=2)

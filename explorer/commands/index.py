@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from rich.console import Console
@@ -14,6 +13,7 @@ from explorer.commands.analyze import (
     EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, model_not_found, progress_bar, read_inputs,
 )
 from explorer.commands.errors import report_error
+from explorer.model_json import json_text
 from explorer.safe_text import visible
 from explorer.store.corpus import CorpusIndex
 
@@ -54,7 +54,7 @@ def run_index(args: argparse.Namespace) -> int:
         return EXIT_USAGE if args.model else EXIT_SOME_FAILED
     failed = failed or analysis_failed
     if args.json:
-        sys.stdout.write(json.dumps(corpus.to_json_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(corpus.to_json_dict()) + "\n")
     elif args.search is not None:
         print_search(corpus, args.search)
     elif args.speaker is not None:
