@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -62,7 +63,8 @@ class SearchBar(Horizontal):
         self._changed()
 
     def show_count(self, text: str) -> None:
-        self.query_one("#search-count", Static).update(text)
+        """``k/N`` or why the query cannot run; plain text, never markup."""
+        self.query_one("#search-count", Static).update(Text(text))
 
     def _changed(self) -> None:
         self.post_message(SearchChanged(self.query_box.value, self.regex, self.case_sensitive))
