@@ -537,3 +537,15 @@ async def test_palette_shows_names_with_brackets_literally():
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen and screen.selected is screen.document.item("s1")
+
+
+async def test_a_bad_regular_expression_says_why_and_lights_nothing():
+    app = ExplorerApp(paths=[HARBOUR], service=FakeService())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("slash", "ctrl+r", *"[/(")
+        await pilot.pause()
+        assert screen.view.search_matches == ()
+        assert screen.status.position.startswith("bad pattern")
+        count = str(screen.query_one("#search-count").render())
+        assert count.startswith("bad pattern")
