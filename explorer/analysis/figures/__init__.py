@@ -10,6 +10,8 @@ does not want them, and every article has several.
 
 from __future__ import annotations
 
+import math
+
 from spacy.tokens import Doc
 
 from explorer.analysis.figures.counts import counted_noun, describe
@@ -21,6 +23,13 @@ from explorer.model import Article, Figure, Quote, Span
 LONE_ONES = frozenset({"one", "a", "an"})
 TIME_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "before", "after", "from",
                                "during"})
+
+
+def _finite(value: float | int | None) -> float | int | None:
+    """None for a number too large for a float: JSON has no infinity."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
 
 
 def _quote_at(quotes: tuple[Quote, ...], start: int, end: int) -> str | None:
@@ -62,8 +71,8 @@ def find_figures(doc: Doc, article: Article, quotes: tuple[Quote, ...]) -> tuple
                 start=start,
                 end=end,
                 kind=measured.kind,
-                value=measured.value,
-                value_high=measured.high,
+                value=_finite(measured.value),
+                value_high=_finite(measured.high),
                 unit=unit,
                 counts=counts,
                 sentence=Span(sentence.start_char, sentence.end_char),
