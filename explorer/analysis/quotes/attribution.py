@@ -143,7 +143,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
             # a cue in a relative clause ("Nothing the president said ...") rarely frames the quote
-            verb = min(verbs, key=lambda v: (v.dep_ in ("relcl", "acl"), _distance(v.i, first, last), v.i))
+            verb = min(verbs, key=lambda v: (_in_noun_clause(v), _distance(v.i, first, last), v.i))
             draft = _from_verb(reader, parts, verb, first, last)
             if draft is not None:
                 return _reported_by_someone_else(reader, sentences, verb, draft)
@@ -176,6 +176,13 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         # no cue anywhere near: the latest source quoted is the best guess
         return Draft("direct", parts, "direct.nearest_speaker", speaker=previous.speaker)
     return Draft("direct", parts, "direct.unattributed")
+
+
+def _in_noun_clause(verb: Token) -> bool:
+    """``Nothing the president said``: a cue describing a noun, unlike ``X, who added``."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    return not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children)
 
 
 def _reported_by_someone_else(reader: Reader, sentences: list[SpacySpan], verb: Token, draft: Draft) -> Draft:

@@ -53,6 +53,8 @@ def subject_of(verb: Token, quoted=None) -> Token | None:
                 continue  # "X was asked", "X was found": X did not speak
             if quoted is not None and quoted[child.i]:
                 continue
+            if child.ent_type_ in ("DATE", "TIME"):
+                continue  # "Saturday ... Warren said": a misparsed time is no speaker
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
                 if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
                     return token.head
