@@ -70,7 +70,7 @@ class ExplorerApp(App[int]):
         except OSError as exc:
             articles = []
             self.source_errors.append(SourceError(str(exc.filename), exc.strerror or str(exc)))
-        return ReaderScreen(articles, self.service, width=self.size.width)
+        return ReaderScreen(articles, self.service, size=(self.size.width, self.size.height))
 
     def on_mount(self) -> None:
         for error in self.source_errors:

@@ -84,13 +84,16 @@ class ReaderScreen(Screen):
 
     AUTO_FOCUS = "#article"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (18, "-tall")]
 
-    def __init__(self, articles: list[Article], service, width: int | None = None) -> None:
+    def __init__(self, articles: list[Article], service,
+                 size: tuple[int, int] | None = None) -> None:
         # Classes known now are set now: each later change restyles every widget.
         classes = {"-single"} if len(articles) <= 1 else set()
-        if width is not None:
-            classes.add(max((w, name) for w, name in self.HORIZONTAL_BREAKPOINTS
-                            if w <= width)[1])
+        if size is not None:
+            for cells, breakpoints in zip(size, (self.HORIZONTAL_BREAKPOINTS,
+                                                 self.VERTICAL_BREAKPOINTS)):
+                classes.add(max((at, name) for at, name in breakpoints if at <= cells)[1])
         super().__init__(classes=" ".join(sorted(classes)) or None)
         self.articles = articles
         self.service = service
