@@ -53,8 +53,10 @@ def subject_of(verb: Token, quoted=None) -> Token | None:
                 continue  # "X was asked", "X was found": X did not speak
             if quoted is not None and quoted[child.i]:
                 continue
-            if child.ent_type_ in ("DATE", "TIME"):
-                continue  # "Saturday ... Warren said": a misparsed time is no speaker
+            if child.ent_type_ in ("DATE", "TIME") or _is_dateline(child):
+                continue  # "Saturday ... Warren said", "LONDON (Reuters) - X said": no speaker
+            if child.lower_ == "it" and child.dep_ == "nsubj" and token.lemma_.lower() in SPEECH_VERBS:
+                return child  # "It said": a paper, a campaign, a group
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
                 if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
                     return token.head
@@ -82,6 +84,14 @@ def relative_subject(verb: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _is_dateline(token: Token) -> bool:
+    """``LONDON (Reuters) -``: a place opening the story, not the subject of its verb."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (token.ent_type_ in ("GPE", "LOC") and following is not None
+            and following.text in ("(", "-", "–", "—"))
 
 
 def according_to(sentence: SpacySpan) -> tuple[Token, Token, Token] | None:

@@ -17,7 +17,7 @@ taunt decry deplore bemoan protest object plead beg implore appeal threaten guar
 predict forewarn write email text message telegraph insinuate opine reckon offer reference
 characterize characterise refer read bark snap lash rip fire hit mock label brand dub term
 tell deride insult slam assail question vow retaliate exhort shoot fire gush rave
-rant sneer scoff snipe jab muse press push
+rant sneer scoff snipe jab muse press push chant sing cheer boo heckle
 """.split())
 """Verbs that introduce said or written words."""
 
