@@ -153,3 +153,17 @@ def test_the_progress_bar_draws_on_its_terminal_and_leaves_stdout_alone(capsys):
     with progress_bar(3, quiet=True, console=Console(file=quiet, force_terminal=True)) as advance:
         advance(3)
     assert quiet.getvalue() == ""
+
+
+def test_two_jobs_print_a_large_folder_in_sorted_order(tmp_path, capsys, nlp):
+    from explorer.store.batch import PARALLEL_MIN_ARTICLES
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    count = PARALLEL_MIN_ARTICLES + 2
+    for n in reversed(range(count)):  # created out of order on purpose
+        (folder / f"{n:02d}.txt").write_text(f'"Item {n} is ready," said Ana Ruiz.\n', encoding="utf-8")
+    assert main(["analyze", str(folder), "--jsonl", "--jobs", "2", "--no-cache"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [Path(json.loads(line)["article"]["path"]).name for line in lines] == [
+        f"{n:02d}.txt" for n in range(count)]
