@@ -43,6 +43,13 @@ def _article_json(article: Article) -> dict:
 
 
 class DocumentService:
+    """Parsed documents for articles, from the cache when it has them.
+
+    ``model``: the spaCy pipeline to use (None: the loader's default order);
+    ``use_cache=False`` neither reads nor writes the cache (``--no-cache``);
+    ``cache``: a cache other than the user's (tests, benches).
+    """
+
     def __init__(
         self,
         model: str | None = None,
