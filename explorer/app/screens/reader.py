@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import threading
+from functools import partial
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
-from textual.lazy import Lazy
-from textual.worker import get_current_worker
 
+from explorer.app.analyses import Analyses
 from explorer.app.messages import (
     ArticleChosen,
     CursorMoved,
@@ -34,7 +34,7 @@ from explorer.app.widgets.library import Library
 from explorer.app.widgets.search_bar import SearchBar
 from explorer.app.widgets.side_column import SideColumn
 from explorer.app.widgets.status_line import StatusLine
-from explorer.model import Article, Engine, Item, ParsedDocument, Quote, Span
+from explorer.model import Article, Item, ParsedDocument, Quote, Span
 from explorer.safe_text import visible
 
 PANEL_OF_ITEM = {
@@ -97,13 +97,12 @@ class ReaderScreen(Screen):
         super().__init__(classes=" ".join(sorted(classes)) or None)
         self.articles = articles
         self.service = service
-        self.documents: dict[int, ParsedDocument] = {}
+        self.analyses = Analyses(articles, service, self._deliver)
         self.current = 0
         self.selected: Item | None = None
         self.selection = Occurrences(())
         self.search_hits = Occurrences(())
         self.navigating = "selection"
-        self._analysis_lock = threading.Lock()
         self._side_ready = False
 
     def compose(self) -> ComposeResult:
@@ -151,6 +150,11 @@ class ReaderScreen(Screen):
         return self.query_one(f"#panel-{key}", ItemPanel)
 
     @property
+    def documents(self) -> dict[int, ParsedDocument]:
+        """Finished analyses by article index."""
+        return self.analyses.documents
+
+    @property
     def document(self) -> ParsedDocument | None:
         return self.documents.get(self.current)
 
@@ -167,50 +171,17 @@ class ReaderScreen(Screen):
         if search_bar is not None and search_bar.display:
             search_bar.open()
         self._show_document(self.documents.get(index))
-        if len(self.documents) < len(self.articles):
+        if not self.analyses.complete:
             # After the text is on screen: importing spaCy in the worker holds the GIL.
             self.call_after_refresh(self._analyse, index)
 
-    @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, first: int) -> None:
-        """The current article first, then the rest for the library's quote counts.
+        self.run_worker(partial(self.analyses.analyse_from, first), thread=True,
+                        exclusive=True, group="analysis")
 
-        ``analyze`` looks in the cache first, so a cached article costs no spaCy.
-        Each analysis runs in its own daemon thread and this worker only waits for
-        it: a cancelled worker (another article chosen, or the app quitting) returns
-        at once, instead of holding the exit until spaCy is done.
-        """
-        worker = get_current_worker()
-        order = [first, *(i for i in range(len(self.articles)) if i != first)]
-        for index in order:
-            if worker.is_cancelled:
-                return
-            if index in self.documents:
-                continue
-            finished = threading.Event()
-            threading.Thread(target=self._analyse_one, args=(index, finished),
-                             name=f"explorer-analysis-{index}", daemon=True).start()
-            while not finished.wait(0.05):
-                if worker.is_cancelled:
-                    return  # the thread still delivers its document when it is done
-
-    def _analyse_one(self, index: int, finished: threading.Event) -> None:
-        """Analyse one article (one at a time) and hand the document to the UI thread."""
-        try:
-            with self._analysis_lock:
-                if index in self.documents:  # an abandoned thread got there first
-                    return
-                article = self.articles[index]
-                try:
-                    document = self.service.analyze(article)
-                except Exception as exc:  # noqa: BLE001 - a service bug must not hang the panels
-                    document = ParsedDocument(article=article, engine=Engine("", "", ""),
-                                              error=f"{type(exc).__name__}: {exc}")
-            self.app.call_from_thread(self._document_ready, index, document)
-        except RuntimeError:
-            pass  # the app closed while the article was being analysed
-        finally:
-            finished.set()
+    def _deliver(self, index: int, document: ParsedDocument) -> None:
+        """From an analysis thread: hand the document to the UI thread."""
+        self.app.call_from_thread(self._document_ready, index, document)
 
     def _store(self, index: int, document: ParsedDocument) -> None:
         self.documents[index] = document
