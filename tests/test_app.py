@@ -549,3 +549,16 @@ async def test_a_bad_regular_expression_says_why_and_lights_nothing():
         assert screen.status.position.startswith("bad pattern")
         count = str(screen.query_one("#search-count").render())
         assert count.startswith("bad pattern")
+
+
+async def test_palette_runs_the_apps_own_commands():
+    app = ExplorerApp(paths=[str(ARTICLES)], service=FakeService())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Next article")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.current == 1
