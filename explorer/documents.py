@@ -120,18 +120,22 @@ class DocumentService:
         Never raises; failures come back as documents with ``error`` set.
         """
         found = [self.cached(article) for article in articles]
-        missing = [a for a, doc in zip(articles, found) if doc is None]
-        if missing:
-            try:
-                nlp = self._pipeline()
-                with self._analysis_lock:
-                    fresh = iter(analyze_safely(missing, nlp))
-            except Exception as exc:  # noqa: BLE001 - the app must survive any analysis bug
-                fresh = iter([failed_document(a, exc, self.model) for a in missing])
-            analysed = {id(a): next(fresh) for a in missing}
-            found = [doc if doc is not None else analysed[id(a)] for a, doc in zip(articles, found)]
-            self._store([d for d in analysed.values() if d.error is None])
-        return found
+        if all(doc is not None for doc in found):
+            return found
+        fresh: list[ParsedDocument] = []
+        try:
+            nlp = self._pipeline()
+            with self._analysis_lock:
+                # Another worker may have analysed some of them while we waited.
+                found = [doc or self.cached(a) for a, doc in zip(articles, found)]
+                missing = [a for a, doc in zip(articles, found) if doc is None]
+                fresh = analyze_safely(missing, nlp) if missing else []
+        except Exception as exc:  # noqa: BLE001 - the app must survive any analysis bug
+            missing = [a for a, doc in zip(articles, found) if doc is None]
+            fresh = [failed_document(a, exc, self.model) for a in missing]
+        self._store([doc for doc in fresh if doc.error is None])
+        remaining = iter(fresh)
+        return [doc if doc is not None else next(remaining) for doc in found]
 
     def _store(self, documents: list[ParsedDocument]) -> None:
         keyed = [(self._key(doc.article), doc) for doc in documents]

@@ -124,3 +124,18 @@ def test_a_small_batch_mixes_cached_and_fresh_and_stores_the_fresh(tmp_path, nlp
     assert documents[1] == first
     assert all(d.error is None for d in documents)
     assert AnalysisCache(tmp_path).info().entries == 5
+
+
+def test_an_article_analysed_by_another_worker_meanwhile_is_not_parsed_again(tmp_path, nlp, monkeypatch):
+    """The reader and the corpus screen share one service; the second waits, then reads the cache."""
+    article = short_articles(1)[0]
+    service = DocumentService(cache=AnalysisCache(tmp_path))
+    first = service.analyze(article)
+    answers = iter([None])  # the first look misses, as if the other worker had not finished yet
+    real_cached = service.cached
+    monkeypatch.setattr(service, "cached", lambda a: next(answers, real_cached(a)))
+
+    import explorer.documents as documents
+
+    monkeypatch.setattr(documents, "analyze_safely", lambda *args: pytest.fail("parsed twice"))
+    assert service.analyze_batch([article]) == [first]
