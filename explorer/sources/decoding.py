@@ -17,7 +17,7 @@ Decisions a reader of offsets needs to know:
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from charset_normalizer import from_bytes
 
@@ -58,7 +58,8 @@ _BOMS = (
 )
 _SAMPLE = 65536
 _MAX_CONTROL_RATIO = 0.05
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Unicode's Cc category less tab, line feed, vertical tab, form feed and carriage return."""
 
 
 class NotText(ValueError):
@@ -152,11 +153,8 @@ def _checked(text: str) -> str:
     sample = text[:_SAMPLE]
     if "\x00" in sample:
         raise NotText("binary file (contains NUL characters), not an article")
-    controls = sum(
-        1
-        for char in sample
-        if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc"
-    )
+    # A regex count, not a per-character loop: this runs on every file a folder opens.
+    controls = len(_CONTROL_CHARS.findall(sample))
     if sample and controls > _MAX_CONTROL_RATIO * len(sample):
         raise NotText("binary file (mostly control characters), not an article")
     return text
