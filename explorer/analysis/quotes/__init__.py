@@ -1,7 +1,7 @@
 """Quotes and their speakers: direct, reported and mixed attributions.
 
 ``find_attributions`` runs the stages in order: quotation marks (``marks``),
-the attribution rules (``attribution``), then the coreference pass
+the attribution rules (``direct``, ``reported``), then the coreference pass
 (``coref``) that turns each speaker mention into one real-world speaker.
 A quote's ``text`` is its content without the quotation marks, the parts
 joined by one space; its ``parts`` are the passages as printed (marks included).
@@ -15,17 +15,12 @@ from spacy.tokens import Doc
 
 from explorer.analysis.entities import Entities
 from explorer.analysis.quotes import cues
-from explorer.analysis.quotes.attribution import (
-    Draft,
-    Reader,
-    attribute_direct,
-    merge_interrupted,
-    reported_speech,
-    transcript_turns,
-)
 from explorer.analysis.quotes.coref import Mention, Referent, Resolver, classify
+from explorer.analysis.quotes.direct import attribute_direct, merge_interrupted, transcript_turns
+from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import ROLE_WORDS_PERSON
 from explorer.analysis.quotes.marks import find_passages, is_not_speech, line_spans
+from explorer.analysis.quotes.reported import reported_speech
 from explorer.model import Article, Cue, Quote, Span, Speaker
 
 _MIN_UNATTRIBUTED_WORDS = 8

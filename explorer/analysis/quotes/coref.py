@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
 from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
 
-
 PRONOUNS = {
     "he": "male", "him": "male", "she": "female", "her": "female",
     "they": "plural", "them": "plural", "it": "neuter",

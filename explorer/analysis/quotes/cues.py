@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
-from explorer.analysis.quotes.lexicon import SPEECH_NOUNS, SPEECH_VERBS, THOUGHT_VERBS
+from explorer.analysis.quotes.lexicon import SPEECH_VERBS, THOUGHT_VERBS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
@@ -150,16 +151,6 @@ def appositive_of(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "appos"), None)
 
 
-def speech_noun_cue(sentence: SpacySpan, skip: set[int]) -> Token | None:
-    """``in a statement``/``in an interview``: a noun cue when the sentence has no verb cue."""
-    for token in sentence:
-        if token.i in skip:
-            continue
-        if token.lemma_.lower() in SPEECH_NOUNS and token.head.lower_ in ("in", "during", "at"):
-            return token
-    return None
-
-
 def complement_of(verb: Token) -> Token | None:
     """The clause a verb reports: its ``ccomp``, or that of the verb it hangs on."""
     for token in (verb, verb.head if verb.dep_ in ("xcomp",) else None):
@@ -169,10 +160,6 @@ def complement_of(verb: Token) -> Token | None:
             if child.dep_ in ("ccomp", "parataxis") and child.i != verb.i:
                 return child
     return None
-
-
-def token_range(tokens: list[Token]) -> tuple[int, int]:
-    return min(t.i for t in tokens), max(t.i for t in tokens) + 1
 
 
 def trim(doc, start: int, end: int) -> tuple[int, int]:

@@ -2,66 +2,18 @@
 
 from __future__ import annotations
 
-SPEECH_VERBS = frozenset("""
-say tell add warn insist claim argue write state declare announce explain note observe
-remark comment reply respond answer ask question suggest propose recommend urge demand
-call describe acknowledge admit concede confirm deny reject dismiss assert maintain contend
-allege accuse charge complain criticise criticize condemn denounce blast slam attack praise
-applaud welcome thank promise pledge vow vowed swear predict forecast estimate report reveal
-disclose tweet post blog testify recall recount repeat reiterate stress emphasise emphasize
-point mention caution cry shout yell scream whisper mutter joke quip boast brag lament
-concur agree disagree counter retort rebut interject continue conclude tout signal hint
-indicate imply stress told advise assure remind inform notify brief concede speculate
-wonder muse lecture preach proclaim pronounce quote cite chide scold rebuke mock ridicule
-taunt decry deplore bemoan protest object plead beg implore appeal threaten guarantee
-predict forewarn write email text message telegraph insinuate opine reckon offer reference
-characterize characterise refer read bark snap lash rip fire hit mock label brand dub term
-tell deride insult slam assail question vow retaliate exhort shoot fire gush rave
-rant sneer scoff snipe jab muse press push chant sing cheer boo heckle
-""".split())
+SPEECH_VERBS = frozenset(["say", "tell", "add", "warn", "insist", "claim", "argue", "write", "state", "declare", "announce", "explain", "note", "observe", "remark", "comment", "reply", "respond", "answer", "ask", "question", "suggest", "propose", "recommend", "urge", "demand", "call", "describe", "acknowledge", "admit", "concede", "confirm", "deny", "reject", "dismiss", "assert", "maintain", "contend", "allege", "accuse", "charge", "complain", "criticise", "criticize", "condemn", "denounce", "blast", "slam", "attack", "praise", "applaud", "welcome", "thank", "promise", "pledge", "vow", "vowed", "swear", "predict", "forecast", "estimate", "report", "reveal", "disclose", "tweet", "post", "blog", "testify", "recall", "recount", "repeat", "reiterate", "stress", "emphasise", "emphasize", "point", "mention", "caution", "cry", "shout", "yell", "scream", "whisper", "mutter", "joke", "quip", "boast", "brag", "lament", "concur", "agree", "disagree", "counter", "retort", "rebut", "interject", "continue", "conclude", "tout", "signal", "hint", "indicate", "imply", "stress", "told", "advise", "assure", "remind", "inform", "notify", "brief", "concede", "speculate", "wonder", "muse", "lecture", "preach", "proclaim", "pronounce", "quote", "cite", "chide", "scold", "rebuke", "mock", "ridicule", "taunt", "decry", "deplore", "bemoan", "protest", "object", "plead", "beg", "implore", "appeal", "threaten", "guarantee", "predict", "forewarn", "write", "email", "text", "message", "telegraph", "insinuate", "opine", "reckon", "offer", "reference", "characterize", "characterise", "refer", "read", "bark", "snap", "lash", "rip", "fire", "hit", "mock", "label", "brand", "dub", "term", "tell", "deride", "insult", "slam", "assail", "question", "vow", "retaliate", "exhort", "shoot", "fire", "gush", "rave", "rant", "sneer", "scoff", "snipe", "jab", "muse", "press", "push", "chant", "sing", "cheer", "boo", "heckle"])
 """Verbs that introduce said or written words."""
 
-THOUGHT_VERBS = frozenset("""
-think believe feel hope fear expect know worry doubt suspect consider reckon assume
-guess imagine understand realize realise conclude figure want wish prefer
-show find endorse support oppose back defend blame refuse decline criticise criticize
-announce accuse describe urge plan intend seek vow promise refer talk discuss
-""".split())
+THOUGHT_VERBS = frozenset(["think", "believe", "feel", "hope", "fear", "expect", "know", "worry", "doubt", "suspect", "consider", "reckon", "assume", "guess", "imagine", "understand", "realize", "realise", "conclude", "figure", "want", "wish", "prefer", "show", "find", "endorse", "support", "oppose", "back", "defend", "blame", "refuse", "decline", "criticise", "criticize", "announce", "accuse", "describe", "urge", "plan", "intend", "seek", "vow", "promise", "refer", "talk", "discuss"])
 """Verbs of belief that PolNeAR-style attribution also counts (internal states)."""
 
-SPEECH_NOUNS = frozenset("""
-statement interview remarks remark speech comment comments tweet tweets post letter email
-memo release press conference briefing testimony op-ed oped column report message
-address rally debate told
-""".split())
-"""Nouns in ``in a statement``, ``in an interview``, ``at a rally`` that cue speech."""
-
-OBJECT_CUES = (SPEECH_VERBS | THOUGHT_VERBS) - frozenset("""
-read hit fire shoot press push snap post text message thank continue rip lash bark cite quote
-testify address know understand consider figure realize realise guess imagine conclude
-""".split())
+OBJECT_CUES = (SPEECH_VERBS | THOUGHT_VERBS) - frozenset(["read", "hit", "fire", "shoot", "press", "push", "snap", "post", "text", "message", "thank", "continue", "rip", "lash", "bark", "cite", "quote", "testify", "address", "know", "understand", "consider", "figure", "realize", "realise", "guess", "imagine", "conclude"])
 """Cues whose reported content may be a plain object (``X announced his resignation``)."""
 
-ACCORDING_TO = ("according", "to")
-
-ROLE_WORDS_ORGANISATION = frozenset("""
-department ministry office agency government administration campaign committee party
-council commission company firm group organisation organization authority service
-spokesman spokeswoman spokesperson
-""".split())
+ROLE_WORDS_ORGANISATION = frozenset(["department", "ministry", "office", "agency", "government", "administration", "campaign", "committee", "party", "council", "commission", "company", "firm", "group", "organisation", "organization", "authority", "service", "spokesman", "spokeswoman", "spokesperson"])
 """Head nouns of a role noun phrase that names a body (``the Government department``)."""
 
 
-ROLE_WORDS_PERSON = frozenset("""
-secretary minister president senator governor nominee candidate chairman chairwoman chair
-leader director chief official mayor attorney ambassador adviser advisor manager aide
-congressman congresswoman representative speaker spokesman spokeswoman spokesperson
-chancellor premier commissioner judge justice general officer executive founder host
-businessman businesswoman mogul billionaire rival opponent former
-""".split())
+ROLE_WORDS_PERSON = frozenset(["secretary", "minister", "president", "senator", "governor", "nominee", "candidate", "chairman", "chairwoman", "chair", "leader", "director", "chief", "official", "mayor", "attorney", "ambassador", "adviser", "advisor", "manager", "aide", "congressman", "congresswoman", "representative", "speaker", "spokesman", "spokeswoman", "spokesperson", "chancellor", "premier", "commissioner", "judge", "justice", "general", "officer", "executive", "founder", "host", "businessman", "businesswoman", "mogul", "billionaire", "rival", "opponent", "former"])
 """Head nouns of a role noun phrase that names a person (``the Home Secretary``)."""
-
-
-def is_cue_lemma(lemma: str, *, with_thought: bool = True) -> bool:
-    lemma = lemma.lower()
-    return lemma in SPEECH_VERBS or (with_thought and lemma in THOUGHT_VERBS)

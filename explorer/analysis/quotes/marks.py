@@ -61,11 +61,9 @@ def _single_mark(text: str, i: int) -> Mark | None:
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if ch in SINGLE_OPENERS or ch == STRAIGHT_SINGLE:
-        if (before.isspace() or before in _OPEN_PRECEDERS or before in DOUBLE_OPENERS + '"') and (
-            after.isalpha() or after == "…"
-        ):
-            return Mark(i, i + 1, True, False)
+    opens_word = before.isspace() or before in _OPEN_PRECEDERS or before in DOUBLE_OPENERS + '"'
+    if (ch in SINGLE_OPENERS or ch == STRAIGHT_SINGLE) and opens_word and (after.isalpha() or after == "…"):
+        return Mark(i, i + 1, True, False)
     if ch in SINGLE_CLOSERS or ch == STRAIGHT_SINGLE:
         if not before.isspace() and not after.isalnum() and before not in "sS":
             return Mark(i, i + 1, False, False)

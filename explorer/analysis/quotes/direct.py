@@ -1,92 +1,26 @@
-"""The attribution rules: each finds quotes of one shape and says who speaks them.
+"""Rules for quoted passages: who speaks a direct (or mixed) quote, tried in order.
 
-Every rule returns ``Draft`` quotes whose speaker is still a token range (the
-mention in the text); ``coref`` later decides which real-world source that
-mention stands for.
+``attribute_direct`` tries a cue verb in or next to the quote's sentence
+first, then ``according to``, a dash credit, a colon introduction, the
+clause's subject, a cue in the sentence before, and last the previous
+speaker (a floating quote). The rule that fired names the quote's ``rule``.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from itertools import pairwise
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from explorer.analysis.quotes import cues
-from explorer.analysis.quotes.lexicon import OBJECT_CUES, ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
+from explorer.analysis.quotes.draft import Draft, Reader
+from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
 from explorer.analysis.quotes.marks import Passage
 
 _INTERRUPTION_MAX_TOKENS = 12
 _FLOAT_MAX_LINES = 3
-
-
-@dataclass
-class Draft:
-    """A quote found by a rule, before its speaker is resolved."""
-
-    kind: str
-    parts: list[tuple[int, int]]
-    rule: str
-    cue: tuple[int, int] | None = None
-    speaker: tuple[int, int] | None = None
-    """Token range of the speaker mention."""
-    role: str | None = None
-    """A role the attribution itself gives (``Chris Philp, the shadow home secretary``)."""
-    pointer: tuple[int, int] | None = None
-    """Characters of a relative ``who`` that the text uses for the speaker, shown as the mention."""
-    used_verbs: set[int] = field(default_factory=set)
-
-    @property
-    def start(self) -> int:
-        return self.parts[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.parts[-1][1]
-
-
-class Reader:
-    """The parse plus fast lookups from character offsets to tokens, lines and sentences."""
-
-    def __init__(self, doc: Doc, lines: list[tuple[int, int]]) -> None:
-        self.doc = doc
-        self.text = doc.text
-        self._token_starts = doc.to_array("IDX").tolist()
-        self.deps = doc.to_array("DEP").tolist()
-        """Dependency label ids by token, to scan a long article without building Token objects."""
-        self.sentences = list(doc.sents)
-        self._sentence_starts = [s.start for s in self.sentences]
-        self.lines = lines
-        self._line_starts = [s for s, _ in lines]
-        self.quoted = bytearray(len(doc))
-        """1 for tokens inside a direct quote passage (speech, not attribution)."""
-
-    def tokens_with_dep(self, *labels: str) -> list[Token]:
-        """Tokens outside quotes whose dependency label is one of ``labels``."""
-        strings = self.doc.vocab.strings
-        wanted = {strings[label] for label in labels}
-        return [self.doc[i] for i, dep in enumerate(self.deps) if dep in wanted and not self.quoted[i]]
-
-    def token_at(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
-
-    def sentence_index(self, token: int) -> int:
-        return bisect.bisect_right(self._sentence_starts, token) - 1
-
-    def sentence_of(self, token: int) -> SpacySpan:
-        return self.sentences[self.sentence_index(token)]
-
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self._line_starts, offset) - 1
-
-    def mark_quoted(self, passage: Passage) -> None:
-        for i in range(self.token_at(passage.start), self.token_at(passage.end - 1) + 1):
-            self.quoted[i] = 1
-
-    def char_range(self, start: int, end: int) -> tuple[int, int]:
-        """Character span of tokens ``[start, end)``."""
-        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
 
 
 def merge_interrupted(reader: Reader, groups: list[list[Passage]]) -> list[list[Passage]]:
@@ -203,7 +137,7 @@ def _sentences_around(reader: Reader, group: list[Passage]) -> list[SpacySpan]:
     indexes = {reader.sentence_index(reader.token_at(p.start)) for p in group[:1]}
     last = reader.sentence_index(reader.token_at(group[-1].end - 1))
     indexes.add(last)
-    for before, after in zip(group, group[1:]):
+    for before, after in pairwise(group):
         indexes.add(reader.sentence_index(reader.token_at(before.end)))
         indexes.add(reader.sentence_index(reader.token_at(after.start - 1)))
     if last + 1 < len(reader.sentences) and _runs_on(reader, group[-1], reader.sentences[last + 1]):
@@ -252,7 +186,7 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
 
 def _from_verb_and_subject(reader: Reader, parts, verb: Token, subject: Token, speaker, role,
                            first: int, last: int) -> Draft:
-    cue = _cue_span(reader, verb)
+    cue = cue_span(reader, verb)
     doc = reader.doc
     if verb.i < first:
         between = [t for t in doc[verb.i + 1 : first] if not t.is_space and not t.is_punct
@@ -310,10 +244,9 @@ def speaker_and_role(reader: Reader, subject: Token) -> tuple[tuple[int, int], s
     return cues.mention_tokens(name), " ".join(words) or None
 
 
-def _cue_span(reader: Reader, verb: Token) -> tuple[int, int]:
+def cue_span(reader: Reader, verb: Token) -> tuple[int, int]:
     """The cue with its auxiliaries and particles: ``will say``, ``is to warn``, ``told``."""
     start = verb.i
-    doc = reader.doc
     for child in verb.lefts:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i >= start - 3:
             start = min(start, child.i)
@@ -357,14 +290,14 @@ def _colon_intro_line(reader: Reader, group: list[Passage]):
     line = reader.line_of(group[0].start)
     if line <= 0 or reader.lines[line][0] != group[0].start:
         return None
-    prev_start, prev_end = reader.lines[line - 1]
+    prev_end = reader.lines[line - 1][1]
     if reader.text[prev_end - 1] != ":":
         return None
     sentence = reader.sentence_of(reader.token_at(prev_end - 1))
     for verb in reversed(_cue_verbs(reader, [sentence], with_thought=True)):
         subject = cues.subject_of(verb, reader.quoted)
         if subject is not None:
-            return _cue_span(reader, verb), cues.mention_tokens(subject)
+            return cue_span(reader, verb), cues.mention_tokens(subject)
     return None
 
 
@@ -435,11 +368,7 @@ def _can_speak(subject: Token) -> bool:
     return lemma in ROLE_WORDS_PERSON or lemma in ROLE_WORDS_ORGANISATION or lemma in _SPEAKING_NOUNS
 
 
-_SPEAKING_NOUNS = frozenset("""
-people voter supporter critic analyst expert official observer activist protester resident
-lawmaker senator critic reporter journalist writer columnist author poll survey study report
-newspaper paper magazine network editorial board group party
-""".split())
+_SPEAKING_NOUNS = frozenset(["people", "voter", "supporter", "critic", "analyst", "expert", "official", "observer", "activist", "protester", "resident", "lawmaker", "senator", "critic", "reporter", "journalist", "writer", "columnist", "author", "poll", "survey", "study", "report", "newspaper", "paper", "magazine", "network", "editorial", "board", "group", "party"])
 
 
 def _embedded(reader: Reader, group: list[Passage]) -> bool:
@@ -461,7 +390,7 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
     for verb in reversed(_cue_verbs(reader, [before], with_thought=False)):
         subject = cues.subject_of(verb, reader.quoted)
         if subject is not None and not reader.quoted[subject.i]:
-            return _cue_span(reader, verb), cues.mention_tokens(subject)
+            return cue_span(reader, verb), cues.mention_tokens(subject)
     return None
 
 
@@ -503,109 +432,3 @@ def transcript_turns(reader: Reader, covered: list[tuple[int, int]]) -> list[Dra
         drafts.append(Draft("direct", [(start, line_end)], "direct.transcript",
                             cue=(colon, colon + 1), speaker=(name[0].i, name[-1].i + 1)))
     return drafts
-
-
-def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[int, int]]) -> list[Draft]:
-    """``X said (that) ...``, ``X is to warn ...``, ``..., X said.``, ``According to X, ...``."""
-    drafts: list[Draft] = []
-    covered_tokens = bytearray(len(reader.doc))
-    for start, end in covered:
-        for i in range(reader.token_at(start), reader.token_at(end - 1) + 1):
-            covered_tokens[i] = 1
-    for sentence in reader.sentences:
-        if all(covered_tokens[t.i] for t in sentence if not t.is_space):
-            continue
-        found = _according_to_sentence(reader, sentence, covered_tokens)
-        if found is not None:
-            drafts.append(found)
-            continue
-        for verb in sentence:
-            if verb.i in used_verbs or reader.quoted[verb.i] or covered_tokens[verb.i]:
-                continue
-            if not cues.is_speech_verb(verb, with_thought=True):
-                continue
-            draft = _reported_by(reader, sentence, verb)
-            if draft is None:
-                continue
-            tokens = range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
-            if not any(covered_tokens[i] for i in tokens):
-                drafts.append(draft)
-                for i in tokens:
-                    covered_tokens[i] = 1
-    return drafts
-
-
-def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | None:
-    subject = cues.subject_of(verb, reader.quoted)
-    if subject is None or reader.quoted[subject.i]:
-        return None
-    speaker = cues.mention_tokens(subject)
-    doc = reader.doc
-    complement = cues.complement_of(verb)
-    content: tuple[int, int] | None = None
-    rule = "reported.complement"
-    if complement is not None and not reader.quoted[complement.i]:
-        start, end = complement.left_edge.i, complement.right_edge.i + 1
-        if complement.i > verb.i:
-            start = max(start, verb.i + 1)
-            end = sentence.end
-        elif end > min(speaker[0], verb.i):
-            end = min(speaker[0], verb.i)
-        start, end = cues.trim(doc, start, end)
-        if end - start >= 2:
-            content = (start, end)
-    if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
-        stop = min(speaker[0], verb.i)
-        if stop > sentence.start + 3 and doc[stop - 1].text == ",":
-            start, end = cues.trim(doc, sentence.start, stop)
-            if end - start >= 3:
-                content, rule = (start, end), "reported.cue_after"
-    if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[content[0] : content[1]]):
-        content = None
-    if content is None:
-        content = _object_of(reader, verb, sentence)
-        rule = "reported.object"
-    if content is None:
-        return None
-    kind = "mixed" if any(reader.quoted[i] for i in range(*content)) else "indirect"
-    relative = cues.relative_subject(verb)
-    return Draft(kind, [reader.char_range(*content)], rule, cue=_cue_span(reader, verb),
-                 speaker=speaker, used_verbs={verb.i},
-                 pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
-
-
-def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, int] | None:
-    """``X announced his resignation``, ``X called for a ban``, ``X wants to win``: the object."""
-    doc = reader.doc
-    if verb.lemma_.lower() not in OBJECT_CUES:
-        return None
-    for child in verb.rights:
-        if child.dep_ in ("dobj", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in (
-            "for", "about", "to", "of", "on", "against"
-        ):
-            start, end = cues.trim(doc, child.left_edge.i, min(child.right_edge.i + 1, sentence.end))
-            if child.dep_ == "prep":
-                start = child.i + 1
-            if end > start and not any(reader.quoted[i] for i in range(start, end)):
-                return start, end
-    return None
-
-
-def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearray) -> Draft | None:
-    found = cues.according_to(sentence)
-    if found is None:
-        return None
-    word, to, source = found
-    doc = reader.doc
-    speaker = cues.mention_tokens(source)
-    if word.i <= sentence.start + 1:
-        start = speaker[1]
-        while start < sentence.end and doc[start].is_punct:
-            start += 1
-        start, end = cues.trim(doc, start, sentence.end)
-    else:
-        start, end = cues.trim(doc, sentence.start, word.i)
-    if end - start < 3 or covered[start]:
-        return None
-    return Draft("indirect", [reader.char_range(start, end)], "reported.according_to",
-                 cue=reader.char_range(word.i, to.i + 1), speaker=speaker)

@@ -1,0 +1,117 @@
+"""Reported speech outside quotation marks: ``X said (that) ...``, ``According to X, ...``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from explorer.analysis.quotes import cues
+from explorer.analysis.quotes.direct import cue_span
+from explorer.analysis.quotes.draft import Draft, Reader
+from explorer.analysis.quotes.lexicon import OBJECT_CUES
+
+
+def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[int, int]]) -> list[Draft]:
+    """``X said (that) ...``, ``X is to warn ...``, ``..., X said.``, ``According to X, ...``."""
+    drafts: list[Draft] = []
+    covered_tokens = bytearray(len(reader.doc))
+    for start, end in covered:
+        for i in range(reader.token_at(start), reader.token_at(end - 1) + 1):
+            covered_tokens[i] = 1
+    for sentence in reader.sentences:
+        if all(covered_tokens[t.i] for t in sentence if not t.is_space):
+            continue
+        found = _according_to_sentence(reader, sentence, covered_tokens)
+        if found is not None:
+            drafts.append(found)
+            continue
+        for verb in sentence:
+            if verb.i in used_verbs or reader.quoted[verb.i] or covered_tokens[verb.i]:
+                continue
+            if not cues.is_speech_verb(verb, with_thought=True):
+                continue
+            draft = _reported_by(reader, sentence, verb)
+            if draft is None:
+                continue
+            tokens = range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
+            if not any(covered_tokens[i] for i in tokens):
+                drafts.append(draft)
+                for i in tokens:
+                    covered_tokens[i] = 1
+    return drafts
+
+
+def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | None:
+    subject = cues.subject_of(verb, reader.quoted)
+    if subject is None or reader.quoted[subject.i]:
+        return None
+    speaker = cues.mention_tokens(subject)
+    doc = reader.doc
+    complement = cues.complement_of(verb)
+    content: tuple[int, int] | None = None
+    rule = "reported.complement"
+    if complement is not None and not reader.quoted[complement.i]:
+        start, end = complement.left_edge.i, complement.right_edge.i + 1
+        if complement.i > verb.i:
+            start = max(start, verb.i + 1)
+            end = sentence.end
+        elif end > min(speaker[0], verb.i):
+            end = min(speaker[0], verb.i)
+        start, end = cues.trim(doc, start, end)
+        if end - start >= 2:
+            content = (start, end)
+    if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
+        stop = min(speaker[0], verb.i)
+        if stop > sentence.start + 3 and doc[stop - 1].text == ",":
+            start, end = cues.trim(doc, sentence.start, stop)
+            if end - start >= 3:
+                content, rule = (start, end), "reported.cue_after"
+    if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[content[0] : content[1]]):
+        content = None
+    if content is None:
+        content = _object_of(reader, verb, sentence)
+        rule = "reported.object"
+    if content is None:
+        return None
+    kind = "mixed" if any(reader.quoted[i] for i in range(*content)) else "indirect"
+    relative = cues.relative_subject(verb)
+    return Draft(kind, [reader.char_range(*content)], rule, cue=cue_span(reader, verb),
+                 speaker=speaker, used_verbs={verb.i},
+                 pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
+
+
+def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, int] | None:
+    """``X announced his resignation``, ``X called for a ban``, ``X wants to win``: the object."""
+    doc = reader.doc
+    if verb.lemma_.lower() not in OBJECT_CUES:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in (
+            "for", "about", "to", "of", "on", "against"
+        ):
+            start, end = cues.trim(doc, child.left_edge.i, min(child.right_edge.i + 1, sentence.end))
+            if child.dep_ == "prep":
+                start = child.i + 1
+            if end > start and not any(reader.quoted[i] for i in range(start, end)):
+                return start, end
+    return None
+
+
+def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearray) -> Draft | None:
+    found = cues.according_to(sentence)
+    if found is None:
+        return None
+    word, to, source = found
+    doc = reader.doc
+    speaker = cues.mention_tokens(source)
+    if word.i <= sentence.start + 1:
+        start = speaker[1]
+        while start < sentence.end and doc[start].is_punct:
+            start += 1
+        start, end = cues.trim(doc, start, sentence.end)
+    else:
+        start, end = cues.trim(doc, sentence.start, word.i)
+    if end - start < 3 or covered[start]:
+        return None
+    return Draft("indirect", [reader.char_range(start, end)], "reported.according_to",
+                 cue=reader.char_range(word.i, to.i + 1), speaker=speaker)
