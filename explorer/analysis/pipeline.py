@@ -17,9 +17,6 @@ from explorer.analysis.loader import model_label
 from explorer.analysis.quotes import find_attributions
 from explorer.model import Article, Engine, ParsedDocument
 
-RULES_VERSION = "1"
-"""Bump when any analysis rule changes what it outputs; part of the cache key."""
-
 CHUNK_CHARS = 100_000
 """Longest text spaCy parses in one call. Longer articles are parsed in pieces cut at
 paragraph breaks and joined into one Doc: spaCy refuses texts over ``nlp.max_length``
