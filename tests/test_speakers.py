@@ -76,9 +76,18 @@ def test_seed_organisations_speak(seed_doc):
     assert "rich coming from a government" in quote.text
 
 
+def test_seed_speakers_are_exactly_the_four_sources(seed_doc):
+    assert sorted(s.name for s in seed_doc.speakers) == [
+        "Chris Philp", "Conservatives", "Home Office", "Shabana Mahmood"]
+
+
 def test_seed_people_only_mentioned_are_not_speakers(seed_doc):
     names = {s.name for s in seed_doc.speakers}
     assert "Nigel Farage" not in names and "Graeme Biggar" not in names
+    text = seed_doc.text
+    for name in ("Nigel Farage", "Graeme Biggar", "Director general"):
+        at = text.index(name)
+        assert not any(m.start <= at < m.end for s in seed_doc.speakers for m in s.mentions)
     people = {p.name: p for p in seed_doc.people}
     assert people["Nigel Farage"].speaker_id is None
     assert people["Graeme Biggar"].speaker_id is None

@@ -30,7 +30,7 @@ def outermost_cue(verb: Token, quoted) -> Token:
     for _ in range(8):
         if token is child or quoted[token.i]:
             break
-        if child.dep_ in ("ccomp", "xcomp", "conj") and is_speech_verb(token, with_thought=True) and child.dep_ != "conj":
+        if child.dep_ == "ccomp" and is_speech_verb(token, with_thought=True):
             best = token
         child, token = token, token.head
     return best

@@ -6,7 +6,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from explorer.analysis.quotes import cues
-from explorer.analysis.quotes.direct import cue_span
+from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import OBJECT_CUES
 
@@ -45,7 +45,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     subject = cues.subject_of(verb, reader.quoted)
     if subject is None or reader.quoted[subject.i]:
         return None
-    speaker = cues.mention_tokens(subject)
+    speaker = speaker_and_role(reader, subject)[0]
     doc = reader.doc
     complement = cues.complement_of(verb)
     content: tuple[int, int] | None = None
@@ -85,6 +85,8 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, i
     doc = reader.doc
     if verb.lemma_.lower() not in OBJECT_CUES:
         return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "to discuss work": a purpose, not something reported
     for child in verb.rights:
         if child.dep_ in ("dobj", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in (
             "for", "about", "to", "of", "on", "against"
