@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from explorer.app import STYLES
 from explorer.app.lazy_service import LazyDocumentService
 from explorer.app.screens.reader import ReaderScreen
 from explorer.model import Article
@@ -17,14 +17,12 @@ from explorer.sources import SourceError, iter_articles
 if TYPE_CHECKING:
     from explorer.documents import DocumentService
 
+
 def _explorer_commands():
     """The palette's provider, imported when the palette first opens."""
     from explorer.app.commands import ExplorerCommands
 
     return ExplorerCommands
-
-
-STYLES = Path(__file__).resolve().parents[2] / "styles"
 
 
 class ExplorerApp(App[int]):

@@ -6,10 +6,8 @@ from the rest as the background analysis finishes them.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -21,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 from textual.worker import get_current_worker
 
+from explorer.app import STYLES
 from explorer.app.widgets.corpus_messages import CorpusSpeakerChosen, PassageChosen
 from explorer.app.widgets.corpus_quotes import CorpusQuotes
 from explorer.app.widgets.corpus_results import CorpusResults
@@ -29,7 +28,6 @@ from explorer.model import Article, ParsedDocument
 from explorer.safe_text import visible
 from explorer.store.corpus import CorpusIndex
 
-STYLES = Path(__file__).resolve().parents[3] / "styles"
 CACHED_BATCH = 100
 """Cached documents are handed to the screen in groups: one UI update per group."""
 ANALYSIS_BATCH = 8
