@@ -188,3 +188,16 @@ def test_transcript_turns_are_their_speakers_words(analyze_text):
 def test_a_heading_with_a_colon_is_not_a_transcript_turn(analyze_text):
     doc = analyze_text("The Latest: roads close as the storm arrives.")
     assert not any(q.rule == "direct.transcript" for q in doc.quotes)
+
+
+def test_people_named_right_before_a_colon_are_the_speakers(analyze_text):
+    doc = analyze_text("VOTERS WANT CHANGE - Laura Webb: “Most people told us they want a new face.”")
+    quote = quote_by_text(doc, "new face")
+    assert quote.rule == "direct.colon_intro"
+    assert speaker_of(doc, quote).name == "Laura Webb"
+
+
+def test_a_dateline_is_not_the_speaker(analyze_text):
+    doc = analyze_text("LONDON (Reuters) - Sarah Grant said the bank would cut rates.")
+    quote = doc.quotes[0]
+    assert speaker_of(doc, quote).name == "Sarah Grant"

@@ -91,8 +91,10 @@ def _is_dateline(token: Token) -> bool:
     """``LONDON (Reuters) -``: a place opening the story, not the subject of its verb."""
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return (token.ent_type_ in ("GPE", "LOC") and following is not None
-            and following.text in ("(", "-", "–", "—"))
+    if token.ent_type_ in ("GPE", "LOC") and following is not None and following.text in ("(", "-", "–", "—"):
+        return True
+    at_line_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+    return at_line_start and token.is_upper and len(token) > 2 and following is not None and following.text == ","
 
 
 def according_to(sentence: SpacySpan) -> tuple[Token, Token, Token] | None:
@@ -129,6 +131,8 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         return head.i, head.i + 1
     start = head.i
     for child in head.lefts:
+        if _is_dateline(child):
+            continue
         if child.dep_ in ("det", "poss", "compound", "amod", "nmod", "flat", "nummod", "case"):
             start = min(start, child.left_edge.i)
     end = head.i + 1

@@ -73,6 +73,9 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     parts = [(p.start, p.end) for p in group]
     first, last = _quote_tokens(reader, group)
     sentences = _sentences_around(reader, group)
+    named = _person_before_colon(_tokens_before(reader, first))
+    if named is not None:
+        return Draft("direct", parts, "direct.colon_intro", speaker=named)
     for with_thought in (False, True):
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
@@ -331,6 +334,9 @@ def _colon_in_sentence(reader: Reader, group: list[Passage]) -> tuple[int, int] 
     before = [t for t in reader.doc[start:first] if not t.is_space]
     if not before or before[-1].text != ":" or "\n" in reader.doc[start:first].text:
         return None
+    named = _person_before_colon(before)
+    if named is not None:
+        return named
     verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and not reader.quoted[t.i]]
     for verb in verbs:
         subject = cues.subject_of(verb, reader.quoted)
@@ -340,6 +346,32 @@ def _colon_in_sentence(reader: Reader, group: list[Passage]) -> tuple[int, int] 
     if names and len(before) <= 8:
         return cues.mention_tokens(names[0])
     return None
+
+
+def _tokens_before(reader: Reader, first: int) -> list[Token]:
+    """Up to six tokens of the same line before token ``first``."""
+    tokens = []
+    for token in reversed(reader.doc[max(0, first - 6) : first]):
+        if "\n" in token.text:
+            break
+        if not token.is_space:
+            tokens.insert(0, token)
+    return tokens
+
+
+def _person_before_colon(before: list[Token]) -> tuple[int, int] | None:
+    """``... - Frank Newport and Jim Harter: "..."``: people named right before the colon."""
+    if not before or before[-1].text != ":":
+        return None
+    names = before[-6:-1]
+    if not names or names[-1].ent_type_ != "PERSON":
+        return None
+    start = names[-1].i
+    while start - 1 >= names[0].i and (
+        before[0].doc[start - 1].ent_type_ == "PERSON" or before[0].doc[start - 1].lower_ == "and"
+    ):
+        start -= 1
+    return start, names[-1].i + 1
 
 
 def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
