@@ -21,6 +21,7 @@ from explorer.analysis.quotes.marks import Passage
 
 _INTERRUPTION_MAX_TOKENS = 12
 _FLOAT_MAX_LINES = 3
+_NEAREST_MAX_LINES = 8
 
 
 def merge_interrupted(reader: Reader, groups: list[list[Passage]]) -> list[list[Passage]]:
@@ -80,7 +81,8 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
             # a cue in a relative clause ("Nothing the president said ...") rarely frames the quote
-            verb = min(verbs, key=lambda v: (_in_noun_clause(v), _distance(v.i, first, last), v.i))
+            verb = min(verbs, key=lambda v: (_in_noun_clause(v) and not v.left_edge.i <= first <= v.right_edge.i,
+                                             _distance(v.i, first, last), v.i))
             draft = _from_verb(reader, parts, verb, first, last)
             if draft is not None:
                 return _reported_by_someone_else(reader, sentences, verb, draft)
@@ -427,7 +429,7 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
 
 
 def _near(reader: Reader, group: list[Passage], previous: Draft) -> bool:
-    return reader.line_of(group[0].start) - reader.line_of(previous.end - 1) <= _FLOAT_MAX_LINES
+    return reader.line_of(group[0].start) - reader.line_of(previous.end - 1) <= _NEAREST_MAX_LINES
 
 
 def _floats_after(reader: Reader, group: list[Passage], previous: Draft) -> bool:
