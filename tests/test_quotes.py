@@ -201,3 +201,11 @@ def test_a_dateline_is_not_the_speaker(analyze_text):
     doc = analyze_text("LONDON (Reuters) - Sarah Grant said the bank would cut rates.")
     quote = doc.quotes[0]
     assert speaker_of(doc, quote).name == "Sarah Grant"
+
+
+def test_cue_sentence_closing_the_previous_paragraph(analyze_text):
+    text = "Tom Reyes answered his critics on Monday.\n\n“I never promised a tunnel, and I never will.”"
+    doc = analyze_text(text)
+    quote = quote_by_text(doc, "never promised")
+    assert quote.rule == "direct.previous_sentence"
+    assert speaker_of(doc, quote).name == "Tom Reyes"

@@ -419,13 +419,27 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
     if index == 0 or any(not t.is_space and not t.is_punct for t in reader.doc[sentence.start : first]):
         return None
     before = reader.sentences[index - 1]
-    if reader.line_of(before.start_char) != reader.line_of(group[0].start) or reader.quoted[before.end - 1]:
+    while before.start < sentence.start and all(t.is_space for t in before):
+        index -= 1
+        if index == 0:
+            return None
+        before = reader.sentences[index - 1]
+    same_line = reader.line_of(before.start_char) == reader.line_of(group[0].start)
+    if not same_line and (reader.line_of(group[0].start) - reader.line_of(before.start_char) > 1
+                          or not _ends_without_content(reader, before)):
+        return None
+    if any(reader.quoted[t.i] for t in before):
         return None
     for verb in reversed(_cue_verbs(reader, [before], with_thought=False)):
         subject = cues.subject_of(verb, reader.quoted)
         if subject is not None and not reader.quoted[subject.i]:
             return cue_span(reader, verb), cues.mention_tokens(subject)
     return None
+
+
+def _ends_without_content(reader: Reader, sentence: SpacySpan) -> bool:
+    """``Trump answered his critics on Monday.``: a cue sentence whose words come next."""
+    return not any(t.dep_ == "ccomp" and cues.is_speech_verb(t.head) for t in sentence)
 
 
 def _near(reader: Reader, group: list[Passage], previous: Draft) -> bool:

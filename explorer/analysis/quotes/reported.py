@@ -80,6 +80,12 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
                  pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
 
 
+_ADDRESSEE_VERBS = frozenset({
+    "answer", "tell", "ask", "remind", "inform", "assure", "advise", "reply", "respond", "thank",
+    "warn", "urge",
+})
+
+
 def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, int] | None:
     """``X announced his resignation``, ``X called for a ban``, ``X wants to win``: the object."""
     doc = reader.doc
@@ -87,7 +93,10 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, i
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "to discuss work": a purpose, not something reported
+    addressed = verb.lemma_.lower() in _ADDRESSEE_VERBS
     for child in verb.rights:
+        if child.dep_ == "dobj" and addressed:
+            continue  # "answered his critics": the people spoken to, not what was said
         if child.dep_ in ("dobj", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in (
             "for", "about", "to", "of", "on", "against"
         ):
