@@ -429,7 +429,7 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
                           or not _ends_without_content(reader, before)):
         return None
     if any(reader.quoted[t.i] for t in before):
-        return None
+        return None  # its cue belongs to that quote; the nearest-speaker rule carries it over
     for verb in reversed(_cue_verbs(reader, [before], with_thought=False)):
         subject = cues.subject_of(verb, reader.quoted)
         if subject is not None and not reader.quoted[subject.i]:
