@@ -54,7 +54,9 @@ def find_drafts(reader: Reader, groups) -> list[Draft]:
     seen: set[tuple[int, int]] = set()
     for group in groups:
         draft = attribute_direct(reader, group, previous)
-        if draft.rule in ("direct.floating", "direct.unattributed") and _continues(reader, previous, group):
+        if draft.rule in ("direct.floating", "direct.nearest_speaker", "direct.unattributed") and _continues(
+            reader, previous, group
+        ):
             # a second quoted stretch of the same paragraph with no cue of its own
             previous.parts.extend((p.start, p.end) for p in group)
             continue
