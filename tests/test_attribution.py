@@ -104,3 +104,9 @@ def test_quoted_fragment_without_a_speech_verb_goes_to_the_clause_subject(analyz
 ])
 def test_plain_narration_has_no_attribution(analyze_text, text):
     assert analyze_text(text).quotes == ()
+
+
+def test_the_owner_of_an_answer_is_the_speaker(analyze_text):
+    doc = analyze_text("The governor's answer was that “the budget comes first, always”.")
+    (quote,) = doc.quotes
+    assert speaker_name(doc, quote) == "the governor"

@@ -150,6 +150,21 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     return start, end
 
 
+_UTTERANCE_NOUNS = frozenset({
+    "answer", "response", "reply", "statement", "message", "comment", "remark", "tweet", "post",
+    "letter", "email", "speech", "argument", "claim", "promise", "pledge", "warning", "retort",
+})
+
+
+def speaker_behind(subject: Token) -> Token:
+    """``The senator's answer was that ...``: the owner of an utterance noun is the speaker."""
+    if subject.lemma_.lower() in _UTTERANCE_NOUNS:
+        owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if owner is not None:
+            return owner
+    return subject
+
+
 def appositive_of(head: Token) -> Token | None:
     """``Chris Philp, the shadow home secretary,``: the appositive noun of a subject."""
     return next((c for c in head.children if c.dep_ == "appos"), None)

@@ -236,6 +236,7 @@ def _name_after_quote(reader: Reader, last: int, verb: int) -> Token | None:
 def speaker_and_role(reader: Reader, subject: Token) -> tuple[tuple[int, int], str | None]:
     """The name to credit and the role beside it: ``Chris Philp, the shadow home secretary``
     or ``the mayor, Ruth Okafor`` both give the name as speaker and the noun as role."""
+    subject = cues.speaker_behind(subject)
     appositive = cues.appositive_of(subject)
     if appositive is None or reader.quoted[appositive.i] or appositive.pos_ not in ("NOUN", "PROPN"):
         return cues.mention_tokens(subject), None
@@ -390,6 +391,7 @@ def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
             if subject is not None and not reader.quoted[subject.i] and subject.pos_ in ("PROPN", "NOUN", "PRON"):
                 if subject.lower_ in cues._NOT_SPEAKERS:
                     continue
+                subject = cues.speaker_behind(subject)
                 return subject if _can_speak(subject) else None
     return None
 
