@@ -276,11 +276,24 @@ def _content_after(reader: Reader, verb: Token, speaker: tuple[int, int], last: 
             start += 1
         else:
             break
-    end = max(sentence.end, last + 1)
+    end = max(_clause_end(verb, last, sentence), last + 1)
     start, end = cues.trim(doc, start, end)
     if end <= start:
         start, end = verb.i + 1, max(sentence.end, last + 1)
     return reader.char_range(start, end)
+
+
+def _clause_end(verb: Token, last: int, sentence: SpacySpan) -> int:
+    """Where the reported clause ends: the cue's last dependent, so ``..., and Trump vowed to ...``
+    after it stays out of this speaker's content."""
+    ends = [c.right_edge.i + 1 for c in verb.rights if c.dep_ not in ("punct", "cc", "conj")]
+    end = min(max(ends, default=last + 1), sentence.end)
+    for token in verb.doc[last + 1 : end]:
+        if token is not verb and cues.is_speech_verb(token):
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i > last:
+                return max(last + 1, subject.left_edge.i)
+    return end
 
 
 def _content_before(reader: Reader, sentence: SpacySpan, stop: int) -> tuple[int, int]:
