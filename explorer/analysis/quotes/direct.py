@@ -391,22 +391,25 @@ def _person_before_colon(before: list[Token]) -> tuple[int, int] | None:
 
 
 def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
-    """No cue word: the subject of the clause the quote sits in (``X referred to Y as "..."``)."""
+    """No cue word: the subject of the main clause the quote sits in (``X referred to Y as "..."``).
+
+    The outermost subject wins: in ``They challenged his claim that he would be "neutral"``
+    the quote is theirs, not his.
+    """
     token = reader.doc[min(len(reader.doc) - 1, reader.token_at(group[0].start) + 1)]
-    for _ in range(10):
+    found: Token | None = None
+    for _ in range(12):
         if token.head is token:
             break
         token = token.head
-        if reader.quoted[token.i]:
+        if reader.quoted[token.i] or token.pos_ not in ("VERB", "AUX"):
             continue
-        if token.pos_ in ("VERB", "AUX"):
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and not reader.quoted[subject.i] and subject.pos_ in ("PROPN", "NOUN", "PRON"):
-                if subject.lower_ in cues._NOT_SPEAKERS:
-                    continue
-                subject = cues.speaker_behind(subject)
-                return subject if _can_speak(subject) else None
-    return None
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or reader.quoted[subject.i] or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        if subject.lower_ not in cues._NOT_SPEAKERS:
+            found = cues.speaker_behind(subject)
+    return found if found is not None and _can_speak(found) else None
 
 
 def _can_speak(subject: Token) -> bool:
