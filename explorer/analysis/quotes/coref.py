@@ -89,7 +89,8 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     head_lower = head.lower_
     subject = head.dep_ in ("nsubj", "nsubjpass")
     if head.pos_ in ("PRON", "DET") and len(span) == 1:
-        if head_lower in ("another", "one", "others", "some", "many", "several", "both", "few"):
+        if head_lower in ("another", "one", "others", "some", "many", "several", "both", "few", "someone",
+                          "somebody"):
             return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
                            kind_hint="unknown", subject=subject, speaker=speaker)
         if head_lower not in PRONOUNS:
