@@ -3,8 +3,9 @@
 ``find_attributions`` runs the stages in order: quotation marks (``marks``),
 the attribution rules (``direct``, ``reported``), then the coreference pass
 (``coref``) that turns each speaker mention into one real-world speaker.
-A quote's ``text`` is its content without the quotation marks, the parts
-joined by one space; its ``parts`` are the passages as printed (marks included).
+A quote's ``parts`` are the passages as printed (marks included); its ``text``
+is the parts joined by one space, without a direct quote's own quotation marks
+(a mixed quote keeps the marks that show which words are quoted).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from explorer.analysis.quotes.reported import reported_speech
 from explorer.model import Article, Cue, Quote, Span, Speaker
 
 _MIN_UNATTRIBUTED_WORDS = 8
-_QUOTE_MARKS = "\"“”„‟«»‘’'` "
+_QUOTE_MARKS = "\"“”„‟«»‘’'"
 
 
 @dataclass(frozen=True)
@@ -178,8 +179,22 @@ def resolve_speakers(
     return resolved
 
 
-def _content_text(text: str, parts: list[tuple[int, int]]) -> str:
-    return " ".join(" ".join(text[s:e].strip(_QUOTE_MARKS).split()) for s, e in parts)
+def _content_text(text: str, draft: Draft) -> str:
+    """The quoted words: a direct quote loses its own marks (only those), a mixed one keeps them."""
+    pieces = []
+    for start, end in draft.parts:
+        piece = text[start:end]
+        if draft.kind == "direct":
+            piece = _unmark(piece)
+        pieces.append(" ".join(piece.split()))
+    return " ".join(pieces)
+
+
+def _unmark(piece: str) -> str:
+    lead = 2 if piece.startswith(("``", "''")) else 1 if piece[:1] in _QUOTE_MARKS else 0
+    piece = piece[lead:]
+    trail = 2 if piece.endswith("''") else 1 if piece[-1:] in _QUOTE_MARKS else 0
+    return piece[: len(piece) - trail]
 
 
 def build(text: str, drafts: list[Draft], referents: dict[int, tuple[Referent, Span]]) -> Attributions:
@@ -199,7 +214,7 @@ def build(text: str, drafts: list[Draft], referents: dict[int, tuple[Referent, S
         cue = Cue(draft.cue[0], draft.cue[1], text[draft.cue[0] : draft.cue[1]]) if draft.cue else None
         quotes.append(Quote(
             id=quote_id, kind=draft.kind, start=draft.start, end=draft.end,
-            parts=tuple(Span(s, e) for s, e in draft.parts), text=_content_text(text, draft.parts),
+            parts=tuple(Span(s, e) for s, e in draft.parts), text=_content_text(text, draft),
             speaker_id=speaker_id, speaker_mention=mention, cue=cue, rule=draft.rule,
         ))
     by_number = {r.number: r for r, _ in referents.values()}
