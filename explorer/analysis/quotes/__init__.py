@@ -19,7 +19,7 @@ from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.coref import Mention, Referent, Resolver, classify
 from explorer.analysis.quotes.direct import attribute_direct, merge_interrupted, transcript_turns
 from explorer.analysis.quotes.draft import Draft, Reader
-from explorer.analysis.quotes.lexicon import ROLE_WORDS_PERSON
+from explorer.analysis.quotes.lexicon import ROLE_DETERMINERS, ROLE_WORDS_PERSON
 from explorer.analysis.quotes.marks import find_passages, is_not_speech, line_spans
 from explorer.analysis.quotes.reported import reported_speech
 from explorer.model import Article, Cue, Quote, Span, Speaker
@@ -91,18 +91,35 @@ def _continues(reader: Reader, previous: Draft | None, group) -> bool:
     return reader.line_of(previous.end - 1) == reader.line_of(group[0].start)
 
 
-def _role_ties(reader: Reader) -> dict[str, int]:
-    """Roles the article ties to a name: ``X, the Home Secretary,`` or ``the Home Secretary, X``."""
+def _role_ties(reader: Reader) -> tuple[dict[str, int], dict[int, int]]:
+    """Roles the article ties to a name: ``X, the Home Secretary,`` or ``the Home Secretary, X``.
+
+    Gives role text (lower case) -> the name's token, and each apposed role
+    noun's token -> the name's token: that very role phrase IS the named person.
+    """
     doc = reader.doc
     roles: dict[str, int] = {}
+    apposed: dict[int, int] = {}
     for token in reader.tokens_with_dep("appos"):
         head = token.head
         for name, role in ((head, token), (token, head)):
             if name.pos_ == "PROPN" and role.lemma_.lower() in ROLE_WORDS_PERSON | {"secretary"}:
                 start, end = cues.mention_tokens(role)
-                words = [t.lower_ for t in doc[start:end] if t.lower_ not in ("the", "a", "an")]
+                words = [t.lower_ for t in doc[start:end] if t.lower_ not in ROLE_DETERMINERS]
                 roles.setdefault(" ".join(words), name.i)
-    return roles
+                apposed[role.i] = name.i
+    return roles, apposed
+
+
+def _in_text_order(doc, mentions: list[Mention], apposed: dict[int, int]) -> list[Mention]:
+    """Mentions by position, except that ``the mayor, Ruth Okafor`` reads the name first,
+    so the role joins the named person instead of someone earlier."""
+    def key(mention: Mention) -> tuple[int, int]:
+        name = apposed.get(mention.head)
+        if mention.form == "role" and name is not None and name > mention.head:
+            return doc[name].idx, 1
+        return mention.start, 0
+    return sorted(mentions, key=key)
 
 
 def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities) -> tuple[list[Mention], dict[int, Mention]]:
@@ -167,8 +184,9 @@ def resolve_speakers(
 ) -> dict[int, tuple[Referent, Span]]:
     """Draft index -> the referent its speaker mention stands for, and that mention."""
     mentions, by_draft = _candidate_mentions(reader, drafts, entities)
-    resolver = Resolver(reader.doc, _role_ties(reader))
-    for mention in mentions:
+    roles, apposed = _role_ties(reader)
+    resolver = Resolver(reader.doc, roles, apposed)
+    for mention in _in_text_order(reader.doc, mentions, apposed):
         resolver.resolve(mention, in_quote=False)
     resolved: dict[int, tuple[Referent, Span]] = {}
     for index, mention in by_draft.items():

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
-from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
+from explorer.analysis.quotes.lexicon import ROLE_DETERMINERS, ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
 
 PRONOUNS = {
     "he": "male", "him": "male", "she": "female", "her": "female",
@@ -25,6 +25,7 @@ _ORG_WORDS = ROLE_WORDS_ORGANISATION | {
     "corp", "foundation", "institute", "university", "association", "board", "network",
     "centre", "center", "police", "army", "council", "fund", "league", "club", "cnn",
 }
+_SELF_NAMING_BODIES = {"government", "administration"}
 _SENTENCE_WINDOW = 4
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
 
@@ -160,12 +161,14 @@ def surface(mention: Mention) -> str:
 class Resolver:
     """Assigns each mention, in text order, to a new or earlier referent."""
 
-    def __init__(self, doc: Doc, roles: dict[str, int]) -> None:
+    def __init__(self, doc: Doc, roles: dict[str, int], apposed: dict[int, int] | None = None) -> None:
         self.doc = doc
         self.referents: list[Referent] = []
         self.history: list[Mention] = []
         self.roles = roles
         """Role text (lower case) -> token index of the name the article tied it to."""
+        self.apposed = apposed or {}
+        """Token of a role noun in apposition with a name -> that name's token."""
         self._by_token: dict[int, Referent] = {}
         self._by_word: dict[str, list[Referent]] = {}
         """Name word (lower case) -> referents whose names hold it: name lookups stay cheap."""
@@ -261,6 +264,12 @@ class Resolver:
 
     def _by_role(self, mention: Mention) -> Referent:
         key = _role_key(mention.text)
+        named = self.apposed.get(mention.head)
+        if named is not None and named in self._by_token:
+            # "the mayor, Ruth Okafor": the role is hers, whatever she was called before
+            referent = self._by_token[named]
+            referent.role = _role_text(mention.text) or referent.role
+            return referent
         tied = self.roles.get(key)
         if tied is not None and tied in self._by_token:
             referent = self._by_token[tied]
@@ -270,8 +279,15 @@ class Resolver:
             if referent.role and _role_key(referent.role) == key:
                 return referent
         kind = mention.kind_hint
+        if kind != "person":
+            # "the state government" again is the body first called that
+            for referent in reversed(self.referents):
+                if not referent.names and any(_role_key(a) == key for a in referent.aliases):
+                    return referent
         if kind == "person":
             found = self._recent(mention, lambda r: r.kind == "person" and r.role is None and bool(r.names))
+        elif _names_its_own_body(self.doc[mention.head]):
+            found = None
         else:
             found = self._recent(mention, lambda r: r.kind in ("organisation", "group", "unknown") and bool(r.names))
         if found is not None:
@@ -294,6 +310,12 @@ class Resolver:
         referent.role = referent.role or role
 
 
+def _names_its_own_body(head: Token) -> bool:
+    """``the state government``: a government is no other body, so it never stands for
+    the organisation that spoke last, unlike ``the department`` or ``the company``."""
+    return head.lemma_.lower() in _SELF_NAMING_BODIES
+
+
 def _same_name(short: str, full: str) -> bool:
     if not short or not full:
         return False
@@ -305,12 +327,13 @@ def _name_words(name: str) -> list[str]:
 
 
 def _role_key(text: str) -> str:
-    words = [w for w in text.lower().split() if w not in ("the", "a", "an", "this", "that")]
+    words = [w for w in text.lower().split() if w not in ROLE_DETERMINERS]
     return " ".join(words)
 
 
 def _role_text(text: str) -> str:
+    """The role without its determiner: ``Its commissioner`` -> ``commissioner``."""
     words = text.split()
-    if words and words[0].lower() in ("the", "a", "an", "this", "that"):
+    while words and words[0].lower() in ROLE_DETERMINERS:
         words = words[1:]
     return " ".join(words)

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.draft import Draft, Reader
-from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
+from explorer.analysis.quotes.lexicon import ROLE_DETERMINERS, ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
 from explorer.analysis.quotes.marks import Passage
 
 _INTERRUPTION_MAX_TOKENS = 12
@@ -246,7 +246,7 @@ def speaker_and_role(reader: Reader, subject: Token) -> tuple[tuple[int, int], s
     if name.pos_ != "PROPN" or role.pos_ == "PROPN" and role.ent_type_ == "PERSON":
         return cues.mention_tokens(subject), None
     start, end = cues.mention_tokens(role)
-    words = [t.text for t in reader.doc[start:end] if t.lower_ not in ("the", "a", "an")]
+    words = [t.text for t in reader.doc[start:end] if t.lower_ not in ROLE_DETERMINERS]
     return cues.mention_tokens(name), " ".join(words) or None
 
 

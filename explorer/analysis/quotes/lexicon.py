@@ -17,3 +17,9 @@ ROLE_WORDS_ORGANISATION = frozenset(["department", "ministry", "office", "agency
 
 ROLE_WORDS_PERSON = frozenset(["secretary", "minister", "president", "senator", "governor", "nominee", "candidate", "chairman", "chairwoman", "chair", "leader", "director", "chief", "official", "mayor", "attorney", "ambassador", "adviser", "advisor", "manager", "aide", "congressman", "congresswoman", "representative", "speaker", "spokesman", "spokeswoman", "spokesperson", "chancellor", "premier", "commissioner", "judge", "justice", "general", "officer", "executive", "founder", "host", "businessman", "businesswoman", "mogul", "billionaire", "rival", "opponent", "former"])
 """Head nouns of a role noun phrase that names a person (``the Home Secretary``)."""
+
+POSSESSIVE_DETERMINERS = frozenset(["its", "their", "his", "her", "our", "my", "your"])
+"""``Its commissioner``: whose role it is, said elsewhere; never part of the role itself."""
+
+ROLE_DETERMINERS = frozenset(["the", "a", "an", "this", "that"]) | POSSESSIVE_DETERMINERS
+"""Words that open a role noun phrase but do not belong in the role."""
