@@ -179,15 +179,25 @@ def test_pull_quote_credited_with_a_dash(analyze_text):
 def test_transcript_turns_are_their_speakers_words(analyze_text):
     text = "HARRIS: Why did the council wait so long?\n\nOKAFOR: We had no budget until March."
     doc = analyze_text(text)
-    assert [(q.rule, q.text, speaker_of(doc, q).name) for q in doc.quotes] == [
-        ("direct.transcript", "Why did the council wait so long?", "HARRIS"),
-        ("direct.transcript", "We had no budget until March.", "OKAFOR"),
+    # unquoted words are not "direct" under the contract, however verbatim
+    assert [(q.rule, q.kind, q.text, speaker_of(doc, q).name) for q in doc.quotes] == [
+        ("transcript.turn", "indirect", "Why did the council wait so long?", "HARRIS"),
+        ("transcript.turn", "indirect", "We had no budget until March.", "OKAFOR"),
     ]
+
+
+def test_a_transcript_turn_holding_quotation_marks_is_direct(analyze_text):
+    text = ("HARRIS: Why did the council wait so long?\n\n"
+            "OKAFOR: We had no budget, and as I told you, \"nobody asked\" us.")
+    doc = analyze_text(text)
+    turn = quote_by_text(doc, "nobody asked")
+    assert (turn.rule, turn.kind) == ("transcript.turn", "direct")
+    assert speaker_of(doc, turn).name == "OKAFOR"
 
 
 def test_a_heading_with_a_colon_is_not_a_transcript_turn(analyze_text):
     doc = analyze_text("The Latest: roads close as the storm arrives.")
-    assert not any(q.rule == "direct.transcript" for q in doc.quotes)
+    assert not any(q.rule == "transcript.turn" for q in doc.quotes)
 
 
 def test_people_named_right_before_a_colon_are_the_speakers(analyze_text):

@@ -155,6 +155,63 @@ def test_role_noun_tied_by_an_appositive(analyze_text):
     assert "the health minister" in speaker.aliases
 
 
+def test_a_role_apposed_before_a_name_is_that_persons_role(analyze_text):
+    text = (
+        "Helen Marsh said the bridge would reopen in May.\n\n"
+        "The port director, Owen Tully, said the ferries would run until then."
+    )
+    doc = analyze_text(text)
+    tully = speaker_named(doc, "Owen Tully")
+    assert tully.role == "port director"
+    assert "the port director" in tully.aliases
+    marsh = speaker_named(doc, "Helen Marsh")
+    assert marsh.role is None and "the port director" not in marsh.aliases
+
+
+def test_each_apposed_role_stays_with_its_own_name(analyze_text):
+    text = (
+        "The mayor, Ruth Lindqvist, said the depot would close.\n\n"
+        "The transport minister, Femi Adeyemi, who toured the site on Friday, said the state would pay."
+    )
+    doc = analyze_text(text)
+    assert speaker_named(doc, "Ruth Lindqvist").role == "mayor"
+    assert "the transport minister" not in speaker_named(doc, "Ruth Lindqvist").aliases
+    assert speaker_named(doc, "Femi Adeyemi").role == "transport minister"
+
+
+def test_a_role_apposed_inside_a_quote_attribution(analyze_text):
+    doc = analyze_text("“The roads are open,” the governor, Celia Brandt, said on Monday.")
+    (speaker,) = doc.speakers
+    assert (speaker.name, speaker.role) == ("Celia Brandt", "governor")
+
+
+def test_a_possessive_role_belongs_to_the_name_without_its_determiner(analyze_text):
+    text = (
+        "Priya Nair said the coastguard had been warned.\n\n"
+        "The Harbour Authority said two boats were missing. "
+        "Its chairman, Louis Berger, warned that the search could take days."
+    )
+    doc = analyze_text(text)
+    berger = speaker_named(doc, "Louis Berger")
+    assert berger.role == "chairman"
+    assert "Its chairman" in berger.aliases
+    nair = speaker_named(doc, "Priya Nair")
+    assert nair.role is None and not any("chairman" in a for a in nair.aliases)
+
+
+def test_a_government_is_not_the_body_that_spoke_last(analyze_text):
+    text = (
+        "The state government announced a relief fund on Monday.\n\n"
+        "The Weather Office said the dry spell would last into March.\n\n"
+        "The state government said the fund would open next week."
+    )
+    doc = analyze_text(text)
+    weather = speaker_named(doc, "Weather Office")
+    assert not any("government" in a.lower() for a in weather.aliases)
+    government = [s for s in doc.speakers if s.name.lower() == "the state government"]
+    assert len(government) == 1 and len(government[0].quote_ids) == 2
+
+
 def test_role_noun_goes_to_the_preceding_subject(analyze_text):
     text = (
         "Daniel Frost will visit Leeds today.\n\n"
@@ -213,6 +270,23 @@ def test_linking_marks_an_organisation_that_speaks():
     entities = Entities(organisations=(Organisation(id="o1", name="Home Office", mentions=(Span(3, 18),)),))
     people, organisations = link_speakers(entities, (speaker,))
     assert people == () and organisations[0].speaker_id == "s1"
+
+
+def test_linking_marks_an_organisation_only_when_its_name_matches_a_speaker():
+    speaker = Speaker(id="s1", name="Home Office", kind="organisation",
+                      aliases=("the Home Office", "the Government department"),
+                      mentions=(Span(3, 18), Span(40, 65)))
+    entities = Entities(organisations=(
+        Organisation(id="o1", name="Home Office", mentions=(Span(3, 18),)),
+        Organisation(id="o2", name="Government", mentions=(Span(44, 54),)),
+    ))
+    _, organisations = link_speakers(entities, (speaker,))
+    assert [(o.name, o.speaker_id) for o in organisations] == [("Home Office", "s1"), ("Government", None)]
+
+
+def test_seed_government_is_not_the_home_office_speaker(seed_doc):
+    government = next(o for o in seed_doc.organisations if o.name == "Government")
+    assert government.speaker_id is None
 
 
 # --- invariants ------------------------------------------------------------

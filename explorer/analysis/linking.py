@@ -9,7 +9,11 @@ from explorer.model import Organisation, Person, Span, Speaker
 
 
 def _key(name: str) -> str:
-    return " ".join(name.lower().split())
+    """A name compared loosely: case, spacing and a leading ``the`` do not count."""
+    words = name.lower().split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
 
 
 class _SpeakerIndex:
@@ -25,6 +29,11 @@ class _SpeakerIndex:
             for spoken, speaker in self._mentions:
                 if spoken.overlaps(mention):
                     return speaker
+        return self.find_by_name(name, aliases)
+
+    def find_by_name(self, name: str, aliases: tuple[str, ...]) -> Speaker | None:
+        """Only a speaker called the same: an organisation named inside another's mention
+        (``Government`` in ``the Government department``) is not that speaker."""
         found = self._by_name.get(_key(name))
         if found is None:
             found = next((self._by_alias[_key(a)] for a in (name, *aliases) if _key(a) in self._by_alias), None)
@@ -78,7 +87,7 @@ def link_speakers(
             people.append(person)
     organisations: list[Organisation] = []
     for organisation in entities.organisations:
-        speaker = index.find(organisation.name, organisation.aliases, organisation.mentions)
+        speaker = index.find_by_name(organisation.name, organisation.aliases)
         if speaker is not None and speaker.kind == "person":
             merge(speaker, organisation.aliases, organisation.mentions)
             continue

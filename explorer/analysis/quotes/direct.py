@@ -22,6 +22,8 @@ from explorer.analysis.quotes.marks import Passage
 _INTERRUPTION_MAX_TOKENS = 12
 _FLOAT_MAX_LINES = 3
 _NEAREST_MAX_LINES = 8
+_DOUBLE_MARKS = ('"', "“", "”", "„", "‟", "«", "»", "``")
+"""Marks that show quoted words; single ones are left out, being mostly apostrophes."""
 
 
 def merge_interrupted(reader: Reader, groups: list[list[Passage]]) -> list[list[Passage]]:
@@ -475,8 +477,9 @@ def _floats_after(reader: Reader, group: list[Passage], previous: Draft) -> bool
 def transcript_turns(reader: Reader, covered: list[tuple[int, int]]) -> list[Draft]:
     """``WALLACE: Let's start ...``: a line that opens with a speaker's name and a colon.
 
-    The rest of the line is that speaker's words, verbatim though unquoted, so
-    the quote is ``direct``.
+    The rest of the line is that speaker's words, verbatim but unquoted: the
+    contract keeps ``direct`` for words in quotation marks, so a turn is
+    ``indirect`` unless it holds some.
     """
     drafts: list[Draft] = []
     taken = sorted(covered)
@@ -495,6 +498,7 @@ def transcript_turns(reader: Reader, covered: list[tuple[int, int]]) -> list[Dra
             start += 1
         if any(s < line_end and start < e for s, e in taken):
             continue
-        drafts.append(Draft("direct", [(start, line_end)], "direct.transcript",
+        kind = "direct" if any(mark in reader.text[start:line_end] for mark in _DOUBLE_MARKS) else "indirect"
+        drafts.append(Draft(kind, [(start, line_end)], "transcript.turn",
                             cue=(colon, colon + 1), speaker=(name[0].i, name[-1].i + 1)))
     return drafts
