@@ -212,6 +212,18 @@ def test_a_government_is_not_the_body_that_spoke_last(analyze_text):
     assert len(government) == 1 and len(government[0].quote_ids) == 2
 
 
+def test_a_name_after_a_role_with_an_of_phrase_is_the_speaker(analyze_text):
+    text = (
+        "“The dam is safe,” said the board's head of water safety, Imogen Tarrant.\n\n"
+        "Ms Tarrant said inspections would continue."
+    )
+    doc = analyze_text(text)
+    (speaker,) = doc.speakers
+    assert speaker.name == "Imogen Tarrant"
+    assert speaker.role == "board's head of water safety"
+    assert len(speaker.quote_ids) == 2
+
+
 def test_role_noun_goes_to_the_preceding_subject(analyze_text):
     text = (
         "Daniel Frost will visit Leeds today.\n\n"

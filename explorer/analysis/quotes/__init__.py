@@ -101,7 +101,7 @@ def _role_ties(reader: Reader) -> tuple[dict[str, int], dict[int, int]]:
     roles: dict[str, int] = {}
     apposed: dict[int, int] = {}
     for token in reader.tokens_with_dep("appos"):
-        head = token.head
+        head = _role_owning(token.head)
         for name, role in ((head, token), (token, head)):
             if name.pos_ == "PROPN" and role.lemma_.lower() in ROLE_WORDS_PERSON | {"secretary"}:
                 start, end = cues.mention_tokens(role)
@@ -109,6 +109,18 @@ def _role_ties(reader: Reader) -> tuple[dict[str, int], dict[int, int]]:
                 roles.setdefault(" ".join(words), name.i)
                 apposed[role.i] = name.i
     return roles, apposed
+
+
+def _role_owning(noun):
+    """``director of flood defence``: an appositive hung on ``defence`` names the director."""
+    token = noun
+    for _ in range(3):
+        if token.dep_ != "pobj" or token.head.dep_ != "prep" or token.head.lower_ not in ("of", "for", "at"):
+            break
+        token = token.head.head
+        if token.lemma_.lower() in ROLE_WORDS_PERSON:
+            return token
+    return noun
 
 
 def _in_text_order(doc, mentions: list[Mention], apposed: dict[int, int]) -> list[Mention]:

@@ -141,6 +141,8 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and child.i == end:
             right = child.right_edge.i + 1
+            # "director of flood defence, Rhiannon Pugh": the name after the comma is not the role
+            right = next((t.i for t in doc[end:right] if t.text == ","), right)
             if right - end <= 6:
                 end = right
     while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -166,8 +168,25 @@ def speaker_behind(subject: Token) -> Token:
 
 
 def appositive_of(head: Token) -> Token | None:
-    """``Chris Philp, the shadow home secretary,``: the appositive noun of a subject."""
-    return next((c for c in head.children if c.dep_ == "appos"), None)
+    """``Chris Philp, the shadow home secretary,``: the appositive noun of a subject, or of
+    its ``of`` phrase's last noun (``the director of flood defence, Rhiannon Pugh``)."""
+    found = next((c for c in head.children if c.dep_ == "appos"), None)
+    if found is None:
+        tail = role_tail(head)
+        if tail is not head:
+            found = next((c for c in tail.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return found
+
+
+def role_tail(head: Token) -> Token:
+    """The last noun of ``director of flood defence``, where the parser hangs an appositive."""
+    for _ in range(3):
+        prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")), None)
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if noun is None:
+            return head
+        head = noun
+    return head
 
 
 def complement_of(verb: Token) -> Token | None:

@@ -248,8 +248,10 @@ def speaker_and_role(reader: Reader, subject: Token) -> tuple[tuple[int, int], s
     if name.pos_ != "PROPN" or role.pos_ == "PROPN" and role.ent_type_ == "PERSON":
         return cues.mention_tokens(subject), None
     start, end = cues.mention_tokens(role)
-    words = [t.text for t in reader.doc[start:end] if t.lower_ not in ROLE_DETERMINERS]
-    return cues.mention_tokens(name), " ".join(words) or None
+    while start < end and reader.doc[start].lower_ in ROLE_DETERMINERS:
+        start += 1
+    # as printed: "NFU's president", not "NFU 's president"
+    return cues.mention_tokens(name), reader.doc[start:end].text or None
 
 
 def cue_span(reader: Reader, verb: Token) -> tuple[int, int]:
