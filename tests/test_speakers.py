@@ -224,6 +224,40 @@ def test_a_name_after_a_role_with_an_of_phrase_is_the_speaker(analyze_text):
     assert len(speaker.quote_ids) == 2
 
 
+def test_two_governments_sharing_a_word_stay_two_speakers(analyze_text):
+    text = (
+        "The Northern Government said the grant was too small.\n\n"
+        "The rise was agreed by Government last week, Ms Hale said.\n\n"
+        "The Southern Government said it would cut bus fares."
+    )
+    doc = analyze_text(text)
+    northern = speaker_named(doc, "Northern Government")
+    southern = speaker_named(doc, "Southern Government")
+    assert northern.id != southern.id
+    assert not any("Government" == a for a in northern.aliases)
+
+
+def test_a_body_described_as_another_kind_is_not_the_last_speaker(analyze_text):
+    text = (
+        "The Harbour Commission said the pier would reopen in June.\n\n"
+        "The repairs cost £4m, the council said."
+    )
+    doc = analyze_text(text)
+    commission = speaker_named(doc, "Harbour Commission")
+    assert "the council" not in commission.aliases
+    assert len(doc.speakers) == 2
+
+
+def test_his_office_is_not_the_organisation_that_spoke(analyze_text):
+    text = (
+        "The Port Workers Union said the strike would go ahead.\n\n"
+        "Asked whether the minister would meet the strikers, his office said only that talks continued."
+    )
+    doc = analyze_text(text)
+    union = speaker_named(doc, "Port Workers Union")
+    assert "his office" not in union.aliases and len(union.quote_ids) == 1
+
+
 def test_role_noun_goes_to_the_preceding_subject(analyze_text):
     text = (
         "Daniel Frost will visit Leeds today.\n\n"

@@ -26,6 +26,7 @@ _ORG_WORDS = ROLE_WORDS_ORGANISATION | {
     "centre", "center", "police", "army", "council", "fund", "league", "club", "cnn",
 }
 _SELF_NAMING_BODIES = {"government", "administration"}
+_MINISTRY_WORDS = {"department", "ministry", "office"}
 _SENTENCE_WINDOW = 4
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
 
@@ -229,7 +230,12 @@ class Resolver:
                 continue
             if mention.gender and referent.gender and mention.gender != referent.gender:
                 continue
-            if any(_same_name(name, known) for known in referent.names):
+            # a body's short name ("Government") may stand for "Scottish Government", but once
+            # it does, "Welsh Government" is another body: match its full name
+            known_names = referent.names if referent.kind == "person" else [referent.name]
+            if referent.kind != "person" and _bare_government(name) != _bare_government(referent.name):
+                continue  # "the Government" is not "the Scottish Government"
+            if any(_same_name(name, known) for known in known_names):
                 return referent
         return self.new(mention.kind_hint)
 
@@ -286,10 +292,12 @@ class Resolver:
                     return referent
         if kind == "person":
             found = self._recent(mention, lambda r: r.kind == "person" and r.role is None and bool(r.names))
-        elif _names_its_own_body(self.doc[mention.head]):
+        elif _names_its_own_body(self.doc[mention.head]) or _owned_by_a_person(self.doc, mention):
             found = None
         else:
-            found = self._recent(mention, lambda r: r.kind in ("organisation", "group", "unknown") and bool(r.names))
+            body = self.doc[mention.head].lower_
+            found = self._recent(mention, lambda r: r.kind in ("organisation", "group", "unknown") and bool(r.names)
+                                 and not _names_another_body(r, body))
         if found is not None:
             if kind == "person":
                 found.role = _role_text(mention.text)
@@ -314,6 +322,24 @@ def _names_its_own_body(head: Token) -> bool:
     """``the state government``: a government is no other body, so it never stands for
     the organisation that spoke last, unlike ``the department`` or ``the company``."""
     return head.lemma_.lower() in _SELF_NAMING_BODIES
+
+
+def _bare_government(name: str) -> bool:
+    return set(_name_words(name)) <= _SELF_NAMING_BODIES
+
+
+def _owned_by_a_person(doc: Doc, mention: Mention) -> bool:
+    """``his office``: the body of whoever ``his`` is, not the organisation that spoke last."""
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")[0].lower_ in ("his", "her")
+
+
+def _names_another_body(referent: Referent, body: str) -> bool:
+    """``the committee`` is not ``the White House``: the name says what kind of body it is."""
+    words = {w.lower() for w in referent.name.split()}
+    kinds = words & _ORG_WORDS
+    if body in _MINISTRY_WORDS and kinds <= _MINISTRY_WORDS:
+        return False  # "the Home Office ... the department"
+    return bool(kinds) and body not in words
 
 
 def _same_name(short: str, full: str) -> bool:
