@@ -193,7 +193,8 @@ def test_a_possessive_role_belongs_to_the_name_without_its_determiner(analyze_te
     )
     doc = analyze_text(text)
     berger = speaker_named(doc, "Louis Berger")
-    assert berger.role == "chairman"
+    # "Its" is the body the sentence before is about
+    assert berger.role == "chairman of the Harbour Authority"
     assert "Its chairman" in berger.aliases
     nair = speaker_named(doc, "Priya Nair")
     assert nair.role is None and not any("chairman" in a for a in nair.aliases)
@@ -256,6 +257,17 @@ def test_his_office_is_not_the_organisation_that_spoke(analyze_text):
     doc = analyze_text(text)
     union = speaker_named(doc, "Port Workers Union")
     assert "his office" not in union.aliases and len(union.quote_ids) == 1
+
+
+def test_a_name_with_its_home_state_merges_with_the_surname(analyze_text):
+    text = (
+        "Rep. Colin Hartwell of Ohio said he would vote against the bill.\n\n"
+        "“It is too expensive,” Mr. Hartwell told reporters."
+    )
+    doc = analyze_text(text)
+    (speaker,) = doc.speakers
+    assert speaker.name == "Colin Hartwell"
+    assert len(speaker.quote_ids) == 2
 
 
 def test_role_noun_goes_to_the_preceding_subject(analyze_text):

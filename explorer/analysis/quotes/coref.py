@@ -146,6 +146,9 @@ def name_text(mention: Mention, doc: Doc) -> str:
         tokens = tokens[1:]
     while tokens and tokens[-1].tag_ == "POS":
         tokens.pop()
+    cut = next((i for i, t in enumerate(tokens) if t.lower_ == "of" and i and tokens[i - 1].ent_type_ == "PERSON"), None)
+    if cut is not None:
+        tokens = tokens[:cut]  # "Dale Pruitt of Texas" is Dale Pruitt, from Texas
     return normalise("".join(t.text_with_ws for t in tokens))
 
 
@@ -274,7 +277,7 @@ class Resolver:
         if named is not None and named in self._by_token:
             # "the mayor, Ruth Okafor": the role is hers, whatever she was called before
             referent = self._by_token[named]
-            referent.role = _role_text(mention.text) or referent.role
+            referent.role = self._owned_role(mention) or referent.role
             return referent
         tied = self.roles.get(key)
         if tied is not None and tied in self._by_token:
@@ -306,6 +309,32 @@ class Resolver:
         if kind == "person":
             referent.role = _role_text(mention.text)
         return referent
+
+    def _owned_role(self, mention: Mention) -> str:
+        """``Its commissioner`` after the Fire Service spoke: commissioner of the Fire Service."""
+        role = _role_text(mention.text)
+        if mention.text.split()[0].lower() not in ("its", "their"):
+            return role
+        body = self._sentence_topic(mention)
+        if body is None:
+            return role
+        written = _POSSESSIVE.sub("", " ".join(body.text.split()))
+        if written.startswith("The "):
+            written = "the " + written[4:]
+        return f"{role} of {written}"
+
+    def _sentence_topic(self, mention: Mention) -> Mention | None:
+        """The named body the previous sentence is about: its speaker, else its main subject."""
+        for earlier in reversed(self.history):
+            if mention.sentence - earlier.sentence > 1:
+                break
+            referent = earlier.referent
+            if referent is None or referent.kind not in ("organisation", "group") or not referent.names:
+                continue
+            head = self.doc[earlier.head]
+            if earlier.speaker or head.dep_ == "nsubj" and head.head.dep_ == "ROOT":
+                return earlier
+        return None
 
     def _by_phrase(self, mention: Mention) -> Referent:
         key = _role_key(mention.text)
