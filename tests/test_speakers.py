@@ -270,6 +270,36 @@ def test_a_name_with_its_home_state_merges_with_the_surname(analyze_text):
     assert len(speaker.quote_ids) == 2
 
 
+def test_an_office_holder_is_not_a_different_office_named_next(analyze_text):
+    text = (
+        "Rep. Colin Hartwell said he would vote against the bill.\n\n"
+        "Asked whether the speaker would allow a vote, Mr. Hartwell declined to comment."
+    )
+    doc = analyze_text(text)
+    hartwell = speaker_named(doc, "Colin Hartwell")
+    assert hartwell.role is None and "the speaker" not in hartwell.aliases
+
+
+def test_an_office_holder_is_still_the_same_office_named_next(analyze_text):
+    text = (
+        "Sen. Karen Holt opposed the bill on Monday.\n\n"
+        "The senator said the cost was too high."
+    )
+    doc = analyze_text(text)
+    (speaker,) = doc.speakers
+    assert (speaker.name, speaker.role) == ("Karen Holt", "senator")
+
+
+def test_the_house_is_not_the_white_house(analyze_text):
+    text = (
+        "The White House said the president would sign the bill.\n\n"
+        "The House said it would vote on the bill next week."
+    )
+    doc = analyze_text(text)
+    white_house = speaker_named(doc, "White House")
+    assert len(white_house.quote_ids) == 1 and "The House" not in white_house.aliases
+
+
 def test_role_noun_goes_to_the_preceding_subject(analyze_text):
     text = (
         "Daniel Frost will visit Leeds today.\n\n"

@@ -25,8 +25,9 @@ _ORG_WORDS = ROLE_WORDS_ORGANISATION | {
     "corp", "foundation", "institute", "university", "association", "board", "network",
     "centre", "center", "police", "army", "council", "fund", "league", "club", "cnn",
 }
-_SELF_NAMING_BODIES = {"government", "administration"}
+_SELF_NAMING_BODIES = {"government", "administration", "house", "senate", "congress", "parliament"}
 _MINISTRY_WORDS = {"department", "ministry", "office"}
+_OFFICE_TITLES = {title for title, gender in TITLES.items() if gender is None} - {"dr", "dr.", "prof", "prof.", "professor", "rev", "rev."}
 _SENTENCE_WINDOW = 4
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
 
@@ -43,6 +44,9 @@ class Referent:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     last_seen: int = 0
+    office: str | None = None
+    """The office title a name came with (``rep``): a later ``the speaker`` is someone else,
+    while ``the representative`` is still this person."""
 
     @property
     def name(self) -> str:
@@ -206,6 +210,9 @@ class Resolver:
         self._seen += 1
         referent.last_seen = self._seen
         if mention.form == "name":
+            first = mention.text.split()[0].lower()
+            if first in _OFFICE_TITLES and referent.office is None:
+                referent.office = first.rstrip(".")
             name = name_text(mention, self.doc)
             if name and name not in referent.names:
                 referent.names.append(name)
@@ -294,7 +301,9 @@ class Resolver:
                 if not referent.names and any(_role_key(a) == key for a in referent.aliases):
                     return referent
         if kind == "person":
-            found = self._recent(mention, lambda r: r.kind == "person" and r.role is None and bool(r.names))
+            head = self.doc[mention.head].lower_
+            found = self._recent(mention, lambda r: r.kind == "person" and r.role is None and bool(r.names)
+                                 and (r.office is None or head.startswith(r.office)))
         elif _names_its_own_body(self.doc[mention.head]) or _owned_by_a_person(self.doc, mention):
             found = None
         else:
