@@ -19,7 +19,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
 
 _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -106,6 +105,8 @@ def binary_kind(raw: bytes) -> str | None:
 
 def legacy_encoding(raw: bytes) -> str:
     """The most plausible single-byte encoding, preferring cp1252 on a tie."""
+    from charset_normalizer import from_bytes  # only legacy files pay for importing it
+
     matches = list(from_bytes(raw))
     if not matches:
         return _cp1252_or_latin1(raw)

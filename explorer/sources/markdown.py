@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import yaml
 
 from explorer.model import Article
 from explorer.sources.dates import normalise_date
@@ -61,6 +60,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
     block = _FRONT_MATTER.match(text[:_MAX_FRONT_MATTER])
     if not block:
         return {}, 0
+    import yaml  # only Markdown with front matter pays for importing it
+
     try:
         data = yaml.safe_load(block[1])
     except yaml.YAMLError:
