@@ -300,6 +300,16 @@ def test_the_house_is_not_the_white_house(analyze_text):
     assert len(white_house.quote_ids) == 1 and "The House" not in white_house.aliases
 
 
+def test_a_capitalised_body_the_entities_missed_is_a_name_not_a_role(nlp):
+    from explorer.analysis.quotes.coref import classify
+
+    doc = nlp("The Child Hunger Action Group said the plan failed.")
+    group = classify(doc, 0, 5, 0, label=None, speaker=True)
+    assert (group.form, group.kind_hint) == ("name", "organisation")
+    doc = nlp("The group said the plan failed.")
+    assert classify(doc, 0, 2, 0, label=None, speaker=True).form == "role"
+
+
 def test_role_noun_goes_to_the_preceding_subject(analyze_text):
     text = (
         "Daniel Frost will visit Leeds today.\n\n"

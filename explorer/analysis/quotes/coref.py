@@ -106,6 +106,10 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     titled, gender = _title_gender(doc, start)
     has_det = doc[start].lower_ in ("the", "a", "an", "this", "that")
     lemma = head.lemma_.lower()
+    named_body = head.pos_ == "PROPN" and lemma in ROLE_WORDS_ORGANISATION and any(
+        t.pos_ == "PROPN" and t.i < head.i for t in span)
+    if named_body and label is None:
+        label = "ORG"  # "the Child Poverty Action Group": a name, though spaCy missed it
     proper_body = head.pos_ == "PROPN" and label in ("ORG", "NORP") and lemma not in ROLE_WORDS_PERSON
     if (lemma in ROLE_WORDS_PERSON or lemma in ROLE_WORDS_ORGANISATION) and not titled and not proper_body and (
         has_det or head.pos_ == "NOUN" or label is None
