@@ -310,6 +310,17 @@ def test_a_capitalised_body_the_entities_missed_is_a_name_not_a_role(nlp):
     assert classify(doc, 0, 2, 0, label=None, speaker=True).form == "role"
 
 
+def test_a_body_the_article_calls_a_regulator_is_not_the_company(analyze_text):
+    text = (
+        "Northbrook Rail said its trains would run late all week.\n\n"
+        "The regulator, Railwatch, said it would investigate. "
+        "If it finds failings, the company said, it will refund passengers."
+    )
+    doc = analyze_text(text)
+    railwatch = speaker_named(doc, "Railwatch")
+    assert "the company" not in railwatch.aliases
+
+
 def test_role_noun_goes_to_the_preceding_subject(analyze_text):
     text = (
         "Daniel Frost will visit Leeds today.\n\n"

@@ -44,6 +44,8 @@ class Referent:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     last_seen: int = 0
+    kinds: set[str] = field(default_factory=set)
+    """What the article calls this body in apposition: ``The regulator, Ofwat`` -> regulator."""
     office: str | None = None
     """The office title a name came with (``rep``): a later ``the speaker`` is someone else,
     while ``the representative`` is still this person."""
@@ -214,6 +216,7 @@ class Resolver:
         self._seen += 1
         referent.last_seen = self._seen
         if mention.form == "name":
+            referent.kinds |= _apposed_nouns(self.doc[mention.head])
             first = mention.text.split()[0].lower()
             if first in _OFFICE_TITLES and referent.office is None:
                 referent.office = first.rstrip(".")
@@ -377,11 +380,18 @@ def _owned_by_a_person(doc: Doc, mention: Mention) -> bool:
 
 def _names_another_body(referent: Referent, body: str) -> bool:
     """``the committee`` is not ``the White House``: the name says what kind of body it is."""
-    words = {w.lower() for w in referent.name.split()}
-    kinds = words & _ORG_WORDS
+    words = {w.lower() for w in referent.name.split()} | referent.kinds
+    kinds = words & _ORG_WORDS | referent.kinds
     if body in _MINISTRY_WORDS and kinds <= _MINISTRY_WORDS:
         return False  # "the Home Office ... the department"
     return bool(kinds) and body not in words
+
+
+def _apposed_nouns(name: Token) -> set[str]:
+    """Common nouns in apposition with a name: ``the regulator`` in ``The regulator, Ofwat``."""
+    pairs = [name.head] if name.dep_ == "appos" else []
+    pairs += [c for c in name.children if c.dep_ == "appos"]
+    return {t.lemma_.lower() for t in pairs if t.pos_ == "NOUN" and t.lemma_.lower() not in ROLE_WORDS_PERSON}
 
 
 def _same_name(short: str, full: str) -> bool:
