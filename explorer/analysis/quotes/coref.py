@@ -14,7 +14,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
-from explorer.analysis.quotes.lexicon import ROLE_DETERMINERS, ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
+from explorer.analysis.quotes.lexicon import (
+    ROLE_DETERMINERS,
+    ROLE_WORDS_ORGANISATION,
+    ROLE_WORDS_PERSON,
+)
 
 PRONOUNS = {
     "he": "male", "him": "male", "she": "female", "her": "female",
@@ -27,7 +31,8 @@ _ORG_WORDS = ROLE_WORDS_ORGANISATION | {
 }
 _SELF_NAMING_BODIES = {"government", "administration", "house", "senate", "congress", "parliament"}
 _MINISTRY_WORDS = {"department", "ministry", "office"}
-_OFFICE_TITLES = {title for title, gender in TITLES.items() if gender is None} - {"dr", "dr.", "prof", "prof.", "professor", "rev", "rev."}
+_OFFICE_TITLES = {title for title, gender in TITLES.items() if gender is None} - {
+    "dr", "dr.", "prof", "prof.", "professor", "rev", "rev."}
 _SENTENCE_WINDOW = 4
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
 
@@ -156,7 +161,8 @@ def name_text(mention: Mention, doc: Doc) -> str:
         tokens = tokens[1:]
     while tokens and tokens[-1].tag_ == "POS":
         tokens.pop()
-    cut = next((i for i, t in enumerate(tokens) if t.lower_ == "of" and i and tokens[i - 1].ent_type_ == "PERSON"), None)
+    cut = next((i for i, t in enumerate(tokens)
+                if t.lower_ == "of" and i and tokens[i - 1].ent_type_ == "PERSON"), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Dale Pruitt of Texas" is Dale Pruitt, from Texas
     return normalise("".join(t.text_with_ws for t in tokens))
@@ -247,10 +253,10 @@ class Resolver:
                 continue
             if mention.gender and referent.gender and mention.gender != referent.gender:
                 continue
-            # a body's short name ("Government") may stand for "Scottish Government", but once
-            # it does, "Welsh Government" is another body: match its full name
+            # a body's short name ("Council") may stand for "Gaming Council", but then
+            # "Sports Council" is another body: a body matches on its full name only
             known_names = referent.names if referent.kind == "person" else [referent.name]
-            if referent.kind != "person" and _bare_government(name) != _bare_government(referent.name):
+            if referent.kind != "person" and _is_bare_body(name) != _is_bare_body(referent.name):
                 continue  # "the Government" is not "the Scottish Government"
             if any(_same_name(name, known) for known in known_names):
                 return referent
@@ -315,8 +321,8 @@ class Resolver:
             found = None
         else:
             body = self.doc[mention.head].lower_
-            found = self._recent(mention, lambda r: r.kind in ("organisation", "group", "unknown") and bool(r.names)
-                                 and not _names_another_body(r, body))
+            found = self._recent(mention, lambda r: r.kind in ("organisation", "group", "unknown")
+                                 and bool(r.names) and not _names_another_body(r, body))
         if found is not None:
             if kind == "person":
                 found.role = _role_text(mention.text)
@@ -369,19 +375,21 @@ def _names_its_own_body(head: Token) -> bool:
     return head.lemma_.lower() in _SELF_NAMING_BODIES
 
 
-def _bare_government(name: str) -> bool:
+def _is_bare_body(name: str) -> bool:
+    """``Government`` or ``House`` alone: the body the article is written from, unqualified."""
     return set(_name_words(name)) <= _SELF_NAMING_BODIES
 
 
 def _owned_by_a_person(doc: Doc, mention: Mention) -> bool:
     """``his office``: the body of whoever ``his`` is, not the organisation that spoke last."""
-    return doc.char_span(mention.start, mention.end, alignment_mode="expand")[0].lower_ in ("his", "her")
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].lower_ in ("his", "her")
 
 
 def _names_another_body(referent: Referent, body: str) -> bool:
     """``the committee`` is not ``the White House``: the name says what kind of body it is."""
     words = {w.lower() for w in referent.name.split()} | referent.kinds
-    kinds = words & _ORG_WORDS | referent.kinds
+    kinds = (words & _ORG_WORDS) | referent.kinds
     if body in _MINISTRY_WORDS and kinds <= _MINISTRY_WORDS:
         return False  # "the Home Office ... the department"
     return bool(kinds) and body not in words
@@ -391,7 +399,8 @@ def _apposed_nouns(name: Token) -> set[str]:
     """Common nouns in apposition with a name: ``the regulator`` in ``The regulator, Ofwat``."""
     pairs = [name.head] if name.dep_ == "appos" else []
     pairs += [c for c in name.children if c.dep_ == "appos"]
-    return {t.lemma_.lower() for t in pairs if t.pos_ == "NOUN" and t.lemma_.lower() not in ROLE_WORDS_PERSON}
+    return {t.lemma_.lower() for t in pairs
+            if t.pos_ == "NOUN" and t.lemma_.lower() not in ROLE_WORDS_PERSON}
 
 
 def _same_name(short: str, full: str) -> bool:

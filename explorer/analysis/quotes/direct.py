@@ -16,7 +16,11 @@ from spacy.tokens import Token
 
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.draft import Draft, Reader
-from explorer.analysis.quotes.lexicon import ROLE_DETERMINERS, ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
+from explorer.analysis.quotes.lexicon import (
+    ROLE_DETERMINERS,
+    ROLE_WORDS_ORGANISATION,
+    ROLE_WORDS_PERSON,
+)
 from explorer.analysis.quotes.marks import Passage
 
 _INTERRUPTION_MAX_TOKENS = 12
