@@ -78,6 +78,7 @@ async def test_open_a_folder_lists_articles_and_switches_between_them():
         assert "2025-03-02 · 5 quotes" in prompts[0]
         assert "no date · 1 quote" in prompts[1]
         assert "2025-04-11 · 2 quotes" in prompts[2]
+        assert library.border_subtitle == "3 articles"  # the background analysis is done
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert screen.current == 1
@@ -94,6 +95,17 @@ async def test_open_a_folder_lists_articles_and_switches_between_them():
         library.action_select()
         await pilot.pause()
         assert screen.current == 2
+
+
+async def test_library_says_how_far_the_folder_analysis_has_got():
+    app = ExplorerApp(paths=[str(ARTICLES)], service=FakeService())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(app, pilot)
+        library = screen.query_one(Library)
+        library.show_progress(1)
+        assert library.border_subtitle == "analysing… 1/3"
+        library.show_progress(3)
+        assert library.border_subtitle == "3 articles"
 
 
 async def test_selecting_a_quote_lights_its_passages_and_n_cycles():

@@ -186,9 +186,11 @@ class ReaderScreen(Screen):
     def _store(self, index: int, document: ParsedDocument) -> None:
         self.documents[index] = document
         if self._side_ready and len(self.articles) > 1:
-            self.query_one(Library).update_article(
+            library = self.query_one(Library)
+            library.update_article(
                 index, self.articles[index], len(document.quotes), document.error is not None
             )
+            library.show_progress(len(self.documents))
 
     @on(SideColumn.Ready)
     def _side_mounted(self) -> None:
@@ -196,6 +198,7 @@ class ReaderScreen(Screen):
         self._side_ready = True
         library = self.query_one(Library)
         library.set_articles(self.articles)
+        library.show_progress(len(self.documents))
         for index, document in self.documents.items():
             self._store(index, document)
         if self.articles:

@@ -39,6 +39,14 @@ class Library(OptionList):
                        failed: bool = False) -> None:
         self.replace_option_prompt_at_index(index, library_prompt(article, quote_count, failed))
 
+    def show_progress(self, analysed: int) -> None:
+        """How far the background analysis of the folder has got, under the list."""
+        total = self.option_count
+        if analysed < total:
+            self.border_subtitle = f"analysing… {analysed}/{total}"
+        else:
+            self.border_subtitle = f"{total} articles"
+
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
