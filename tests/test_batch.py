@@ -139,3 +139,15 @@ def test_an_article_analysed_by_another_worker_meanwhile_is_not_parsed_again(tmp
 
     monkeypatch.setattr(documents, "analyze_safely", lambda *args: pytest.fail("parsed twice"))
     assert service.analyze_batch([article]) == [first]
+
+
+def test_work_is_split_by_text_length_so_a_long_article_stands_alone():
+    from explorer.store.batch import CHUNKS_PER_JOB, _chunks
+
+    short = short_articles(40)
+    live_blog = read_text_article("Minute by minute. " * 2000, "folder/live.txt")
+    articles = [*short[:20], live_blog, *short[20:]]
+    chunks = _chunks(articles, jobs=2)
+    assert [i for chunk in chunks for i in chunk] == list(range(len(articles)))  # all, in order
+    assert range(20, 21) in chunks
+    assert len(chunks) <= 2 * CHUNKS_PER_JOB + 1

@@ -19,7 +19,8 @@ from explorer.model import Article, Engine, ParsedDocument
 BATCH_SIZE = 16
 PARALLEL_MIN_ARTICLES = 16
 """Below this many articles a second process costs more (spaCy load) than it saves."""
-MAX_CHUNK = 32
+CHUNKS_PER_JOB = 6
+"""Enough pieces of work that the last one to finish leaves the other workers little idle time."""
 
 
 def default_jobs() -> int:
@@ -70,9 +71,27 @@ def _analyze_chunk(chunk: Sequence[Article], batch_size: int) -> list[str]:
     return [model_json.dumps(doc) for doc in analyze_safely(chunk, nlp, batch_size)]
 
 
-def _chunks(articles: Sequence[Article], jobs: int) -> list[Sequence[Article]]:
-    size = max(4, min(MAX_CHUNK, len(articles) // (jobs * 4) or 1))
-    return [articles[i : i + size] for i in range(0, len(articles), size)]
+def _chunks(articles: Sequence[Article], jobs: int) -> list[range]:
+    """Runs of consecutive articles of about equal text length (parse time follows length).
+
+    Counting articles would not do: one long live blog can outweigh twenty reports.
+    """
+    target = sum(len(a.text) for a in articles) / (jobs * CHUNKS_PER_JOB)
+    chunks: list[range] = []
+    start = size = 0
+    for index, article in enumerate(articles):
+        if size and size + len(article.text) > target:
+            chunks.append(range(start, index))  # a long article starts a chunk of its own
+            start, size = index, 0
+        size += len(article.text)
+    if start < len(articles):
+        chunks.append(range(start, len(articles)))
+    return chunks
+
+
+def _analyze_numbered_chunk(numbered: tuple[int, Sequence[Article]], batch_size: int) -> tuple[int, list[str]]:
+    number, chunk = numbered
+    return number, _analyze_chunk(chunk, batch_size)
 
 
 def analyze_to_json(
@@ -103,6 +122,18 @@ def analyze_to_json(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     chunks = _chunks(articles, jobs)
+    # Longest first, so no long chunk starts last while the other workers sit idle;
+    # results are held back until every earlier chunk is out, keeping input order.
+    longest_first = sorted(
+        range(len(chunks)), key=lambda n: -sum(len(articles[i].text) for i in chunks[n])
+    )
+    work = [(n, [articles[i] for i in chunks[n]]) for n in longest_first]
+    finished: dict[int, list[str]] = {}
+    next_out = 0
     with context.Pool(min(jobs, len(chunks)), initializer=_worker_init, initargs=(model,)) as pool:
-        for results in pool.imap(partial(_analyze_chunk, batch_size=batch_size), chunks):
-            yield from results
+        analyse = partial(_analyze_numbered_chunk, batch_size=batch_size)
+        for number, results in pool.imap_unordered(analyse, work):
+            finished[number] = results
+            while next_out in finished:
+                yield from finished.pop(next_out)
+                next_out += 1
