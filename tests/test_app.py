@@ -367,6 +367,21 @@ async def test_analysis_error_shows_in_the_panels_and_the_app_keeps_working():
         assert screen.current == 2 and screen.view.selection
 
 
+class RaisingService(FakeService):
+    """A service with a bug: it raises instead of returning a failed document."""
+
+    def analyze(self, article):
+        raise RuntimeError("cache exploded")
+
+
+async def test_a_service_that_raises_shows_the_error_and_the_app_keeps_working():
+    app = ExplorerApp(paths=[HARBOUR], service=RaisingService())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(app, pilot)
+        assert screen.status.analysis == "analysis failed: RuntimeError: cache exploded"
+        assert "Harbour council" in screen.view.row_text(0)  # the text still shows
+
+
 async def test_panels_show_loading_until_the_worker_delivers():
     gate = threading.Event()
     app = ExplorerApp(paths=[HARBOUR], service=FakeService(gate=gate))

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from textual.worker import get_current_worker
 
-from explorer.model import Article, Engine, ParsedDocument
+from explorer.model import Article, ParsedDocument
+from explorer.store.batch import failed_document
 
 Deliver = Callable[[int, ParsedDocument], None]
 """Hands a finished document to the UI thread (it may raise RuntimeError once the app is gone)."""
@@ -60,8 +61,7 @@ class Analyses:
                 try:
                     document = self.service.analyze(article)
                 except Exception as exc:  # noqa: BLE001 - a service bug must not hang the panels
-                    document = ParsedDocument(article=article, engine=Engine("", "", ""),
-                                              error=f"{type(exc).__name__}: {exc}")
+                    document = failed_document(article, exc, model=None)
             self.deliver(index, document)
         except RuntimeError:
             pass  # the app closed while the article was being analysed
