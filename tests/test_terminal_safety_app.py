@@ -88,6 +88,9 @@ class HostileService:
             return ParsedDocument(article=article, engine=Engine("", "", ""), error=self.error)
         return hostile_document(article)
 
+    def analyze_batch(self, articles: list[Article]) -> list[ParsedDocument]:
+        return [self.analyze(article) for article in articles]
+
 
 @pytest.fixture
 def hostile_file(tmp_path) -> Path:
