@@ -31,6 +31,7 @@ DB_NAME = "analyses.sqlite3"
 STORE_SCHEMA = 1
 """Bump when the table layout or the payload encoding changes; older files are rebuilt."""
 BUSY_TIMEOUT_MS = 5000
+OPEN_RETRY_SECONDS = 0.02
 
 
 def default_cache_dir() -> Path:
@@ -103,16 +104,23 @@ class AnalysisCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._connection is not None or self._disabled:
             return self._connection
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            self._connection = self._open()
-        except sqlite3.DatabaseError as exc:
-            if _is_lock_error(exc):
-                return None  # try again on the next call
-            self._rebuild()
-        except OSError:
-            self._disabled = True  # an unwritable cache dir: run without a cache
-        return self._connection
+        # Two processes opening a new database race to switch it to WAL, and SQLite
+        # reports that lock at once instead of waiting: retry within the busy timeout.
+        deadline = time.monotonic() + self._busy_timeout_ms / 1000
+        while True:
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                self._connection = self._open()
+            except sqlite3.DatabaseError as exc:
+                if not _is_lock_error(exc):
+                    self._rebuild()
+                elif time.monotonic() < deadline:
+                    time.sleep(OPEN_RETRY_SECONDS)
+                    continue
+                # still locked: no cache for this call, try again on the next
+            except OSError:
+                self._disabled = True  # an unwritable cache dir: run without a cache
+            return self._connection
 
     def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(
