@@ -67,18 +67,6 @@ def _drop_tensor(doc: Doc) -> None:
     doc.tensor = numpy.zeros((0,), dtype="float32")
 
 
-def parse(text: str, nlp: Language) -> Doc:
-    """``nlp(text)``, for texts of any length."""
-    bounds = chunk_bounds(text, min(CHUNK_CHARS, nlp.max_length))
-    if len(bounds) == 1:
-        return nlp(text)
-    pieces = []
-    for piece in nlp.pipe(text[start:end] for start, end in bounds):
-        _drop_tensor(piece)
-        pieces.append(piece)
-    return _joined(pieces)
-
-
 def build_document(article: Article, doc: Doc, engine: Engine) -> ParsedDocument:
     """Run every stage over one parse. Pure: the same inputs give the same model."""
     entities = find_entities(doc, article)
@@ -98,8 +86,8 @@ def build_document(article: Article, doc: Doc, engine: Engine) -> ParsedDocument
 
 
 def analyze(article: Article, nlp: Language) -> ParsedDocument:
-    """Analyse one article."""
-    return build_document(article, parse(parse_text(article), nlp), engine_for(nlp))
+    """Analyse one article (long ones in pieces, as ``analyze_many`` does)."""
+    return next(analyze_many([article], nlp))
 
 
 def analyze_many(
@@ -107,7 +95,7 @@ def analyze_many(
 ) -> Iterator[ParsedDocument]:
     """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``.
 
-    A long article goes through the same batches as its pieces (see ``parse``).
+    A long article goes through the same batches as its pieces (see ``chunk_bounds``).
     """
     engine = engine_for(nlp)
     limit = min(CHUNK_CHARS, nlp.max_length)
