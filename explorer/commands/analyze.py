@@ -8,12 +8,16 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from explorer.commands.errors import report_error
 from explorer.model import Article
 from explorer.sources import SourceError, iter_articles
+
+if TYPE_CHECKING:
+    from explorer.documents import Analysed
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 REFRESH_EVERY_S = 0.1
@@ -70,10 +74,26 @@ def progress_bar(
         yield advance
 
 
-def run_analyze(args: argparse.Namespace) -> int:
+def analyse_with_progress(articles: Sequence[Article], args: argparse.Namespace) -> Iterator[Analysed]:
+    """Every article's analysis in input order, under the progress bar.
+
+    Failures are reported on stderr here and still yielded (``error`` set), so
+    the caller can count them.
+    """
     from explorer.documents import DocumentService
     from explorer.store.batch import default_jobs
 
+    service = DocumentService(model=args.model, use_cache=not args.no_cache)
+    with progress_bar(len(articles), quiet=args.quiet) as advance:
+        for analysed in service.analyze_many_json(
+            articles, jobs=args.jobs or default_jobs(), on_progress=advance
+        ):
+            if analysed.error is not None:
+                report_error(f"{analysed.article.path or '<stdin>'}: analysis failed: {analysed.error}")
+            yield analysed
+
+
+def run_analyze(args: argparse.Namespace) -> int:
     articles, failed = read_inputs(args.paths)
     if args.json and len(articles) + failed > 1:
         report_error("--json prints one article; use --jsonl for several")
@@ -82,25 +102,20 @@ def run_analyze(args: argparse.Namespace) -> int:
         if not failed:
             report_error("no readable articles found")
         return EXIT_SOME_FAILED
-    service = DocumentService(model=args.model, use_cache=not args.no_cache)
     console = Console()
     out = sys.stdout
     try:
-        with progress_bar(len(articles), quiet=args.quiet) as advance:
-            for analysed in service.analyze_many_json(
-                articles, jobs=args.jobs or default_jobs(), on_progress=advance
-            ):
-                if analysed.error is not None:
-                    report_error(f"{analysed.article.path or '<stdin>'}: analysis failed: {analysed.error}")
-                    failed = True
-                elif args.jsonl:
-                    out.write(analysed.json + "\n")
-                elif args.json:
-                    out.write(json_indented(analysed.json) + "\n")
-                else:
-                    from explorer.report import summary
+        for analysed in analyse_with_progress(articles, args):
+            if analysed.error is not None:
+                failed = True
+            elif args.jsonl:
+                out.write(analysed.json + "\n")
+            elif args.json:
+                out.write(json_indented(analysed.json) + "\n")
+            else:
+                from explorer.report import summary
 
-                    console.print(summary(analysed.document()))
+                console.print(summary(analysed.document()))
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as other command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

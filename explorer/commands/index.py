@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from explorer.commands.analyze import (
-    EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, model_not_found, progress_bar, read_inputs,
+    EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, analyse_with_progress, model_not_found, read_inputs,
 )
 from explorer.commands.errors import report_error
 from explorer.model_json import json_text
@@ -21,21 +21,13 @@ TOP_SPEAKERS = 20
 
 
 def build_index(args: argparse.Namespace, articles) -> tuple[CorpusIndex, bool]:
-    from explorer.documents import DocumentService
-    from explorer.store.batch import default_jobs
-
-    service = DocumentService(model=args.model, use_cache=not args.no_cache)
     corpus = CorpusIndex()
     failed = False
-    with progress_bar(len(articles), quiet=args.quiet) as advance:
-        for analysed in service.analyze_many_json(
-            articles, jobs=args.jobs or default_jobs(), on_progress=advance
-        ):
-            if analysed.error is not None:
-                report_error(f"{analysed.article.path}: analysis failed: {analysed.error}")
-                failed = True
-            else:
-                corpus.add(analysed.document())
+    for analysed in analyse_with_progress(articles, args):
+        if analysed.error is not None:
+            failed = True
+        else:
+            corpus.add(analysed.document())
     return corpus, failed
 
 
