@@ -21,9 +21,10 @@ from explorer.model import (
     Person,
     Place,
     Quote,
-    Speaker,
     Span,
+    Speaker,
 )
+from explorer.safe_text import UNSAFE_CHARACTERS
 
 
 class ContractError(ValueError):
@@ -259,7 +260,9 @@ def from_json_dict(data: dict[str, Any]) -> ParsedDocument:
         raise ContractError(f"malformed {SCHEMA} document: {exc}") from exc
 
 
-_UNSAFE_IN_TERMINAL = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# json.dumps already escapes C0 controls; the rest of the unsafe range, and the
+# line separators some readers take for line ends, are escaped here.
+_UNSAFE_IN_TERMINAL = re.compile(f"[{UNSAFE_CHARACTERS}\u2028\u2029]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -11,7 +11,9 @@ import re
 
 # C0 and C1 controls (ESC starts ANSI/OSC sequences; 0x9b is a one-byte CSI) and the
 # bidi marks and overrides, which can make text display in an order it is not stored in.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+"""A regex character range, shared with the JSON writer; newline and tab are left out."""
+_CONTROL = re.compile(f"[{UNSAFE_CHARACTERS}]")
 
 
 def _placeholder(match: re.Match[str]) -> str:
