@@ -1,15 +1,29 @@
-"""The analysis cache and the corpus index. Imports neither spaCy nor Textual."""
+"""The analysis cache and the corpus index. Imports neither spaCy nor Textual.
 
-from explorer.store.cache import AnalysisCache, CacheInfo, cache_key, default_cache_dir
-from explorer.store.corpus import CorpusIndex
-from explorer.store.identity import AnalysisIdentity, resolve_identity
+Names are imported lazily: the app opens a cached article through
+``explorer.store.cache`` alone, before its first paint, and the corpus index
+is only needed once a folder is searched.
+"""
 
-__all__ = [
-    "AnalysisCache",
-    "AnalysisIdentity",
-    "CacheInfo",
-    "CorpusIndex",
-    "cache_key",
-    "default_cache_dir",
-    "resolve_identity",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "AnalysisCache": "explorer.store.cache",
+    "CacheInfo": "explorer.store.cache",
+    "cache_key": "explorer.store.cache",
+    "default_cache_dir": "explorer.store.cache",
+    "CorpusIndex": "explorer.store.corpus",
+    "AnalysisIdentity": "explorer.store.identity",
+    "resolve_identity": "explorer.store.identity",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'explorer.store' has no attribute {name!r}")
+    return getattr(import_module(_EXPORTS[name]), name)
