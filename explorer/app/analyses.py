@@ -1,5 +1,9 @@
 """The analyses of the open articles: which are done, and the threads doing the rest.
 
+Before the first paint the reader starts ``look_up_early``: the opening
+article's cache lookup runs in a thread while Textual builds the screen, so a
+cached article shows its highlights and panels in the first frames.
+
 The reader runs ``analyse_from`` in a Textual thread worker. Each group of
 articles is analysed in a daemon thread the worker only waits on, so a cancelled
 worker (another article chosen, the app quitting) returns at once instead of
@@ -10,11 +14,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 
 from textual.worker import get_current_worker
 
 from explorer.model import Article, ParsedDocument
 from explorer.store.batch import failed_document
+
+EARLY_LOOKUP_WAIT = 0.05
+"""Seconds the first paint may wait for the opening article's cache lookup (about 5 ms)."""
 
 GROUP_SIZE = 8
 """Articles parsed together while the library fills: batching pays, but the counts still move."""
@@ -31,6 +39,37 @@ class Analyses:
         self.documents: dict[int, ParsedDocument] = {}
         """Finished documents by article index; written on the UI thread only."""
         self._lock = threading.Lock()  # one analysis at a time, even across workers
+        self._early: tuple[int, Future[ParsedDocument | None]] | None = None
+
+    def look_up_early(self, index: int) -> None:
+        """Start the cache lookup of article ``index`` in a thread; ``take_early`` collects it."""
+        future: Future[ParsedDocument | None] = Future()
+
+        def look_up() -> None:
+            try:
+                future.set_result(self.service.cached(self.articles[index]))
+            except Exception as exc:  # noqa: BLE001 - the analysis worker will try again
+                future.set_exception(exc)
+
+        self._early = (index, future)
+        threading.Thread(target=look_up, name="explorer-cache-lookup", daemon=True).start()
+
+    def take_early(self, index: int, wait: float = EARLY_LOOKUP_WAIT) -> ParsedDocument | None:
+        """The early lookup's document if it was for ``index`` and is found within ``wait``.
+
+        A slow cache (a locked or cold disk) is not waited for: the analysis
+        worker looks again after the first paint.
+        """
+        early, self._early = self._early, None
+        if early is None or early[0] != index:
+            return None
+        try:
+            document = early[1].result(timeout=wait)
+        except Exception:  # noqa: BLE001 - too slow, or a cache error the worker meets again
+            return None
+        if document is not None:
+            self.documents[index] = document
+        return document
 
     @property
     def complete(self) -> bool:
