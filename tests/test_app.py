@@ -390,7 +390,7 @@ async def test_panels_show_loading_until_the_worker_delivers():
         screen = reader(app)
         assert screen.view.line_count > 5  # the text is there before any analysis
         assert tab_labels(screen)[0] == "Speakers …"
-        assert "analysing" in str(screen.query_one("#panel-quotes").query_one(".panel-info").render())
+        assert "analysing" in str(screen.query_one("#panel-speakers").query_one(".panel-info").render())
         gate.set()
         await settle(app, pilot)
         assert tab_labels(screen)[0] == "Speakers 3"

@@ -9,9 +9,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer, TabbedContent
 
 from explorer.app.analyses import Analyses
 from explorer.app.messages import (
@@ -104,27 +103,33 @@ class ReaderScreen(Screen):
         self.search_hits = Occurrences(())
         self.navigating = "selection"
         self._side_ready = False
+        if articles:
+            self.analyses.look_up_early(0)
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="body"):
-            with Vertical(id="reading"):
-                yield ArticleHeader(id="article-header")
-                yield Lazy(SearchBar(id="search-bar"))
-                yield ArticleView(id="article")
-            with Lazy(SideColumn(id="side")):
-                yield Library(id="library")
-                with TabbedContent(id="panels"):
-                    for spec in PANELS:
-                        with TabPane(spec.title, id=f"tab-{spec.key}"):
-                            yield ItemPanel(spec, id=f"panel-{spec.key}")
+        with Horizontal(id="body"), Vertical(id="reading"):
+            yield ArticleHeader(id="article-header")
+            yield ArticleView(id="article")
         yield StatusLine(id="status")
-        yield Lazy(Footer())
 
     def on_mount(self) -> None:
         if self.articles:
+            self.analyses.take_early(0)
             self.open_article(0)
         else:
             self.status.analysis = "no articles to show"
+        self.call_after_refresh(self._mount_the_rest)
+
+    def _mount_the_rest(self) -> None:
+        """After the first paint, in one go: the library and panels, and the footer.
+
+        The search bar waits for the first ``/``: its five widgets would add about
+        40 ms to every start, reopening a cached article included.
+        """
+        self.query_one("#body").mount(SideColumn(id="side"))
+        self.mount(Footer())
+        # The focus settled before the footer was there to hear of it.
+        self.call_after_refresh(self.refresh_bindings)
 
     # -- parts -----------------------------------------------------------------------------
 
@@ -134,7 +139,7 @@ class ReaderScreen(Screen):
 
     @property
     def search_bar(self) -> SearchBar | None:
-        """None for the moment before it is mounted (it comes after the first paint)."""
+        """None until the first search (it is built on first use)."""
         bars = self.query(SearchBar)
         return bars.first() if bars else None
 
@@ -365,9 +370,12 @@ class ReaderScreen(Screen):
 
     # -- search ----------------------------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        if self.search_bar is not None:
-            self.search_bar.open()
+    async def action_search(self) -> None:
+        search_bar = self.search_bar
+        if search_bar is None:
+            search_bar = SearchBar(id="search-bar")
+            await self.query_one("#reading").mount(search_bar, before="#article")
+        search_bar.open()
 
     @on(SearchChanged)
     def _search_changed(self, event: SearchChanged) -> None:

@@ -1,7 +1,14 @@
-"""One panel of items (speakers, quotes, places…): a filter box, a count line and the list."""
+"""One panel of items (speakers, quotes, places…): a filter box, a count line and the list.
+
+A panel on a hidden tab builds its widgets the first time it is shown: five
+of the six start hidden, and building them all would add about 40 ms to every
+start of the app. Until then it keeps its rows and filters as plain data, and
+what it was asked to do (focus, show an item) waits for the build.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -47,7 +54,8 @@ class ItemPanel(Vertical):
     speaker_filter: reactive[str | None] = reactive(None, init=False)
     """Only rows of this speaker id, or every speaker."""
 
-    def __init__(self, spec: PanelSpec, *, id: str | None = None) -> None:
+    def __init__(self, spec: PanelSpec, *, id: str | None = None, hidden: bool = False) -> None:
+        """``hidden``: starts on a hidden tab, so builds its widgets when first shown."""
         super().__init__(id=id, classes="item-panel")
         self.spec = spec
         self.rows: list[PanelRow] = []
@@ -55,14 +63,42 @@ class ItemPanel(Vertical):
         self._speaker_label = ""
         self._state = "loading"
         self._error = ""
+        self._built = False
+        self._build_on_show = hidden
+        self._after_build: list[Callable[[], None]] = []
 
     def compose(self) -> ComposeResult:
-        yield FilterBox(placeholder=f"filter {self.spec.title.lower()}… (f)", classes="filter")
+        if not self._build_on_show:
+            yield from self._widgets()
+
+    def on_mount(self) -> None:
+        if not self._build_on_show:
+            self._built_now()
+
+    def _widgets(self) -> ComposeResult:
+        yield FilterBox(value=self.text_filter, classes="filter",
+                        placeholder=f"filter {self.spec.title.lower()}… (f)")
         yield Static(classes="panel-info")
         yield OptionList(classes="item-list")
 
-    def on_mount(self) -> None:
+    async def on_show(self) -> None:
+        if self._built:
+            return
+        await self.mount_all(self._widgets())
+        self._built_now()
+
+    def _built_now(self) -> None:
+        self._built = True
         self._refill()
+        waiting, self._after_build = self._after_build, []
+        for action in waiting:
+            action()
+
+    def _when_built(self, action: Callable[[], None]) -> None:
+        if self._built:
+            action()
+        else:
+            self._after_build.append(action)
 
     @property
     def option_list(self) -> OptionList:
@@ -106,11 +142,11 @@ class ItemPanel(Vertical):
         return fuzzy_match(self.text_filter, row.haystack)
 
     def _refill(self) -> None:
-        if not self.is_mounted:
+        self.shown_rows = [row for row in self.rows if self._keeps(row)]
+        if not self._built:
             return
         option_list = self.option_list
         option_list.loading = self._state == "loading"
-        self.shown_rows = [row for row in self.rows if self._keeps(row)]
         highlighted = option_list.highlighted_option
         option_list.set_options(Option(row.prompt, id=row.item_id) for row in self.shown_rows)
         if highlighted is not None and highlighted.id in {r.item_id for r in self.shown_rows}:
@@ -168,6 +204,9 @@ class ItemPanel(Vertical):
     # -- actions -------------------------------------------------------------------------------
 
     def focus_list(self) -> None:
+        self._when_built(self._focus_list)
+
+    def _focus_list(self) -> None:
         option_list = self.option_list
         if option_list.highlighted is None and option_list.option_count:
             option_list.highlighted = 0
@@ -178,6 +217,9 @@ class ItemPanel(Vertical):
         if all(row.item_id != item_id for row in self.shown_rows):
             self.action_clear_filters()
             self.text_filter = ""
+        self._when_built(lambda: self._highlight(item_id))
+
+    def _highlight(self, item_id: str) -> None:
         option_list = self.option_list
         try:
             option_list.highlighted = option_list.get_option_index(item_id)
@@ -204,7 +246,9 @@ class ItemPanel(Vertical):
             self.post_message(SpeakerQuotesRequested(row.speaker_id))
 
     def action_clear_filters(self) -> None:
-        self.filter_box.value = ""
+        if self._built:
+            self.filter_box.value = ""
+        self.text_filter = ""
         self.kind_filter = None
         self.speaker_filter = None
 

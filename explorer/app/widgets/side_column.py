@@ -1,21 +1,34 @@
 """The column beside the article: the library above the item panels.
 
-The reader mounts it lazily, after the article's first paint, so the text
-shows as fast as a bare app would show it; it says when it is ready.
+The reader mounts it after the article's first paint, so the text shows as
+fast as a bare app would show it; it says when it is ready.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widgets import TabbedContent, TabPane
+
+from explorer.app.rows import PANELS
+from explorer.app.widgets.item_panel import ItemPanel
+from explorer.app.widgets.library import Library
 
 
 class SideColumn(Vertical):
     @dataclass
     class Ready(Message):
         """The library and the panels are mounted and can be filled."""
+
+    def compose(self) -> ComposeResult:
+        yield Library(id="library")
+        with TabbedContent(id="panels"):
+            for index, spec in enumerate(PANELS):
+                with TabPane(spec.title, id=f"tab-{spec.key}"):
+                    yield ItemPanel(spec, id=f"panel-{spec.key}", hidden=index > 0)
 
     def on_mount(self) -> None:
         self.post_message(self.Ready())
