@@ -48,6 +48,9 @@ def run_bare(path: str) -> None:
 
 
 def run_explorer(path: str) -> None:
+    from explorer.app import collector
+
+    collector.pause()  # as `explorer FILE` does (explorer/commands/open.py)
     from explorer.app.app import ExplorerApp
     from explorer.app.screens.reader import ReaderScreen
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from explorer.app import STYLES
+from explorer.app import STYLES, collector
 from explorer.app.lazy_service import LazyDocumentService
 from explorer.app.screens.reader import ReaderScreen
+from explorer.app.widgets.side_column import SideColumn
 from explorer.model import Article
 from explorer.safe_text import visible
 from explorer.sources import SourceError, iter_articles
@@ -73,6 +75,11 @@ class ExplorerApp(App[int]):
     def on_mount(self) -> None:
         for error in self.source_errors:
             self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
+
+    @on(SideColumn.Ready)
+    def _started(self) -> None:
+        """The reader is up, panels and all: the start-up's objects are made."""
+        self.set_timer(collector.RESUME_AFTER, collector.resume)
 
     def action_help(self) -> None:
         from textual.widgets import OptionList
