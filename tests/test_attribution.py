@@ -110,3 +110,19 @@ def test_the_owner_of_an_answer_is_the_speaker(analyze_text):
     doc = analyze_text("The governor's answer was that “the budget comes first, always”.")
     (quote,) = doc.quotes
     assert speaker_name(doc, quote) == "the governor"
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers met before a Cabinet meeting at 9.30am, at which they will be told the plan.",
+    "The council ran out of money in 2023, when it was found to owe £760m in claims.",
+])
+def test_the_noun_a_passive_clause_hangs_on_did_not_speak(analyze_text, text):
+    doc = analyze_text(text)
+    names = {speaker.name for speaker in doc.speakers}
+    assert not names & {"Cabinet meeting at 9.30am", "2023", "a Cabinet meeting"}
+
+
+def test_adding_a_sum_is_not_saying_it(analyze_text):
+    doc = analyze_text("The yield on gilts has risen by half a point, adding billions of pounds "
+                       "a year to the cost of borrowing.")
+    assert doc.quotes == ()

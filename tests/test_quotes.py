@@ -219,3 +219,20 @@ def test_cue_sentence_closing_the_previous_paragraph(analyze_text):
     quote = quote_by_text(doc, "never promised")
     assert quote.rule == "direct.previous_sentence"
     assert speaker_of(doc, quote).name == "Tom Reyes"
+
+
+def test_a_headline_opening_with_a_name_and_a_colon_credits_the_name(analyze_text):
+    doc = analyze_text("Mara Ellison: harbour plan ‘will sink the fishing fleet’\n\n"
+                       "The councillor spoke at a packed meeting in Port Ellis on Monday.")
+    quote = quote_by_text(doc, "sink the fishing fleet")
+    assert quote.rule == "direct.headline_name"
+    assert speaker_of(doc, quote).name == "Mara Ellison"
+
+
+def test_a_speaker_the_parser_folded_into_an_opening_phrase(analyze_text):
+    # The small model makes the adviser an apposition of "the Gazette", leaving
+    # "said" with no subject; the speaker is still the adviser.
+    doc = analyze_text("In a statement to the Gazette, her senior policy adviser, Tomas Wren, said: "
+                       "“The minister believes the bridge must be rebuilt before winter.”")
+    quote = quote_by_text(doc, "bridge must be rebuilt")
+    assert speaker_of(doc, quote).name == "Tomas Wren"

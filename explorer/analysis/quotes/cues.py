@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from explorer.analysis.quotes.lexicon import SPEECH_VERBS, THOUGHT_VERBS
+from explorer.analysis.quotes.lexicon import ROLE_WORDS_PERSON, SPEECH_VERBS, THOUGHT_VERBS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl")
+_CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
 _NOT_SPEAKERS = {"it", "there", "this", "that", "which", "what", "who", "i", "you", "we"}
 
 
@@ -39,8 +42,17 @@ def outermost_cue(verb: Token, quoted) -> Token:
 def subject_of(verb: Token, quoted=None) -> Token | None:
     """The grammatical subject of a verb, climbing ``is to warn``/``expected to``/``and`` chains.
 
-    Tokens marked in ``quoted`` (inside quotation marks) are never the subject.
+    Tokens marked in ``quoted`` (inside quotation marks) are never the subject. When
+    the parser left a speech verb with no subject at all, the speaker it most likely
+    missed (see ``_subject_the_parse_missed``).
     """
+    subject = _grammatical_subject(verb, quoted)
+    if subject is None:
+        subject = _subject_the_parse_missed(verb, quoted)
+    return subject
+
+
+def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     for child in verb.children:
         # "X was asked by Y": the one who spoke is the agent, not the passive subject
         if child.dep_ == "agent":
@@ -67,11 +79,62 @@ def subject_of(verb: Token, quoted=None) -> Token | None:
                     if grandchild.dep_ == "pobj":
                         return grandchild
         if token.dep_ == "relcl":
-            return token.head
+            # "a meeting at which ministers will be told", "measures that will not be felt":
+            # the noun a passive clause hangs on did not speak.
+            return None if _is_passive(token) else token.head
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
             return None
         token = token.head
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+_FINITE_TAGS = ("VBD", "VBZ", "VBP")
+_SPEAKER_ENTITIES = ("PERSON", "ORG", "NORP")
+
+
+def _subject_the_parse_missed(verb: Token, quoted=None) -> Token | None:
+    """Who spoke, when the parse gave a finite speech verb no subject at all.
+
+    The small English model misreads long openings: in ``In a statement to the
+    Observer, her adviser, Jake Sullivan, said:`` the adviser becomes an apposition
+    of "the Observer"; ``As Akhil Amar, a professor at Yale, put it,`` makes Amar the
+    object of "As"; ``Mitt Romney, the nominee, tweeted:`` hangs the verb on Romney.
+    The speaker is then the nearest person (or role, or body) before the verb in
+    the same clause, climbing appositions from a role to the name it describes.
+    """
+    if verb.tag_ not in _FINITE_TAGS or not is_speech_verb(verb) or _is_passive(verb):
+        return None
+    if any(child.dep_ in (*SUBJECT_DEPS, "expl") for child in verb.children):
+        return None  # a subject we do not take ("I said", "we said"): not a parse miss
+    head = verb.head
+    if verb.dep_ == "acl" and head.i < verb.i and _names_a_speaker(head):
+        return head
+    if verb.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "acl"):
+        return None
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if quoted is not None and quoted[token.i]:
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            return None  # another clause begins: its nouns are not this verb's
+        if token.dep_ == "pobj" and token.ent_type_ != "PERSON":
+            continue  # "to the Observer", "at Yale": a place or a body in a phrase
+        if _names_a_speaker(token):
+            while token.dep_ == "appos" and _names_a_speaker(token.head, people_only=True) and (
+                token.head.dep_ != "pobj" or token.head.head.lower_ == "as"
+            ):
+                token = token.head  # "a military spokesman" -> "Col. Steven H. Warren"
+            return token
+    return None
+
+
+def _names_a_speaker(token: Token, *, people_only: bool = False) -> bool:
+    if token.ent_type_ == "PERSON" or token.lemma_.lower() in ROLE_WORDS_PERSON:
+        return token.pos_ in ("PROPN", "NOUN")
+    return not people_only and token.ent_type_ in _SPEAKER_ENTITIES and token.pos_ == "PROPN"
 
 
 def relative_subject(verb: Token) -> Token | None:
@@ -145,8 +208,9 @@ def mention_tokens(head: Token) -> tuple[int, int]:
             right = next((t.i for t in doc[end:right] if t.text == ","), right)
             if right - end <= 6:
                 end = right
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end and (doc[start].is_punct or doc[start].is_space
+                           or _CLOCK_TIME.match(doc[start].text)):
+        start += 1  # "08:51 Unions warn ...": a live blog's time stamp is not part of the name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return start, end

@@ -83,6 +83,9 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     named = _person_before_colon(_tokens_before(reader, first))
     if named is not None:
         return Draft("direct", parts, "direct.colon_intro", speaker=named)
+    named = _headline_name(reader, first)
+    if named is not None:
+        return Draft("direct", parts, "direct.headline_name", speaker=named)
     for with_thought in (False, True):
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
@@ -396,6 +399,28 @@ def _person_before_colon(before: list[Token]) -> tuple[int, int] | None:
     ):
         start -= 1
     return start, names[-1].i + 1
+
+
+def _headline_name(reader: Reader, first: int) -> tuple[int, int] | None:
+    """``Carson: Clinton ‘not fit to serve’``: a line that opens with a name and a colon.
+
+    Headlines credit a quote this way, with no verb; the quote must be on the same
+    line, after the colon.
+    """
+    line = reader.line_of(reader.doc[first].idx)
+    if line < 0:
+        return None
+    line_start = reader.lines[line][0]
+    tokens = [t for t in reader.doc[reader.token_at(line_start) : first] if not t.is_space]
+    colon = next((k for k, t in enumerate(tokens[:7]) if t.text == ":"), None)
+    if not colon:
+        return None
+    name = tokens[:colon]
+    if any(t.pos_ != "PROPN" or reader.quoted[t.i] for t in name):
+        return None
+    if not any(t.ent_type_ in ("PERSON", "ORG") for t in name):
+        return None
+    return name[0].i, name[-1].i + 1
 
 
 def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:

@@ -8,7 +8,7 @@ SPEECH_VERBS = frozenset(["say", "tell", "add", "warn", "insist", "claim", "argu
 THOUGHT_VERBS = frozenset(["think", "believe", "feel", "hope", "fear", "expect", "know", "worry", "doubt", "suspect", "consider", "reckon", "assume", "guess", "imagine", "understand", "realize", "realise", "conclude", "figure", "want", "wish", "prefer", "show", "find", "endorse", "support", "oppose", "back", "defend", "blame", "refuse", "decline", "criticise", "criticize", "announce", "accuse", "describe", "urge", "plan", "intend", "seek", "vow", "promise", "refer"])
 """Verbs of belief that PolNeAR-style attribution also counts (internal states)."""
 
-OBJECT_CUES = (SPEECH_VERBS | THOUGHT_VERBS) - frozenset(["read", "hit", "fire", "shoot", "press", "push", "snap", "post", "text", "message", "thank", "continue", "rip", "lash", "bark", "cite", "quote", "testify", "address", "know", "understand", "consider", "figure", "realize", "realise", "guess", "imagine", "conclude"])
+OBJECT_CUES = (SPEECH_VERBS | THOUGHT_VERBS) - frozenset(["read", "hit", "fire", "shoot", "press", "push", "snap", "post", "text", "message", "thank", "continue", "add", "rip", "lash", "bark", "cite", "quote", "testify", "address", "know", "understand", "consider", "figure", "realize", "realise", "guess", "imagine", "conclude"])
 """Cues whose reported content may be a plain object (``X announced his resignation``)."""
 
 ROLE_WORDS_ORGANISATION = frozenset(["department", "ministry", "office", "agency", "government", "administration", "campaign", "committee", "party", "council", "commission", "company", "firm", "group", "organisation", "organization", "authority", "service", "spokesman", "spokeswoman", "spokesperson"])
