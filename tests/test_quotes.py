@@ -225,8 +225,17 @@ def test_a_headline_opening_with_a_name_and_a_colon_credits_the_name(analyze_tex
     doc = analyze_text("Mara Ellison: harbour plan ‘will sink the fishing fleet’\n\n"
                        "The councillor spoke at a packed meeting in Port Ellis on Monday.")
     quote = quote_by_text(doc, "sink the fishing fleet")
-    assert quote.rule == "direct.headline_name"
+    assert (quote.kind, quote.rule) == ("mixed", "mixed.headline_name")
     assert speaker_of(doc, quote).name == "Mara Ellison"
+
+
+def test_a_headline_surname_counts_when_the_article_names_the_person(analyze_text):
+    text = ("Okonjo: “We will not sell the ferry.”\n\n"
+            "Adaeze Okonjo, who chairs the island trust, spoke after the vote.")
+    doc = analyze_text(text)
+    assert quote_by_text(doc, "sell the ferry").rule == "direct.headline_name"
+    heading = analyze_text("Analysis: “We will not sell the ferry.”\n\nThe trust met on Monday.")
+    assert all(quote.rule != "direct.headline_name" for quote in heading.quotes)
 
 
 def test_a_speaker_the_parser_folded_into_an_opening_phrase(analyze_text):

@@ -85,7 +85,8 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         return Draft("direct", parts, "direct.colon_intro", speaker=named)
     named = _headline_name(reader, first)
     if named is not None:
-        return Draft("direct", parts, "direct.headline_name", speaker=named)
+        kind = "mixed" if _embedded(reader, group) else "direct"
+        return Draft(kind, parts, f"{kind}.headline_name", speaker=named)
     for with_thought in (False, True):
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
@@ -416,11 +417,17 @@ def _headline_name(reader: Reader, first: int) -> tuple[int, int] | None:
     if not colon:
         return None
     name = tokens[:colon]
-    if any(t.pos_ != "PROPN" or reader.quoted[t.i] for t in name):
+    if any(reader.quoted[t.i] or not t.text[:1].isupper() for t in name):
         return None
-    if not any(t.ent_type_ in ("PERSON", "ORG") for t in name):
-        return None
-    return name[0].i, name[-1].i + 1
+    if all(t.pos_ == "PROPN" for t in name) and any(t.ent_type_ in ("PERSON", "ORG") for t in name):
+        return name[0].i, name[-1].i + 1
+    # "Lewandowski: ...": a lone surname is often tagged a common noun; it is a name
+    # if the article names a person or body with it ("Corey Lewandowski").
+    words = {t.text for t in name}
+    if any(e.label_ in ("PERSON", "ORG") and e.start > name[-1].i and words <= {t.text for t in e}
+           for e in reader.doc.ents):
+        return name[0].i, name[-1].i + 1
+    return None
 
 
 def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
