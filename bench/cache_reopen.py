@@ -54,7 +54,7 @@ def open_app(path: Path, env: dict[str, str]) -> tuple[float, bool, str]:
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "sample_articles" / "home-secretary-balkans-summit.txt"
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "sample_articles" / "balkans-summit-home-secretary.txt"
     print(f"{path.name}; {conditions()}")
     with tempfile.TemporaryDirectory() as cache:
         env = explorer_env(cache)

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT / "sample_articles" / "home-secretary-balkans-summit.txt"
+DEFAULT = ROOT / "sample_articles" / "balkans-summit-home-secretary.txt"
 
 
 def _painted() -> None:

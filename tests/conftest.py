@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
-SEED = SAMPLES / "home-secretary-balkans-summit.txt"
+SEED = SAMPLES / "balkans-summit-home-secretary.txt"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

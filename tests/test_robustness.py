@@ -26,7 +26,7 @@ from explorer.sources import iter_articles, read_article, read_text_article
 from test_invariants import check_invariants
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "sample_articles" / "home-secretary-balkans-summit.txt"
+SEED = ROOT / "sample_articles" / "balkans-summit-home-secretary.txt"
 
 ARTICLE = (
     "Ferry fares to rise\n\n"

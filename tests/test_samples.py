@@ -10,7 +10,7 @@ from explorer.sources import ARTICLE_SUFFIXES, SourceError, iter_articles, read_
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
-SEED = SAMPLES / "home-secretary-balkans-summit.txt"
+SEED = SAMPLES / "balkans-summit-home-secretary.txt"
 # shared/ sits beside the checkout for developers and CI alike.
 SHARED_SEEDS = [ROOT.parent / "shared" / "seed" / "seed-article.txt", Path("/work/shared/seed/seed-article.txt")]
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in ARTICLE_SUFFIXES)
