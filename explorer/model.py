@@ -7,7 +7,6 @@ into ``ParsedDocument.text``. The JSON form lives in ``explorer.model_json``.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, Union
@@ -224,10 +223,6 @@ class ParsedDocument:
                 items[item.id] = item
         return items
 
-    @cached_property
-    def offsets(self) -> OffsetIndex:
-        return OffsetIndex(self.article.text, self.article.paragraphs)
-
     def item(self, item_id: str) -> Item | None:
         return self.items_by_id.get(item_id)
 
@@ -258,26 +253,3 @@ class ParsedDocument:
         return tuple(sorted(set(spans)))
 
 
-class OffsetIndex:
-    """Maps character offsets to paragraph and line numbers; built once per text."""
-
-    def __init__(self, text: str, paragraphs: tuple[Span, ...]) -> None:
-        self._paragraph_starts = [p.start for p in paragraphs]
-        self._paragraphs = paragraphs
-        self._line_starts = [0]
-        find = text.find
-        position = find("\n")
-        while position != -1:
-            self._line_starts.append(position + 1)
-            position = find("\n", position + 1)
-
-    def line_of(self, offset: int) -> int:
-        """Zero-based line number of the source text that holds ``offset``."""
-        return bisect.bisect_right(self._line_starts, offset) - 1
-
-    def paragraph_of(self, offset: int) -> int | None:
-        """Index of the paragraph holding ``offset``, or None between paragraphs."""
-        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
-        if index >= 0 and self._paragraphs[index].contains(offset):
-            return index
-        return None

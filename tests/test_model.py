@@ -20,7 +20,6 @@ from explorer.model import (
     Cue,
     Engine,
     Figure,
-    OffsetIndex,
     Organisation,
     ParsedDocument,
     Person,
@@ -413,41 +412,6 @@ def test_spans_of_places_people_and_organisations_are_their_mentions():
     assert [s.text_of(doc.text) for s in doc.spans_of(doc.organisations[0])] == [
         "The Port Authority"
     ]
-
-
-def test_offset_index_maps_offsets_to_lines():
-    index = OffsetIndex("ab\ncd\n\nef", ())
-    assert [index.line_of(i) for i in range(9)] == [0, 0, 0, 1, 1, 1, 2, 3, 3]
-    assert index.line_of(100) == 3  # past the end: the last line
-
-
-def test_offset_index_counts_crlf_lines_by_their_newline():
-    index = OffsetIndex("ab\r\ncd", ())
-    assert index.line_of(2) == 0 and index.line_of(3) == 0 and index.line_of(4) == 1
-
-
-def test_offset_index_maps_offsets_to_paragraphs_and_gaps_to_none():
-    text = "one two\n\nthree\n\n  four"
-    paragraphs = (Span(0, 7), Span(9, 14), Span(18, 22))
-    index = OffsetIndex(text, paragraphs)
-    assert index.paragraph_of(0) == 0
-    assert index.paragraph_of(6) == 0
-    assert index.paragraph_of(7) is None  # half-open: the end is outside
-    assert index.paragraph_of(8) is None
-    assert index.paragraph_of(9) == 1
-    assert index.paragraph_of(16) is None
-    assert index.paragraph_of(21) == 2
-    assert index.paragraph_of(22) is None
-
-
-def test_offset_index_with_no_paragraphs_finds_none():
-    assert OffsetIndex("text", ()).paragraph_of(1) is None
-
-
-def test_document_offsets_use_its_paragraphs():
-    doc = full_document()
-    assert doc.offsets.paragraph_of(doc.quotes[0].parts[1].start) == 2
-    assert doc.offsets.line_of(doc.quotes[0].parts[1].start) == 4
 
 
 def test_span_rejects_negative_and_reversed_ranges():
