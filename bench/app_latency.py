@@ -92,6 +92,9 @@ class ReadyService:
     def analyze(self, article):
         return self.document
 
+    def analyze_batch(self, articles):
+        return [self.document for _ in articles]
+
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
@@ -105,6 +108,7 @@ async def run(path: Path, document: ParsedDocument, selections: int) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
+        assert screen.document is not None and screen.document.error is None, screen.document
         view = screen.view
         started = time.perf_counter()
         view.set_document(document)
