@@ -245,3 +245,14 @@ def test_a_speaker_the_parser_folded_into_an_opening_phrase(analyze_text):
                        "“The minister believes the bridge must be rebuilt before winter.”")
     quote = quote_by_text(doc, "bridge must be rebuilt")
     assert speaker_of(doc, quote).name == "Tomas Wren"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The vote was close.\n\n“We will win the next one,” Skelly said.", "Skelly"),
+    ("The vote was close.\n\n“We will win the next one,” said Connolly.", "Connolly"),
+    ("The vote was close.\n\n“We will win the next one,” said the 46-year-old.", "the 46-year-old"),
+])
+def test_speakers_the_tagger_misreads(analyze_text, text, speaker):
+    # A surname ending in -ly is tagged an adverb; an age is tagged a date.
+    doc = analyze_text(text)
+    assert speaker_of(doc, quote_by_text(doc, "win the next one")).name == speaker

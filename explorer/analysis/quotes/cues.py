@@ -66,8 +66,10 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
                 continue  # "X was asked", "X was found": X did not speak
             if quoted is not None and quoted[child.i]:
                 continue
-            if child.ent_type_ in ("DATE", "TIME") or _is_dateline(child):
-                continue  # "Saturday ... Warren said", "LONDON (Reuters) - X said": no speaker
+            if child.ent_type_ in ("DATE", "TIME") and child.lower_ != "old" or _is_dateline(child):
+                # "Saturday ... Warren said", "LONDON (Reuters) - X said": no speaker; but
+                # "said the 46-year-old" (a DATE to the model) is a person
+                continue
             if child.lower_ == "it" and child.dep_ == "nsubj" and token.lemma_.lower() in SPEECH_VERBS:
                 return child  # "It said": a paper, a campaign, a group
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
@@ -110,6 +112,13 @@ def _subject_the_parse_missed(verb: Token, quoted=None) -> Token | None:
         return None
     if any(child.dep_ in (*SUBJECT_DEPS, "expl") for child in verb.children):
         return None  # a subject we do not take ("I said", "we said"): not a parse miss
+    for neighbour in (verb.nbor(-1) if verb.i > 0 else None,
+                      verb.nbor(1) if verb.i + 1 < len(verb.doc) else None):
+        # '"...," Skelly said', 'said Kelly': a name ending in -ly is read as an adverb
+        if (neighbour is not None and neighbour.dep_ == "advmod" and neighbour.tag_ == "RB"
+                and neighbour.is_title and neighbour.i != verb.sent.start
+                and not (quoted is not None and quoted[neighbour.i])):
+            return neighbour
     head = verb.head
     if verb.dep_ == "acl" and head.i < verb.i and _names_a_speaker(head):
         return head
