@@ -427,3 +427,20 @@ def test_every_span_is_inside_the_text_and_every_id_resolves(analyze_text, sente
         assert all(doc.item(q).speaker_id == speaker.id for q in speaker.quote_ids)
         assert all(0 <= m.start < m.end <= length for m in speaker.mentions)
     assert len({q.id for q in doc.quotes}) == len(doc.quotes)
+
+
+def test_a_role_written_before_the_name_is_the_role_not_part_of_the_name(analyze_text):
+    text = ("The clinic closed in May.\n\n"
+            "Health minister Dr Anna Reid said the clinic would reopen.\n\n"
+            "Later, Anna Reid said the staff would return.")
+    doc = analyze_text(text)
+    assert [(s.name, s.role) for s in doc.speakers] == [("Anna Reid", "Health minister")]
+    assert [p.name for p in doc.people] == ["Anna Reid"]
+
+
+def test_a_name_apposed_to_a_role_with_an_article_is_the_name(analyze_text):
+    # The model may tag the name an organisation; the article still marks the role.
+    text = ("The debate went on.\n\n"
+            "An SNP MP, Iona MacLeod, asked whether the Prime Minister would rule out cuts.")
+    doc = analyze_text(text)
+    assert [(s.name, s.role) for s in doc.speakers] == [("Iona MacLeod", "SNP MP")]

@@ -198,14 +198,18 @@ def resolve_speakers(
     mentions, by_draft = _candidate_mentions(reader, drafts, entities)
     roles, apposed = _role_ties(reader)
     resolver = Resolver(reader.doc, roles, apposed)
+    # A role written with the speaker's name ("Health minister Anna Reid") is hers from
+    # that mention on, before a later "the Prime Minister" can be taken for her.
+    written_roles = {id(mention): drafts[index].role for index, mention in by_draft.items()
+                     if drafts[index].role}
     for mention in _in_text_order(reader.doc, mentions, apposed):
-        resolver.resolve(mention, in_quote=False)
+        referent = resolver.resolve(mention, in_quote=False)
+        if id(mention) in written_roles and referent is not None:
+            resolver.tie_role(referent, written_roles[id(mention)])
     resolved: dict[int, tuple[Referent, Span]] = {}
     for index, mention in by_draft.items():
         if mention.referent is not None:
             resolved[index] = (mention.referent, Span(mention.start, mention.end))
-            if drafts[index].role:
-                resolver.tie_role(mention.referent, drafts[index].role)
     return resolved
 
 

@@ -14,6 +14,7 @@ from itertools import pairwise
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from explorer.analysis.names import TITLES
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import (
@@ -249,10 +250,12 @@ def speaker_and_role(reader: Reader, subject: Token) -> tuple[tuple[int, int], s
     subject = cues.speaker_behind(subject)
     appositive = cues.appositive_of(subject)
     if appositive is None or reader.quoted[appositive.i] or appositive.pos_ not in ("NOUN", "PROPN"):
-        return cues.mention_tokens(subject), None
+        return _role_before_name(reader, subject)
     name, role = subject, appositive
-    if subject.pos_ != "PROPN" and appositive.pos_ == "PROPN":
-        name, role = appositive, subject
+    if subject.pos_ != "PROPN" and appositive.pos_ == "PROPN" or (
+        appositive.pos_ == "PROPN" and _has_article(subject) and not _has_article(appositive)
+    ):
+        name, role = appositive, subject  # "the mayor, Ruth Okafor"; "An SNP MP, Iona MacLeod"
     if name.pos_ != "PROPN" or role.pos_ == "PROPN" and role.ent_type_ == "PERSON":
         return cues.mention_tokens(subject), None
     start, end = cues.mention_tokens(role)
@@ -260,6 +263,34 @@ def speaker_and_role(reader: Reader, subject: Token) -> tuple[tuple[int, int], s
         start += 1
     # as printed: "NFU's president", not "NFU 's president"
     return cues.mention_tokens(name), reader.doc[start:end].text or None
+
+
+def _has_article(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in ("a", "an", "the") for child in noun.children)
+
+
+def _role_before_name(reader: Reader, subject: Token) -> tuple[tuple[int, int], str | None]:
+    """``Health minister Dr Anna Reid``: the name to credit, and the role written before it.
+
+    Without the split the whole phrase became the speaker's name, so "Health
+    minister Anna Reid" and a later "Anna Reid" were two people.
+    """
+    start, end = cues.mention_tokens(subject)
+    doc = reader.doc
+    if subject.pos_ != "PROPN" or subject.ent_type_ not in ("PERSON", ""):
+        return (start, end), None
+    first = subject.i
+    while first - 1 >= start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ in cues.NAME_DEPS \
+            and doc[first - 1].lower_ not in ROLE_WORDS_PERSON:
+        first -= 1
+    role = [t for t in doc[start:first] if t.lower_ not in ROLE_DETERMINERS]
+    if not role or not any(t.lemma_.lower() in ROLE_WORDS_PERSON for t in role):
+        return (start, end), None
+    if role[-1].lower_ in TITLES and role[-1].lower_ not in ROLE_WORDS_PERSON:
+        return (start, end), None  # "Mr Reid": a title, not a role
+    while role and role[-1].is_punct:
+        role.pop()
+    return (first, end), doc[role[0].i : role[-1].i + 1].text
 
 
 def cue_span(reader: Reader, verb: Token) -> tuple[int, int]:

@@ -45,7 +45,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     subject = cues.subject_of(verb, reader.quoted)
     if subject is None or reader.quoted[subject.i]:
         return None
-    speaker = speaker_and_role(reader, subject)[0]
+    speaker, role = speaker_and_role(reader, subject)
     doc = reader.doc
     complement = cues.complement_of(verb)
     content: tuple[int, int] | None = None
@@ -76,7 +76,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     kind = "mixed" if any(reader.quoted[i] for i in range(*content)) else "indirect"
     relative = cues.relative_subject(verb)
     return Draft(kind, [reader.char_range(*content)], rule, cue=cue_span(reader, verb),
-                 speaker=speaker, used_verbs={verb.i},
+                 speaker=speaker, role=role, used_verbs={verb.i},
                  pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
 
 
