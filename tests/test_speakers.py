@@ -444,3 +444,11 @@ def test_a_name_apposed_to_a_role_with_an_article_is_the_name(analyze_text):
             "An SNP MP, Iona MacLeod, asked whether the Prime Minister would rule out cuts.")
     doc = analyze_text(text)
     assert [(s.name, s.role) for s in doc.speakers] == [("Iona MacLeod", "SNP MP")]
+
+
+def test_a_country_before_a_body_makes_it_another_body(analyze_text):
+    text = ("The Treasury says the change will cost £3bn a year.\n\n"
+            "The Treasury says the charge is needed because fuel duty will shrink.\n\n"
+            "In Washington, the US Treasury said it would not comment on the measures.")
+    doc = analyze_text(text)
+    assert sorted(s.name for s in doc.speakers) == ["Treasury", "US Treasury"]

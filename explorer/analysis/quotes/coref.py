@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from explorer.analysis.gazetteer import lookup
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
 from explorer.analysis.quotes.lexicon import (
     ROLE_DETERMINERS,
@@ -258,6 +259,8 @@ class Resolver:
             known_names = referent.names if referent.kind == "person" else [referent.name]
             if referent.kind != "person" and _is_bare_body(name) != _is_bare_body(referent.name):
                 continue  # "the Government" is not "the Scottish Government"
+            if referent.kind != "person" and _country_sets_apart(name, referent.name):
+                continue  # "the US Treasury" is not the Treasury a UK article means
             if any(_same_name(name, known) for known in known_names):
                 return referent
         return self.new(mention.kind_hint)
@@ -378,6 +381,16 @@ def _names_its_own_body(head: Token) -> bool:
 def _is_bare_body(name: str) -> bool:
     """``Government`` or ``House`` alone: the body the article is written from, unqualified."""
     return set(_name_words(name)) <= _SELF_NAMING_BODIES
+
+
+def _country_sets_apart(name: str, other: str) -> bool:
+    """One name is the other with a country before it: ``US Treasury`` and ``Treasury``."""
+    shorter, longer = sorted((_name_words(name), _name_words(other)), key=len)
+    extra = len(longer) - len(shorter)
+    if not shorter or not extra or longer[extra:] != shorter:
+        return False
+    places = (lookup(word) for word in longer[:extra])
+    return any(place is not None and place.kind == "country" for place in places)
 
 
 def _owned_by_a_person(doc: Doc, mention: Mention) -> bool:
