@@ -200,3 +200,26 @@ def test_seed_figures(seed_doc):
     assert figures["a week"].kind == "duration"
     assert "Today" not in figures and "today" not in figures
     assert [f.id for f in seed_doc.figures] == [f"f{i}" for i in range(1, len(figures) + 1)]
+
+
+def test_a_share_written_in_words_is_a_percentage(analyze_text):
+    doc = analyze_text("Councils were warned.\n\nAbout one in ten councils expects to need help, "
+                       "and 1 in every 4 residents opposes the plan.")
+    shares = [(f.text, f.kind, f.value, f.unit) for f in doc.figures]
+    assert ("About one in ten", "percent", 10, "%") in shares
+    assert ("1 in every 4", "percent", 25, "%") in shares
+
+
+def test_a_tally_is_two_counts_not_a_range(analyze_text):
+    doc = analyze_text("The vote was close.\n\nThe Senate voted 52 to 47 to pass the bill, "
+                       "and the budget covers 2024-25 with a range of 20 to 30 staff.")
+    figures = [(f.text, f.value, f.value_high) for f in doc.figures]
+    assert ("52", 52, None) in figures and ("47", 47, None) in figures
+    assert any(text.startswith("20 to 30") and value == 20 and high == 30
+               for text, value, high in figures)
+
+
+def test_a_count_before_a_year_is_no_share(analyze_text):
+    doc = analyze_text("The party lost ground.\n\nIt won 12 in 2019 and 7 in 40 wards since.")
+    assert all(f.kind != "percent" for f in doc.figures if "2019" in f.text)
+    assert any(f.text == "12" for f in doc.figures)

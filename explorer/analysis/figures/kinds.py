@@ -125,8 +125,20 @@ def is_weak_date(text: str) -> bool:
 YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d|2100)$")
 
 
+RATIO = re.compile(r"(\S+)\s+in\s+(?:every\s+)?(\S+)\s*$", re.I)
+""" "one in ten": the part and the whole."""
+
+
 def measure(text: str, label: str, *, after_time_preposition: bool = False) -> Measure:
     """Kind, value and unit of a figure from its words and spaCy's label for them."""
+    if label == "RATIO":
+        share = RATIO.search(text)
+        part = read_number(share.group(1)).value if share else None
+        whole = read_number(share.group(2)).value if share else None
+        value = round(100 * part / whole, 1) if part is not None and whole else None
+        if value is not None and value == int(value):
+            value = int(value)  # "one in ten" is 10, as "10%" is
+        return Measure("percent", value, None, "%")
     reading = read_number(text)
     if PERCENT.search(text):
         unit = "percentage points" if "point" in text.lower() else "%"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from explorer.analysis.figures.kinds import CALENDAR_WORDS, CURRENCY_SIGNS, TIME_UNITS, UNITS
-from explorer.analysis.figures.numbers import SCALES, has_number
+from explorer.analysis.figures.numbers import SCALES, has_number, read_number
 
 FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
 NAME_LABELS = frozenset({
@@ -137,9 +137,49 @@ def _is_address(doc: Doc, span: FigureSpan) -> bool:
     return False
 
 
+YEAR = re.compile(r"^(1[89]|20|21)\d\d$")
+APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "approximately"})
+RATIO_LABEL = "RATIO"
+"""Our label for "one in ten": a share, read as a percentage."""
+
+
+def _ratios(doc: Doc) -> list[FigureSpan]:
+    """ "one in ten", "1 in 5", "about one in every four": a share of something."""
+    found = []
+    for token in doc:
+        if token.lower_ != "in" or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        if after.lower_ == "every" and token.i + 2 < len(doc):
+            after = doc[token.i + 2]
+        if not (before.like_num and after.like_num):
+            continue
+        part, whole = read_number(before.text).value, read_number(after.text).value
+        if part is None or whole is None or not 0 < part <= whole or YEAR.match(after.text):
+            continue  # "won 12 in 2019": a count and a year
+        start = before.i - 1 if before.i > 0 and doc[before.i - 1].lower_ in APPROXIMATORS else before.i
+        found.append(FigureSpan(start, after.i + 1, RATIO_LABEL))
+    return found
+
+
+def _split_tally(doc: Doc, span: FigureSpan) -> list[FigureSpan]:
+    """ "voted 52 to 47", "won 3-1": a tally of two counts, not a range (which rises)."""
+    tokens = doc[span.start : span.end]
+    if len(tokens) != 3 or tokens[1].lower_ not in RANGE_JOINERS:
+        return [span]
+    try:
+        first, second = (float(t.text.replace(",", "")) for t in (tokens[0], tokens[2]))
+    except ValueError:
+        return [span]
+    if not first > second or first >= 1000:  # "2023-24" is a financial year
+        return [span]
+    return [FigureSpan(span.start, span.start + 1, "CARDINAL"),
+            FigureSpan(span.end - 1, span.end, "CARDINAL")]
+
+
 def find_spans(doc: Doc, body_start: int) -> list[FigureSpan]:
     """Figure spans in the body, in text order, without names, addresses and phone numbers."""
-    spans: list[FigureSpan] = []
+    spans: list[FigureSpan] = [r for r in _ratios(doc) if doc[r.start].idx >= body_start]
     covered: set[int] = set()
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
@@ -151,8 +191,12 @@ def find_spans(doc: Doc, body_start: int) -> list[FigureSpan]:
     phones = [(m.start(), m.end()) for m in PHONE.finditer(doc.text)]
     kept: list[FigureSpan] = []
     taken: set[int] = set()
-    for span in sorted(spans, key=lambda s: s.start):
-        start, end = _widen(doc, span.start, span.end)
+    # At the same start the longer span wins: "one in ten" over the model's "one".
+    for span in sorted(spans, key=lambda s: (s.start, s.start - s.end)):
+        if span.label == RATIO_LABEL:
+            start, end = span.start, span.end
+        else:
+            start, end = _widen(doc, span.start, span.end)
         end = min(end, doc[start].sent.end)  # a figure never runs into the next sentence
         if taken & set(range(start, end)):
             continue
@@ -165,6 +209,6 @@ def find_spans(doc: Doc, body_start: int) -> list[FigureSpan]:
             or not (has_number(doc[start:end].text) or span.label in ("DATE", "TIME"))
         ):
             continue  # "#" of a Markdown heading is no number
-        kept.append(widened)
+        kept.extend(_split_tally(doc, widened) if widened.label == "CARDINAL" else [widened])
         taken.update(range(start, end))
     return kept
