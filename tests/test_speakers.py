@@ -452,3 +452,17 @@ def test_a_country_before_a_body_makes_it_another_body(analyze_text):
             "In Washington, the US Treasury said it would not comment on the measures.")
     doc = analyze_text(text)
     assert sorted(s.name for s in doc.speakers) == ["Treasury", "US Treasury"]
+
+
+def test_a_body_described_before_its_name_is_an_organisation(analyze_text):
+    doc = analyze_text("Rents rose again.\n\nThe housing charity Shelter said rents had risen by a fifth.")
+    assert [(s.name, s.role, s.kind) for s in doc.speakers] == [("Shelter", "housing charity",
+                                                                 "organisation")]
+    assert [o.name for o in doc.organisations if o.speaker_id] == ["Shelter"]
+    assert "Shelter" not in [p.name for p in doc.people]
+
+
+def test_a_party_and_mp_before_a_name_are_the_role(analyze_text):
+    doc = analyze_text("The vote was held.\n\nLabour MP John Smith said the plan was wrong.\n\n"
+                       "Later, John Smith said he would vote against it.")
+    assert [(s.name, s.role, s.kind) for s in doc.speakers] == [("John Smith", "Labour MP", "person")]

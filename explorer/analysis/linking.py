@@ -79,13 +79,18 @@ def link_speakers(
             speaker_id=speaker.id,
         ))
 
+    organisations: list[Organisation] = []
     for person in entities.people:
         speaker = index.find(person.name, person.aliases, person.mentions)
         if speaker is not None and speaker.kind == "person":
             merge(speaker, person.aliases, person.mentions)
+        elif speaker is not None and speaker.kind == "organisation":
+            # "the housing charity Shelter": the model took the name for a person's
+            organisations.append(Organisation(
+                id="", name=speaker.name, aliases=_merge_aliases((speaker.name,), person.aliases),
+                mentions=person.mentions, speaker_id=speaker.id))
         else:
             people.append(person)
-    organisations: list[Organisation] = []
     for organisation in entities.organisations:
         speaker = index.find_by_name(organisation.name, organisation.aliases)
         if speaker is not None and speaker.kind == "person":
@@ -98,4 +103,5 @@ def link_speakers(
         if speaker.kind == "person" and speaker.id not in entry_of:
             merge(speaker, (), ())
     numbered = tuple(replace(p, id=f"pe{i}") for i, p in enumerate(people, 1))
-    return numbered, tuple(organisations)
+    ordered = sorted(organisations, key=lambda o: min((m.start for m in o.mentions), default=0))
+    return numbered, tuple(replace(o, id=f"o{i}") for i, o in enumerate(ordered, 1))

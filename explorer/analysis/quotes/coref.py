@@ -30,6 +30,12 @@ _ORG_WORDS = ROLE_WORDS_ORGANISATION | {
     "corp", "foundation", "institute", "university", "association", "board", "network",
     "centre", "center", "police", "army", "council", "fund", "league", "club", "cnn",
 }
+_BODY_DESCRIPTIONS = (ROLE_WORDS_ORGANISATION - {"spokesman", "spokeswoman", "spokesperson"}) | {
+    "charity", "provider", "regulator", "watchdog", "union", "association", "body", "tank",
+    "bank", "insurer", "retailer", "supermarket", "airline", "broadcaster", "newspaper",
+    "website", "network", "foundation", "institute", "trust", "lobby", "consultancy",
+}
+"""Last words of a description that make the one described a body, not a person."""
 _SELF_NAMING_BODIES = {"government", "administration", "house", "senate", "congress", "parliament"}
 _MINISTRY_WORDS = {"department", "ministry", "office"}
 _OFFICE_TITLES = {title for title, gender in TITLES.items() if gender is None} - {
@@ -370,6 +376,11 @@ class Resolver:
 
     def tie_role(self, referent: Referent, role: str) -> None:
         referent.role = referent.role or role
+        described_as = role.lower().split()[-1]
+        if referent.kind in ("person", "unknown") and referent.gender is None and (
+            described_as in _BODY_DESCRIPTIONS
+        ):
+            referent.kind = "organisation"  # "the housing charity Shelter" is no person
 
 
 def _names_its_own_body(head: Token) -> bool:

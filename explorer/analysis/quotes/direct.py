@@ -18,6 +18,7 @@ from explorer.analysis.names import TITLES
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import (
+    ROLE_ABBREVIATIONS,
     ROLE_DETERMINERS,
     ROLE_WORDS_ORGANISATION,
     ROLE_WORDS_PERSON,
@@ -270,21 +271,24 @@ def _has_article(noun: Token) -> bool:
 
 
 def _role_before_name(reader: Reader, subject: Token) -> tuple[tuple[int, int], str | None]:
-    """``Health minister Dr Anna Reid``: the name to credit, and the role written before it.
+    """``Health minister Dr Anna Reid``, ``the housing charity Shelter``: the name to credit,
+    and the role or description written before it.
 
     Without the split the whole phrase became the speaker's name, so "Health
     minister Anna Reid" and a later "Anna Reid" were two people.
     """
     start, end = cues.mention_tokens(subject)
     doc = reader.doc
-    if subject.pos_ != "PROPN" or subject.ent_type_ not in ("PERSON", ""):
+    if subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
         return (start, end), None
     first = subject.i
+    role_words = ROLE_WORDS_PERSON | ROLE_ABBREVIATIONS
     while first - 1 >= start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ in cues.NAME_DEPS \
-            and doc[first - 1].lower_ not in ROLE_WORDS_PERSON:
+            and doc[first - 1].lower_ not in role_words:
         first -= 1
     role = [t for t in doc[start:first] if t.lower_ not in ROLE_DETERMINERS]
-    if not role or not any(t.lemma_.lower() in ROLE_WORDS_PERSON for t in role):
+    described = bool(role) and all(t.is_lower and t.is_alpha for t in role)  # "housing charity Shelter"
+    if not role or not (described or any(t.lemma_.lower() in role_words for t in role)):
         return (start, end), None
     if role[-1].lower_ in TITLES and role[-1].lower_ not in ROLE_WORDS_PERSON:
         return (start, end), None  # "Mr Reid": a title, not a role

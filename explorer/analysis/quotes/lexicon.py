@@ -23,3 +23,6 @@ POSSESSIVE_DETERMINERS = frozenset(["its", "their", "his", "her", "our", "my", "
 
 ROLE_DETERMINERS = frozenset(["the", "a", "an", "this", "that"]) | POSSESSIVE_DETERMINERS
 """Words that open a role noun phrase but do not belong in the role."""
+
+ROLE_ABBREVIATIONS = frozenset(["mp", "msp", "mep", "mla", "ms", "ceo", "cfo", "coo"])
+"""Roles written in capitals before a name (``Labour MP John Smith``); "ms" is a Senedd member."""
