@@ -466,3 +466,10 @@ def test_a_party_and_mp_before_a_name_are_the_role(analyze_text):
     doc = analyze_text("The vote was held.\n\nLabour MP John Smith said the plan was wrong.\n\n"
                        "Later, John Smith said he would vote against it.")
     assert [(s.name, s.role, s.kind) for s in doc.speakers] == [("John Smith", "Labour MP", "person")]
+
+
+def test_a_person_who_leads_a_body_is_still_a_person(analyze_text):
+    doc = analyze_text("The barrier will close.\n\nGraham Stanhope, leader of Thurrock Council, "
+                       "said the delay was unacceptable.")
+    assert [(s.name, s.kind) for s in doc.speakers] == [("Graham Stanhope", "person")]
+    assert "Graham Stanhope" not in [o.name for o in doc.organisations]

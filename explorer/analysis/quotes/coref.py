@@ -376,7 +376,8 @@ class Resolver:
 
     def tie_role(self, referent: Referent, role: str) -> None:
         referent.role = referent.role or role
-        described_as = role.lower().split()[-1]
+        # the head of the description: "leader of Thurrock Council" is a leader
+        described_as = (role.lower().split(" of ")[0].split() or [""])[-1]
         if referent.kind in ("person", "unknown") and referent.gender is None and (
             described_as in _BODY_DESCRIPTIONS
         ):
