@@ -473,3 +473,12 @@ def test_a_person_who_leads_a_body_is_still_a_person(analyze_text):
                        "said the delay was unacceptable.")
     assert [(s.name, s.kind) for s in doc.speakers] == [("Graham Stanhope", "person")]
     assert "Graham Stanhope" not in [o.name for o in doc.organisations]
+
+
+def test_plural_role_nouns_are_groups_not_people(analyze_text):
+    doc = analyze_text("The talks stalled.\n\nOfficials said the quota would be cut. "
+                       "The Scottish Fishermen’s Federation said it would fight the cut.")
+    kinds = {s.name: s.kind for s in doc.speakers}
+    assert kinds["Officials"] == "group"
+    assert kinds["Scottish Fishermen’s Federation"] == "organisation"
+    assert [p.name for p in doc.people] == []

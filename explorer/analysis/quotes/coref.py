@@ -29,6 +29,8 @@ _ORG_WORDS = ROLE_WORDS_ORGANISATION | {
     "office", "party", "union", "house", "court", "bank", "news", "times", "post", "inc",
     "corp", "foundation", "institute", "university", "association", "board", "network",
     "centre", "center", "police", "army", "council", "fund", "league", "club", "cnn",
+    "federation", "confederation", "trust", "society", "alliance", "coalition", "commission",
+    "agency", "charity", "institution", "ltd", "plc", "llc",
 }
 _BODY_DESCRIPTIONS = (ROLE_WORDS_ORGANISATION - {"spokesman", "spokeswoman", "spokesperson"}) | {
     "charity", "provider", "regulator", "watchdog", "union", "association", "body", "tank",
@@ -129,6 +131,8 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
         has_det or head.pos_ == "NOUN" or label is None
     ) and not (label == "PERSON" and head.pos_ == "PROPN" and not has_det):
         kind = "organisation" if lemma in ROLE_WORDS_ORGANISATION - {"spokesman", "spokeswoman", "spokesperson"} else "person"
+        if kind == "person" and head.tag_ in ("NNS", "NNPS"):
+            kind = "group"  # "Officials", "ministers": several people, not one
         definite = doc[start].lower_ in ("the", "this", "that") or doc[start].tag_ == "PRP$"
         form = "role" if definite and head.tag_ not in ("NNS", "NNPS") else "phrase"
         return Mention(span.start_char, span.end_char, text, form, head.i, sentence,
