@@ -126,3 +126,11 @@ def test_adding_a_sum_is_not_saying_it(analyze_text):
     doc = analyze_text("The yield on gilts has risen by half a point, adding billions of pounds "
                        "a year to the cost of borrowing.")
     assert doc.quotes == ()
+
+
+def test_a_belief_reported_after_the_verb_is_the_content(analyze_text):
+    doc = analyze_text("Energy bills are high.\n\nThe Treasury will extend the windfall tax until 2030, "
+                       "a move ministers believe will raise a further £1.2bn a year.")
+    quote = doc.quotes[0]
+    assert quote.text == "will raise a further £1.2bn a year"
+    assert doc.item(quote.speaker_id).name == "ministers"

@@ -207,6 +207,11 @@ def mention_tokens(head: Token) -> tuple[int, int]:
             continue
         if child.dep_ in ("det", "poss", "compound", "amod", "nmod", "flat", "nummod", "case"):
             start = min(start, child.left_edge.i)
+    if head.tag_ in ("NNS", "NNPS") and doc[start].lower_ in ("a", "an") and start < head.i - 1 \
+            and doc[head.i - 1].tag_ in ("NN", "NNP"):
+        # "a move ministers believe will ...": "a" cannot go with a plural; the parser
+        # has run a noun and the reduced clause after it together
+        start = head.i
     end = head.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat",) and doc[end].head.i == head.i:
         end += 1
@@ -267,9 +272,12 @@ def complement_of(verb: Token) -> Token | None:
     for token in (verb, verb.head if verb.dep_ in ("xcomp",) else None):
         if token is None:
             continue
-        for child in token.children:
-            if child.dep_ in ("ccomp", "parataxis") and child.i != verb.i:
-                return child
+        clauses = [c for c in token.children if c.dep_ in ("ccomp", "parataxis") and c.i != verb.i]
+        if clauses:
+            # "X, a move ministers believe will raise Y": with a clause on each side, the
+            # one after the verb is what was believed; the one before is what it hangs on
+            after = [c for c in clauses if c.i > verb.i]
+            return after[0] if after and len(clauses) > 1 else clauses[0]
     return None
 
 
