@@ -482,3 +482,10 @@ def test_plural_role_nouns_are_groups_not_people(analyze_text):
     assert kinds["Officials"] == "group"
     assert kinds["Scottish Fishermen’s Federation"] == "organisation"
     assert [p.name for p in doc.people] == []
+
+
+def test_a_bare_capitalised_role_in_a_heading_is_the_office_holder(analyze_text):
+    text = ("Budget day\n\nRachel Whitcombe, the Chancellor, said the Budget would be fair.\n\n"
+            "Chancellor says: “We will not raise income tax.”")
+    doc = analyze_text(text)
+    assert [(s.name, s.role) for s in doc.speakers] == [("Rachel Whitcombe", "Chancellor")]

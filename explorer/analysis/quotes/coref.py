@@ -133,7 +133,9 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
         kind = "organisation" if lemma in ROLE_WORDS_ORGANISATION - {"spokesman", "spokeswoman", "spokesperson"} else "person"
         if kind == "person" and head.tag_ in ("NNS", "NNPS"):
             kind = "group"  # "Officials", "ministers": several people, not one
-        definite = doc[start].lower_ in ("the", "this", "that") or doc[start].tag_ == "PRP$"
+        definite = doc[start].lower_ in ("the", "this", "that") or doc[start].tag_ == "PRP$" or (
+            len(span) == 1 and head.is_title and lemma in ROLE_WORDS_PERSON  # "Chancellor sits down"
+        )
         form = "role" if definite and head.tag_ not in ("NNS", "NNPS") else "phrase"
         return Mention(span.start_char, span.end_char, text, form, head.i, sentence,
                        kind_hint=kind, subject=subject, speaker=speaker)
