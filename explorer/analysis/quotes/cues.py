@@ -104,9 +104,10 @@ def _subject_the_parse_missed(verb: Token, quoted=None) -> Token | None:
     The small English model misreads long openings: in ``In a statement to the
     Observer, her adviser, Jake Sullivan, said:`` the adviser becomes an apposition
     of "the Observer"; ``As Akhil Amar, a professor at Yale, put it,`` makes Amar the
-    object of "As"; ``Mitt Romney, the nominee, tweeted:`` hangs the verb on Romney.
-    The speaker is then the nearest person (or role, or body) before the verb in
-    the same clause, climbing appositions from a role to the name it describes.
+    object of "As"; a name ending in -ly beside the verb is read as an adverb; and a
+    verb may hang on its speaker as a clause describing him. The speaker is then that
+    name, or else the nearest person (or role, or body) before the verb in the same
+    clause, climbing appositions from a role to the name it describes.
     """
     if verb.tag_ not in _FINITE_TAGS or not is_speech_verb(verb) or _is_passive(verb):
         return None

@@ -216,7 +216,6 @@ class ItemPanel(Vertical):
         """Put the cursor on an item, clearing filters that hide it."""
         if all(row.item_id != item_id for row in self.shown_rows):
             self.action_clear_filters()
-            self.text_filter = ""
         self._when_built(lambda: self._highlight(item_id))
 
     def _highlight(self, item_id: str) -> None:
