@@ -13,7 +13,16 @@ from typing import Literal, Union
 
 SCHEMA = "explorer.analysis/1"
 
-SpeakerKind = Literal["person", "organisation", "group", "unknown"]
+SpeakerKind = Literal[
+    "person",
+    "organisation",
+    "group",
+    "spokesperson",
+    "document",
+    "anonymous",
+    "unresolved",
+    "unknown",
+]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 PlaceKind = Literal["country", "city", "region", "body_of_water", "other"]
 FigureKind = Literal[
@@ -102,6 +111,8 @@ class Speaker:
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
     quote_ids: tuple[str, ...] = ()
+    represents: str | None = None
+    """For a spokesperson or a document: the name of the body it speaks for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +130,8 @@ class Quote:
     cue: Cue | None = None
     rule: str | None = None
     """Name of the rule that produced the quote, so a reader can trace it."""
+    confidence: float | None = None
+    """How likely the speaker is right, in [0, 1]; ``None`` when not estimated."""
 
     @property
     def span(self) -> Span:

@@ -80,6 +80,7 @@ def to_json_dict(doc: ParsedDocument) -> dict[str, Any]:
                 "aliases": list(s.aliases),
                 "mentions": _spans(s.mentions),
                 "quote_ids": list(s.quote_ids),
+                "represents": s.represents,
             }
             for s in doc.speakers
         ],
@@ -99,6 +100,7 @@ def to_json_dict(doc: ParsedDocument) -> dict[str, Any]:
                     else None
                 ),
                 "rule": q.rule,
+                "confidence": q.confidence,
             }
             for q in doc.quotes
         ],
@@ -186,6 +188,7 @@ def from_json_dict(data: dict[str, Any]) -> ParsedDocument:
                     aliases=tuple(s["aliases"]),
                     mentions=_load_spans(s["mentions"]),
                     quote_ids=tuple(s["quote_ids"]),
+                    represents=s.get("represents"),
                 )
                 for s in data["speakers"]
             ),
@@ -203,6 +206,7 @@ def from_json_dict(data: dict[str, Any]) -> ParsedDocument:
                     if q.get("cue")
                     else None,
                     rule=q.get("rule"),
+                    confidence=q.get("confidence"),
                 )
                 for q in data["quotes"]
             ),

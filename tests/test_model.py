@@ -250,7 +250,8 @@ FIGURE_KEYS = {
 EXTRA_KEYS = {
     "top": {"error"},
     "article": {"url"},
-    "quote": {"rule"},
+    "quote": {"rule", "confidence"},
+    "speaker": {"represents"},
     "figure": {"value_high"},
     "person": {"speaker_id"},
     "organisation": {"speaker_id"},
@@ -271,7 +272,7 @@ def _check_document_keys(data: dict) -> None:
     for span in data["paragraphs"]:
         _check("paragraph", span, SPAN_KEYS)
     for speaker in data["speakers"]:
-        _check("speaker", speaker, SPEAKER_KEYS)
+        _check("speaker", speaker, SPEAKER_KEYS, EXTRA_KEYS["speaker"])
         for span in speaker["mentions"]:
             _check("mention", span, SPAN_KEYS)
     for quote in data["quotes"]:
