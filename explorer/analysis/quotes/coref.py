@@ -262,7 +262,7 @@ class Resolver:
         name = name_text(mention, self.doc)
         candidates = {id(r): r for word in _name_words(name) for r in self._by_word.get(word, ())}
         for referent in sorted(candidates.values(), key=lambda r: -r.last_seen):
-            if not self._compatible(referent, mention.kind_hint):
+            if not self._compatible(referent, mention.kind_hint) and not _surname_of(name, referent):
                 continue
             if mention.gender and referent.gender and mention.gender != referent.gender:
                 continue
@@ -273,6 +273,8 @@ class Resolver:
                 continue  # "the Government" is not "the Scottish Government"
             if referent.kind != "person" and _country_sets_apart(name, referent.name):
                 continue  # "the US Treasury" is not the Treasury a UK article means
+            if referent.kind == "person" and _given_names_differ(name, referent.names):
+                continue  # "Sharon Osbourne" is not "Ozzy Osbourne", whatever surname they share
             if any(_same_name(name, known) for known in known_names):
                 return referent
         return self.new(mention.kind_hint)
@@ -438,6 +440,32 @@ def _same_name(short: str, full: str) -> bool:
     if not short or not full:
         return False
     return could_be_same_person(short, full) or could_be_same_person(full, short)
+
+
+def _surname_of(name: str, referent: Referent) -> bool:
+    """A lone word that is a known person's surname names that person, whatever label the
+    tagger gave it (``Campese`` read as a nationality)."""
+    words = _name_words(name)
+    return referent.kind == "person" and len(words) == 1 and any(
+        len(known) > 1 and known[-1] == words[0] for known in map(_name_words, referent.names))
+
+
+def _given_names_differ(name: str, known_names: list[str]) -> bool:
+    """Both forms carry a first name and the first names disagree (an initial agrees
+    with the name it starts): two people who share a surname, never one."""
+    words = _name_words(name)
+    if len(words) < 2:
+        return False
+    for known in known_names:
+        known_words = _name_words(known)
+        if len(known_words) < 2 or known_words[-1] != words[-1]:
+            continue
+        first, other = words[0].rstrip("."), known_words[0].rstrip(".")
+        if first != other and not (len(first) == 1 and other.startswith(first)) and not (
+            len(other) == 1 and first.startswith(other)
+        ):
+            return True
+    return False
 
 
 def _name_words(name: str) -> list[str]:

@@ -216,6 +216,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     end = head.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat",) and doc[end].head.i == head.i:
         end += 1
+    end = _past_hyphens(doc, end)
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and child.i == end:
             right = child.right_edge.i + 1
@@ -229,6 +230,14 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return start, end
+
+
+def _past_hyphens(doc, end: int) -> int:
+    """``the ex-Wallaby``: a word joined by a hyphen belongs to the phrase it is written into."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return end
 
 
 _UTTERANCE_NOUNS = frozenset({
