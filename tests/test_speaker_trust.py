@@ -47,3 +47,24 @@ def test_a_hyphenated_description_is_not_cut_at_the_hyphen(nlp):
     ex = next(t for t in doc if t.text == "ex")
     start, end = mention_tokens(ex)
     assert doc[start:end].text.endswith("ex-Hornet")
+
+
+# --- pronouns: the person the paragraph is about ----------------------------------
+
+
+def test_he_is_the_last_speaker_not_a_name_inside_what_he_reported(analyze_text):
+    doc = analyze_text(
+        "Morwenna Prys, a fund manager at Harbour Capital, said she believed the offer "
+        "would be enough for Mr Ostrander to take control of the club. "
+        '"There is very little the fans can do about it," she told reporters.'
+    )
+    assert name_of(doc, "There is very little the fans") == "Morwenna Prys"
+
+
+def test_he_after_a_subject_in_a_reported_clause(analyze_text):
+    doc = analyze_text(
+        "Gareth Pennock, head of equities at Fairlight, said he thought a bid of 300p "
+        "would let Mr Halloran win the vote. "
+        '"The supporters cannot stop it now," he told the BBC.'
+    )
+    assert name_of(doc, "The supporters cannot stop it now") == "Gareth Pennock"

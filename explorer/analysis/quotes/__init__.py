@@ -178,12 +178,14 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
         mentions.append(mention)
         for i in range(start, end):
             taken[i] = 1
+    reported = [(s, e) for d in drafts if d.kind != "direct" for s, e in d.parts]
     for start, end, label, _ in spans:
         if any(taken[i] for i in range(start, end)) or any(reader.quoted[i] for i in range(start, end)):
             continue
         mention = classify(doc, start, end, reader.sentence_index(start), label=label)
         if mention is None:
             continue
+        mention.embedded = any(s <= mention.start < e for s, e in reported)
         mentions.append(mention)
         for i in range(start, end):
             taken[i] = 1

@@ -86,6 +86,9 @@ class Mention:
     gender: str | None = None
     subject: bool = False
     speaker: bool = False
+    embedded: bool = False
+    """Inside what someone else is reported to have said: a subject there is not the
+    paragraph's topic (``said the bid would let Mr Glazer take control``)."""
     referent: Referent | None = None
 
 
@@ -288,7 +291,7 @@ class Resolver:
                 window.append(earlier)
         if subjects_first:
             for earlier in window:
-                if (earlier.subject or earlier.speaker) and accept(earlier.referent):
+                if (earlier.subject and not earlier.embedded or earlier.speaker) and accept(earlier.referent):
                     return earlier.referent
         for earlier in window:
             if accept(earlier.referent):
