@@ -68,3 +68,42 @@ def test_he_after_a_subject_in_a_reported_clause(analyze_text):
         '"The supporters cannot stop it now," he told the BBC.'
     )
     assert name_of(doc, "The supporters cannot stop it now") == "Gareth Pennock"
+
+
+# --- a spokesman of X --------------------------------------------------------------
+
+
+def test_a_spokesman_for_a_body_speaks_for_it_and_is_not_it(analyze_text):
+    doc = analyze_text(
+        "Fenland Water Board raised its charges on Monday. "
+        'A spokesman for the Fenland Water Board said: "We are reviewing every complaint."'
+    )
+    speaker = speaker_of(doc, "We are reviewing every complaint")
+    assert speaker.kind == "spokesperson"
+    assert speaker.represents == "Fenland Water Board"
+    assert speaker.name == "Fenland Water Board spokesman"
+
+
+def test_a_body_written_before_spokeswoman(analyze_text):
+    doc = analyze_text("An Ardent Telecom spokeswoman said the advert had been removed.")
+    speaker = speaker_of(doc, "the advert had been removed")
+    assert (speaker.kind, speaker.represents) == ("spokesperson", "Ardent Telecom")
+
+
+def test_he_after_a_spokesman_is_the_spokesman(analyze_text):
+    doc = analyze_text(
+        "A spokesman for Harlow Council said the road would reopen on Friday. "
+        '"We apologise for the delay," he added.'
+    )
+    first = speaker_of(doc, "the road would reopen")
+    assert speaker_of(doc, "We apologise for the delay") == first
+    assert first.kind == "spokesperson"
+
+
+def test_a_statement_from_a_firm_is_a_document(analyze_text):
+    doc = analyze_text(
+        'A statement from Brightwell Energy said: "We have found no fault in the meters."'
+    )
+    speaker = speaker_of(doc, "We have found no fault")
+    assert speaker.kind == "document"
+    assert speaker.represents == "Brightwell Energy"

@@ -261,7 +261,7 @@ def build(text: str, drafts: list[Draft], referents: dict[int, tuple[Referent, S
             id=speaker_id, name=referent.name, kind=referent.kind, role=referent.role,
             aliases=tuple(referent.aliases),
             mentions=tuple(sorted({Span(s, e) for s, e in referent.mentions})),
-            quote_ids=tuple(quote_ids[number]),
+            quote_ids=tuple(quote_ids[number]), represents=referent.represents,
         ))
     return Attributions(speakers=tuple(speakers), quotes=tuple(quotes))
 

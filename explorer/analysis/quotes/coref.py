@@ -16,6 +16,9 @@ from spacy.tokens import Doc, Token
 from explorer.analysis.gazetteer import lookup
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
 from explorer.analysis.quotes.lexicon import (
+    DOCUMENT_WORDS,
+    POSSESSIVE_DETERMINERS,
+    SPOKESPERSON_WORDS,
     ROLE_DETERMINERS,
     ROLE_WORDS_ORGANISATION,
     ROLE_WORDS_PERSON,
@@ -60,6 +63,8 @@ class Referent:
     last_seen: int = 0
     kinds: set[str] = field(default_factory=set)
     """What the article calls this body in apposition: ``The regulator, Ofwat`` -> regulator."""
+    represents: str | None = None
+    """The body a spokesperson or a document speaks for, as the article names it."""
     office: str | None = None
     """The office title a name came with (``rep``): a later ``the speaker`` is someone else,
     while ``the representative`` is still this person."""
@@ -86,6 +91,8 @@ class Mention:
     gender: str | None = None
     subject: bool = False
     speaker: bool = False
+    body: str | None = None
+    """For a spokesperson or a document: the body the phrase itself names (``an M&S spokesman``)."""
     embedded: bool = False
     """Inside what someone else is reported to have said: a subject there is not the
     paragraph's topic (``said the bid would let Mr Glazer take control``)."""
@@ -125,6 +132,11 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     titled, gender = _title_gender(doc, start)
     has_det = doc[start].lower_ in ("the", "a", "an", "this", "that")
     lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and not titled and (lemma in SPOKESPERSON_WORDS or lemma in DOCUMENT_WORDS
+                                               and head.tag_ == "NN" and _document_speaks(head)):
+        form = "spokesperson" if lemma in SPOKESPERSON_WORDS else "document"
+        return Mention(span.start_char, span.end_char, text, form, head.i, sentence,
+                       kind_hint=form, subject=subject, speaker=speaker, body=_spoken_for(span, head))
     named_body = head.pos_ == "PROPN" and lemma in ROLE_WORDS_ORGANISATION and any(
         t.pos_ == "PROPN" and t.i < head.i for t in span)
     if named_body and label is None:
@@ -222,6 +234,8 @@ class Resolver:
             referent = self._by_pronoun(mention)
         elif mention.form == "role":
             referent = self._by_role(mention)
+        elif mention.form in ("spokesperson", "document"):
+            referent = self._by_representative(mention)
         else:
             referent = self._by_phrase(mention)
         self._attach(referent, mention)
@@ -302,7 +316,8 @@ class Resolver:
         gender = mention.gender
         if gender in ("male", "female"):
             def accept(r: Referent) -> bool:
-                return r.kind == "person" and r.gender in (None, gender) or (r.kind == "unknown" and bool(r.names))
+                return r.kind in ("person", "spokesperson") and r.gender in (None, gender) or (
+                    r.kind == "unknown" and bool(r.names))
         else:
             def accept(r: Referent) -> bool:
                 return r.kind in ("organisation", "group") or (gender == "plural" and r.kind == "unknown" and not r.names)
@@ -378,6 +393,33 @@ class Resolver:
                 return earlier
         return None
 
+    def _by_representative(self, mention: Mention) -> Referent:
+        """A spokesperson or a document: tied to the body it names, else to the body the
+        sentences before are about; one speaker per body, apart from the body itself."""
+        word = self.doc[mention.head].lower_
+        body = mention.body
+        if body is None and mention.form == "spokesperson":
+            definite = mention.text.split()[0].lower() in ("the", "this", "that")
+            if definite:
+                found = self._recent(mention, lambda r: r.kind == "spokesperson", subjects_first=False)
+                if found is not None:
+                    return found
+            topic = self._recent(mention, lambda r: r.kind == "organisation" and bool(r.names),
+                                 subjects_first=False)
+            body = topic.name if topic is not None else None
+        if body is not None:
+            for referent in reversed(self.referents):
+                if referent.kind == mention.form and referent.represents and \
+                        referent.represents.lower() == body.lower() and (
+                        mention.form == "spokesperson" or referent.names[0].endswith(word)):
+                    return referent
+        referent = self.new(mention.form)
+        if body is not None:
+            referent.represents = body
+            referent.names.append(f"{body} {word}" if mention.form == "spokesperson" else _role_text(
+                " ".join(mention.text.split())))
+        return referent
+
     def _by_phrase(self, mention: Mention) -> Referent:
         key = _role_key(mention.text)
         for referent in self.referents:
@@ -393,6 +435,42 @@ class Resolver:
             described_as in _BODY_DESCRIPTIONS
         ):
             referent.kind = "organisation"  # "the housing charity Shelter" is no person
+
+
+def _spoken_for(span, head: Token) -> str | None:
+    """The body a spokesperson or document phrase names: ``a spokesman for the union``,
+    ``an M&S spokesman``, ``Big Brother's spokeswoman``, ``a statement from the firm``."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                owner = objects[0]
+                end = owner.i + 1
+                for right in owner.rights:  # "the Association of Payment Services", not what follows
+                    if right.i == end and (right.dep_ in ("flat", "compound")
+                                           or right.dep_ == "prep" and right.lower_ == "of"):
+                        end = right.right_edge.i + 1
+                return _body_words(list(span.doc[owner.left_edge.i : end]))
+    before = [t for t in span if t.i < head.i and t.lower_ not in ROLE_DETERMINERS
+              and t.lower_ not in ("senior", "official", "chief", "press", "deputy")]
+    if before and any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE") for t in before):
+        return _body_words(before)
+    return None
+
+
+def _body_words(tokens: list[Token]) -> str | None:
+    while tokens and (tokens[0].lower_ in ROLE_DETERMINERS or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens or tokens[0].lower_ in POSSESSIVE_DETERMINERS:
+        return None
+    return _POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip()) or None
+
+
+def _document_speaks(head: Token) -> bool:
+    """``a statement said``, ``the report found``: the document is the subject of a speech verb."""
+    return head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "pobj" and head.head.lower_ == "to"
 
 
 def _names_its_own_body(head: Token) -> bool:

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from explorer.analysis.quotes.lexicon import ROLE_WORDS_PERSON, SPEECH_VERBS, THOUGHT_VERBS
+from explorer.analysis.quotes.lexicon import DOCUMENT_WORDS, ROLE_WORDS_PERSON, SPEECH_VERBS, THOUGHT_VERBS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
@@ -217,8 +217,9 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     while end < len(doc) and doc[end].dep_ in ("flat",) and doc[end].head.i == head.i:
         end += 1
     end = _past_hyphens(doc, end)
+    owners = ("of", "for", "at", "from") if head.lemma_.lower() in DOCUMENT_WORDS else ("of", "for", "at")
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and child.i == end:
+        if child.dep_ == "prep" and child.lower_ in owners and child.i == end:
             right = child.right_edge.i + 1
             # "director of flood defence, Rhiannon Pugh": the name after the comma is not the role
             right = next((t.i for t in doc[end:right] if t.text == ","), right)

@@ -18,6 +18,13 @@ ROLE_WORDS_ORGANISATION = frozenset(["department", "ministry", "office", "agency
 ROLE_WORDS_PERSON = frozenset(["secretary", "minister", "president", "senator", "governor", "nominee", "candidate", "chairman", "chairwoman", "chair", "leader", "director", "chief", "official", "mayor", "attorney", "ambassador", "adviser", "advisor", "manager", "aide", "congressman", "congresswoman", "representative", "speaker", "spokesman", "spokeswoman", "spokesperson", "chancellor", "premier", "commissioner", "judge", "justice", "general", "officer", "executive", "founder", "host", "businessman", "businesswoman", "mogul", "billionaire", "rival", "opponent", "former"])
 """Head nouns of a role noun phrase that names a person (``the Home Secretary``)."""
 
+SPOKESPERSON_WORDS = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokespeople"])
+"""A spokesperson speaks for a body and is a speaker of their own: not the body, not its leader."""
+
+DOCUMENT_WORDS = frozenset(["statement", "report", "survey", "study", "letter", "document", "poll", "memo",
+                            "release", "filing", "analysis", "review", "paper", "ruling", "judgment"])
+"""Written things that speak in news copy (``a statement from the firm said``)."""
+
 POSSESSIVE_DETERMINERS = frozenset(["its", "their", "his", "her", "our", "my", "your"])
 """``Its commissioner``: whose role it is, said elsewhere; never part of the role itself."""
 
