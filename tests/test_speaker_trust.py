@@ -107,3 +107,14 @@ def test_a_statement_from_a_firm_is_a_document(analyze_text):
     speaker = speaker_of(doc, "We have found no fault")
     assert speaker.kind == "document"
     assert speaker.represents == "Brightwell Energy"
+
+
+def test_she_after_a_long_quote_is_still_the_speaker(analyze_text):
+    doc = analyze_text(
+        "Trade minister Ilse Varga defended the plan on Tuesday. "
+        'She told the programme: "We have listened. We have changed the rules. '
+        "We have met the unions twice. We have written to every employer. "
+        'We will publish the figures in June."\n\n'
+        "She added that progress had been slow."
+    )
+    assert name_of(doc, "progress had been slow") == "Ilse Varga"

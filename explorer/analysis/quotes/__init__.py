@@ -170,7 +170,7 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
         if end <= start:
             continue
         label = next((labels[i] for i in range(start, end) if i in labels), None)
-        mention = classify(doc, start, end, reader.sentence_index(start), label=label, speaker=True)
+        mention = classify(doc, start, end, reader.narrative_index(start), label=label, speaker=True)
         if mention is None:
             continue
         by_range[(start, end)] = mention
@@ -182,7 +182,7 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
     for start, end, label, _ in spans:
         if any(taken[i] for i in range(start, end)) or any(reader.quoted[i] for i in range(start, end)):
             continue
-        mention = classify(doc, start, end, reader.sentence_index(start), label=label)
+        mention = classify(doc, start, end, reader.narrative_index(start), label=label)
         if mention is None:
             continue
         mention.embedded = any(s <= mention.start < e for s, e in reported)

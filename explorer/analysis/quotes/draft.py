@@ -54,6 +54,7 @@ class Reader:
         self._sentence_starts = [s.start for s in self.sentences]
         self.lines = lines
         self._line_starts = [s for s, _ in lines]
+        self._narrative: list[int] | None = None
         self.quoted = bytearray(len(doc))
         """1 for tokens inside a direct quote passage (speech, not attribution)."""
 
@@ -68,6 +69,18 @@ class Reader:
 
     def sentence_index(self, token: int) -> int:
         return bisect.bisect_right(self._sentence_starts, token) - 1
+
+    def narrative_index(self, token: int) -> int:
+        """The sentence's number counting only sentences with narration in them: a
+        three-paragraph quote does not push its speaker out of a pronoun's reach."""
+        if self._narrative is None:
+            counts, seen = [], 0
+            for sentence in self.sentences:
+                counts.append(seen)
+                if any(not self.quoted[t.i] and t.is_alpha for t in sentence):
+                    seen += 1
+            self._narrative = counts
+        return self._narrative[self.sentence_index(token)]
 
     def sentence_of(self, token: int) -> SpacySpan:
         return self.sentences[self.sentence_index(token)]
