@@ -118,3 +118,19 @@ def test_she_after_a_long_quote_is_still_the_speaker(analyze_text):
         "She added that progress had been slow."
     )
     assert name_of(doc, "progress had been slow") == "Ilse Varga"
+
+
+# --- speaker kinds -----------------------------------------------------------------
+
+
+def test_a_pronoun_nobody_can_be_found_for_is_unresolved_and_says_so(analyze_text):
+    doc = analyze_text('"We will not give up," she said.')
+    speaker = speaker_of(doc, "We will not give up")
+    assert speaker.kind == "unresolved"
+    assert speaker.name == "she (unresolved)"
+    assert all(person.name.lower() != "she" for person in doc.people)
+
+
+def test_a_source_the_article_does_not_name_is_anonymous(analyze_text):
+    doc = analyze_text("A senior source said the deal would be signed within days.")
+    assert speaker_of(doc, "the deal would be signed").kind == "anonymous"

@@ -258,7 +258,8 @@ def build(text: str, drafts: list[Draft], referents: dict[int, tuple[Referent, S
     for number, speaker_id in speaker_ids.items():
         referent = by_number[number]
         speakers.append(Speaker(
-            id=speaker_id, name=referent.name, kind=referent.kind, role=referent.role,
+            id=speaker_id, name=referent.name, kind="unresolved" if referent.unresolved else referent.kind,
+            role=referent.role,
             aliases=tuple(referent.aliases),
             mentions=tuple(sorted({Span(s, e) for s, e in referent.mentions})),
             quote_ids=tuple(quote_ids[number]), represents=referent.represents,

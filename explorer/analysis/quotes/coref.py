@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from explorer.analysis.gazetteer import lookup
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
 from explorer.analysis.quotes.lexicon import (
+    ANONYMOUS_WORDS,
     DOCUMENT_WORDS,
     POSSESSIVE_DETERMINERS,
     SPOKESPERSON_WORDS,
@@ -73,7 +74,14 @@ class Referent:
     def name(self) -> str:
         if self.names:
             return max(self.names, key=lambda n: (len(n.split()), len(n)))
+        if self.unresolved:
+            return f"{self.aliases[0].lower()} (unresolved)"
         return self.aliases[0] if self.aliases else "unknown"
+
+    @property
+    def unresolved(self) -> bool:
+        """Only ever called ``he`` or ``they``: a pronoun is never a speaker's name."""
+        return not self.names and bool(self.aliases) and all(a.lower() in PRONOUNS for a in self.aliases)
 
 
 @dataclass
@@ -159,8 +167,9 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
         return Mention(span.start_char, span.end_char, text, "name", head.i, sentence,
                        kind_hint=kind, gender=gender, subject=subject, speaker=speaker)
     plural = head.tag_ in ("NNS", "NNPS")
+    kind = "anonymous" if lemma in ANONYMOUS_WORDS else "group" if plural else None
     return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
-                   kind_hint="group" if plural else None, subject=subject, speaker=speaker)
+                   kind_hint=kind, subject=subject, speaker=speaker)
 
 
 def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: bool) -> str | None:

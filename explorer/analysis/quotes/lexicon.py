@@ -25,6 +25,9 @@ DOCUMENT_WORDS = frozenset(["statement", "report", "survey", "study", "letter", 
                             "release", "filing", "analysis", "review", "paper", "ruling", "judgment"])
 """Written things that speak in news copy (``a statement from the firm said``)."""
 
+ANONYMOUS_WORDS = frozenset(["source", "insider", "whistleblower", "whistle-blower"])
+"""Head nouns of a source the article does not name (``a senior source``, ``insiders``)."""
+
 POSSESSIVE_DETERMINERS = frozenset(["its", "their", "his", "her", "our", "my", "your"])
 """``Its commissioner``: whose role it is, said elsewhere; never part of the role itself."""
 
