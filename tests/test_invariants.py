@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from explorer import model_json
 from explorer.model import ParsedDocument, Span
+from explorer.analysis.quotes import PART_SEPARATOR
 
 # --- the invariants -----------------------------------------------------------------------------
 
@@ -105,7 +106,7 @@ def check_texts(doc: ParsedDocument) -> None:
     """Stored texts agree with the text at their offsets.
 
     A cue and a figure are exactly their span. A quote's text is its parts in
-    order joined by a space; parts may include the quotation marks around them
+    order joined by a space or, where narration interrupts, " … "; parts may include the quotation marks around them
     and the text leaves them out, so marks are dropped and whitespace collapsed
     before comparing.
     """
@@ -113,8 +114,8 @@ def check_texts(doc: ParsedDocument) -> None:
     for quote in doc.quotes:
         if quote.cue is not None:
             assert quote.cue.text == quote.cue.span.text_of(text), f"{quote.id} cue text"
-        joined = " ".join(part.text_of(text) for part in quote.parts)
-        assert _words(quote.text) == _words(joined), (
+        joined = " ".join(part.text_of(text) for part in quote.parts).replace(PART_SEPARATOR, " ")
+        assert _words(quote.text.replace(PART_SEPARATOR, " ")) == _words(joined), (
             f"{quote.id} text {quote.text!r} differs from its parts {joined!r}"
         )
     for figure in doc.figures:

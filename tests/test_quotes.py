@@ -75,7 +75,7 @@ def test_interrupted_quote_is_one_quote_with_two_parts(analyze_text):
     assert len(doc.quotes) == 1
     quote = doc.quotes[0]
     assert [doc.text[p.start : p.end] for p in quote.parts] == ["“The plan,”", "“is working.”"]
-    assert quote.text == "The plan, is working."
+    assert quote.text == "The plan, … is working."
     assert speaker_of(doc, quote).name == "Carter"
     assert quote.cue.text == "said"
 

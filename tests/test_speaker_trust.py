@@ -134,3 +134,41 @@ def test_a_pronoun_nobody_can_be_found_for_is_unresolved_and_says_so(analyze_tex
 def test_a_source_the_article_does_not_name_is_anonymous(analyze_text):
     doc = analyze_text("A senior source said the deal would be signed within days.")
     assert speaker_of(doc, "the deal would be signed").kind == "anonymous"
+
+
+# --- quote structure and confidence -------------------------------------------------
+
+
+def test_an_interrupted_quote_reads_as_printed_with_an_ellipsis_for_the_narration(analyze_text):
+    doc = analyze_text('"The floods are over," the minister said. "If you pollute, you pay."')
+    quote = doc.quotes[0]
+    assert len(doc.quotes) == 1 and len(quote.parts) == 2
+    assert quote.text == "The floods are over, … If you pollute, you pay."
+
+
+def test_a_quote_over_two_paragraphs_joins_them_without_an_ellipsis(analyze_text):
+    doc = analyze_text(
+        'Hanna Berg said: "We have heard the families.\n\n"We will rebuild the bridge by May."'
+    )
+    quote = next(q for q in doc.quotes if q.kind == "direct")
+    assert quote.text == "We have heard the families. We will rebuild the bridge by May."
+
+
+def test_every_quote_says_how_sure_its_speaker_is(analyze_text):
+    doc = analyze_text(
+        'Hanna Berg, the council leader, said: "We will rebuild the bridge." '
+        '"It will cost more than we hoped," she added.\n\n'
+        '"Nobody told us," they said.'
+    )
+    assert doc.quotes and all(0.0 <= q.confidence <= 1.0 for q in doc.quotes)
+    named = next(q for q in doc.quotes if "rebuild the bridge" in q.text)
+    unresolved = next(q for q in doc.quotes if "Nobody told us" in q.text)
+    assert named.confidence > unresolved.confidence
+
+
+def test_confidence_is_in_the_json(analyze_text):
+    from explorer.model_json import loads, dumps
+
+    doc = analyze_text('"We will rebuild the bridge," Hanna Berg said.')
+    again = loads(dumps(doc))
+    assert again.quotes[0].confidence == doc.quotes[0].confidence is not None

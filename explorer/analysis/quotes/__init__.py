@@ -4,8 +4,9 @@
 the attribution rules (``direct``, ``reported``), then the coreference pass
 (``coref``) that turns each speaker mention into one real-world speaker.
 A quote's ``parts`` are the passages as printed (marks included); its ``text``
-is the parts joined by one space, without a direct quote's own quotation marks
-(a mixed quote keeps the marks that show which words are quoted).
+is the parts' words without a direct quote's own quotation marks (a mixed
+quote keeps the marks that show which words are quoted), joined by " … " where
+narration interrupts them and by one space where a paragraph break does.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from explorer.analysis.entities import Entities
 from explorer.analysis.quotes import cues
+from explorer.analysis.quotes.confidence import with_confidence
 from explorer.analysis.quotes.coref import Mention, Referent, Resolver, classify
 from explorer.analysis.quotes.direct import attribute_direct, merge_interrupted, transcript_turns
 from explorer.analysis.quotes.draft import Draft, Reader
@@ -25,6 +27,8 @@ from explorer.analysis.quotes.reported import reported_speech
 from explorer.model import Article, Cue, Quote, Span, Speaker
 
 _MIN_UNATTRIBUTED_WORDS = 8
+PART_SEPARATOR = " … "
+"""Stands where the article interrupts a quote (``"A," she said, "B."``)."""
 _QUOTE_MARKS = "\"“”„‟«»‘’'"
 
 
@@ -45,7 +49,8 @@ def find_attributions(doc: Doc, article: Article, entities: Entities) -> Attribu
             reader.mark_quoted(passage)
     drafts = find_drafts(reader, merge_interrupted(reader, groups))
     referents = resolve_speakers(reader, drafts, entities)
-    return build(article.text, drafts, referents)
+    found = build(article.text, drafts, referents)
+    return Attributions(found.speakers, with_confidence(found.quotes, found.speakers, article.text))
 
 
 def find_drafts(reader: Reader, groups) -> list[Draft]:
@@ -216,14 +221,21 @@ def resolve_speakers(
 
 
 def _content_text(text: str, draft: Draft) -> str:
-    """The quoted words: a direct quote loses its own marks (only those), a mixed one keeps them."""
-    pieces = []
+    """The quoted words as printed: a direct quote loses its own marks (only those), a mixed
+    one keeps them; parts with narration between them are joined by " … ", never re-punctuated."""
+    joined = ""
+    previous_end = None
     for start, end in draft.parts:
         piece = text[start:end]
         if draft.kind == "direct":
             piece = _unmark(piece)
-        pieces.append(" ".join(piece.split()))
-    return " ".join(pieces)
+        piece = " ".join(piece.split())
+        if previous_end is not None:
+            between = text[previous_end:start].strip(" \t\r\n" + _QUOTE_MARKS)
+            joined += PART_SEPARATOR if between else " "
+        joined += piece
+        previous_end = end
+    return joined
 
 
 def _unmark(piece: str) -> str:
