@@ -172,3 +172,20 @@ def test_confidence_is_in_the_json(analyze_text):
     doc = analyze_text('"We will rebuild the bridge," Hanna Berg said.')
     again = loads(dumps(doc))
     assert again.quotes[0].confidence == doc.quotes[0].confidence is not None
+
+
+def test_she_is_never_a_man_named_after_her(analyze_text):
+    doc = analyze_text(
+        "Finance minister Sue Ellwood said the settlement was a good deal. "
+        "Gordon Pryce said the money had come from the Treasury. "
+        "She said councils would be able to keep bills low."
+    )
+    assert name_of(doc, "councils would be able to keep bills low") == "Sue Ellwood"
+
+
+def test_he_after_someone_named_inside_a_report_is_the_reporter(analyze_text):
+    doc = analyze_text(
+        "Tory spokesman Owen Rees said that for the minister to claim nobody would pay more "
+        '"is nonsense". He added: "Most homes will face higher bills."'
+    )
+    assert name_of(doc, "Most homes will face higher bills") == "Owen Rees"

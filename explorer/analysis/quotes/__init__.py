@@ -165,6 +165,7 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
         if draft.speaker is not None:
             start, end = draft.speaker
             draft_ranges.append((start, end, index))
+    reported = [(s, e, index) for index, d in enumerate(drafts) if d.kind != "direct" for s, e in d.parts]
     mentions: list[Mention] = []
     taken = bytearray(len(doc))
     by_range: dict[tuple[int, int], Mention] = {}
@@ -178,19 +179,19 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
         mention = classify(doc, start, end, reader.narrative_index(start), label=label, speaker=True)
         if mention is None:
             continue
+        mention.embedded = any(s <= mention.start < e and other != index for s, e, other in reported)
         by_range[(start, end)] = mention
         by_draft[index] = mention
         mentions.append(mention)
         for i in range(start, end):
             taken[i] = 1
-    reported = [(s, e) for d in drafts if d.kind != "direct" for s, e in d.parts]
     for start, end, label, _ in spans:
         if any(taken[i] for i in range(start, end)) or any(reader.quoted[i] for i in range(start, end)):
             continue
         mention = classify(doc, start, end, reader.narrative_index(start), label=label)
         if mention is None:
             continue
-        mention.embedded = any(s <= mention.start < e for s, e in reported)
+        mention.embedded = any(s <= mention.start < e for s, e, _ in reported)
         mentions.append(mention)
         for i in range(start, end):
             taken[i] = 1

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from explorer.analysis.gazetteer import lookup
+from explorer.analysis.name_gender import gender_of_given_name
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
 from explorer.analysis.quotes.lexicon import (
     ANONYMOUS_WORDS,
@@ -164,6 +165,8 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
                        kind_hint=kind, subject=subject, speaker=speaker)
     if head.pos_ == "PROPN" or label is not None:
         kind = _name_kind(words, label, titled, speaker)
+        if gender is None and len(words) > 1 and words[0].pos_ == "PROPN" and label != "ORG":
+            gender = gender_of_given_name(words[0].text)
         return Mention(span.start_char, span.end_char, text, "name", head.i, sentence,
                        kind_hint=kind, gender=gender, subject=subject, speaker=speaker)
     plural = head.tag_ in ("NNS", "NNPS")
@@ -314,7 +317,7 @@ class Resolver:
                 window.append(earlier)
         if subjects_first:
             for earlier in window:
-                if (earlier.subject and not earlier.embedded or earlier.speaker) and accept(earlier.referent):
+                if (earlier.subject or earlier.speaker) and not earlier.embedded and accept(earlier.referent):
                     return earlier.referent
         for earlier in window:
             if accept(earlier.referent):
