@@ -189,3 +189,29 @@ def test_he_after_someone_named_inside_a_report_is_the_reporter(analyze_text):
         '"is nonsense". He added: "Most homes will face higher bills."'
     )
     assert name_of(doc, "Most homes will face higher bills") == "Owen Rees"
+
+
+# --- broken speaker names --------------------------------------------------------------
+
+
+def test_a_hyphenated_surname_is_kept_whole(analyze_text):
+    doc = analyze_text(
+        'EU spokeswoman Rhian Pryce-Davies conceded there were gaps but said "they are small".'
+    )
+    assert name_of(doc, "they are small") == "Rhian Pryce-Davies"
+
+
+def test_a_full_stop_the_tokenizer_glued_to_a_name_is_not_part_of_it(analyze_text):
+    doc = analyze_text(
+        'Jon Hale, head of B&Q, said prices were too high. "We are cutting prices on paint," said B&Q.'
+    )
+    assert name_of(doc, "We are cutting prices on paint") == "B&Q"
+
+
+def test_she_after_a_spokeswoman_who_reported_on_a_man(analyze_text):
+    doc = analyze_text(
+        "A Fenland Water Board spokeswoman confirmed Mr Kaye was still in post and that he "
+        'would stay until a successor was found. "No date was ever set for his departure," she said.'
+    )
+    speaker = speaker_of(doc, "No date was ever set")
+    assert speaker.kind == "spokesperson" and speaker.represents == "Fenland Water Board"

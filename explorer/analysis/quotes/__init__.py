@@ -179,7 +179,8 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
         mention = classify(doc, start, end, reader.narrative_index(start), label=label, speaker=True)
         if mention is None:
             continue
-        mention.embedded = any(s <= mention.start < e and other != index for s, e, other in reported)
+        mention.embedded_in = next((other for s, e, other in reported
+                                    if s <= mention.start < e and other != index), None)
         by_range[(start, end)] = mention
         by_draft[index] = mention
         mentions.append(mention)
@@ -191,7 +192,7 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
         mention = classify(doc, start, end, reader.narrative_index(start), label=label)
         if mention is None:
             continue
-        mention.embedded = any(s <= mention.start < e for s, e, _ in reported)
+        mention.embedded_in = next((other for s, e, other in reported if s <= mention.start < e), None)
         mentions.append(mention)
         for i in range(start, end):
             taken[i] = 1

@@ -102,9 +102,10 @@ class Mention:
     speaker: bool = False
     body: str | None = None
     """For a spokesperson or a document: the body the phrase itself names (``an M&S spokesman``)."""
-    embedded: bool = False
-    """Inside what someone else is reported to have said: a subject there is not the
-    paragraph's topic (``said the bid would let Mr Glazer take control``)."""
+    embedded_in: int | None = None
+    """The reported words (a draft's number) this mention stands inside: a subject there is
+    not the paragraph's topic (``said the bid would let Mr Glazer take control``), except
+    for a pronoun inside the same words."""
     referent: Referent | None = None
 
 
@@ -129,7 +130,8 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
         return None
     head_lower = head.lower_
     subject = head.dep_ in ("nsubj", "nsubjpass")
-    if head.pos_ in ("PRON", "DET") and len(span) == 1:
+    misread_name = head.text[:1].isupper() and head.lower_ not in PRONOUNS and not head.is_alpha
+    if head.pos_ in ("PRON", "DET") and len(span) == 1 and not misread_name:
         if head_lower in ("another", "one", "others", "some", "many", "several", "both", "few", "someone",
                           "somebody"):
             return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
@@ -141,11 +143,14 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     titled, gender = _title_gender(doc, start)
     has_det = doc[start].lower_ in ("the", "a", "an", "this", "that")
     lemma = head.lemma_.lower()
+    if span[-1].lemma_.lower() in SPOKESPERSON_WORDS and head.i != span[-1].i:
+        head, lemma = span[-1], span[-1].lemma_.lower()  # the parser hung "spokeswoman" on the body
     if head.pos_ == "NOUN" and not titled and (lemma in SPOKESPERSON_WORDS or lemma in DOCUMENT_WORDS
                                                and head.tag_ == "NN" and _document_speaks(head)):
         form = "spokesperson" if lemma in SPOKESPERSON_WORDS else "document"
-        return Mention(span.start_char, span.end_char, text, form, head.i, sentence,
-                       kind_hint=form, subject=subject, speaker=speaker, body=_spoken_for(span, head))
+        gender = {"spokesman": "male", "spokeswoman": "female"}.get(lemma)
+        return Mention(span.start_char, span.end_char, text, form, head.i, sentence, kind_hint=form,
+                       gender=gender, subject=subject, speaker=speaker, body=_spoken_for(span, head))
     named_body = head.pos_ == "PROPN" and lemma in ROLE_WORDS_ORGANISATION and any(
         t.pos_ == "PROPN" and t.i < head.i for t in span)
     if named_body and label is None:
@@ -163,7 +168,7 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
         form = "role" if definite and head.tag_ not in ("NNS", "NNPS") else "phrase"
         return Mention(span.start_char, span.end_char, text, form, head.i, sentence,
                        kind_hint=kind, subject=subject, speaker=speaker)
-    if head.pos_ == "PROPN" or label is not None:
+    if head.pos_ == "PROPN" or label is not None or misread_name:
         kind = _name_kind(words, label, titled, speaker)
         if gender is None and len(words) > 1 and words[0].pos_ == "PROPN" and label != "ORG":
             gender = gender_of_given_name(words[0].text)
@@ -201,11 +206,21 @@ def name_text(mention: Mention, doc: Doc) -> str:
         tokens = tokens[1:]
     while tokens and tokens[-1].tag_ == "POS":
         tokens.pop()
+    if tokens and _ends_sentence_with_stop(tokens[-1]):
+        return normalise("".join(t.text_with_ws for t in tokens).rstrip()[:-1])  # "said M&S."
     cut = next((i for i, t in enumerate(tokens)
                 if t.lower_ == "of" and i and tokens[i - 1].ent_type_ == "PERSON"), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Dale Pruitt of Texas" is Dale Pruitt, from Texas
     return normalise("".join(t.text_with_ws for t in tokens))
+
+
+def _ends_sentence_with_stop(token: Token) -> bool:
+    """``M&S.`` at the end of a sentence: the tokenizer kept the full stop on the name."""
+    doc = token.doc
+    last = token.i + 1 >= len(doc) or doc[token.i + 1].is_space or doc[token.i + 1].is_sent_start
+    return len(token) > 2 and token.text.endswith(".") and token.text.count(".") == 1 and last \
+        and token.lower_ not in ("inc.", "co.", "ltd.", "jr.", "sr.", "corp.", "bros.")
 
 
 def surface(mention: Mention) -> str:
@@ -317,7 +332,8 @@ class Resolver:
                 window.append(earlier)
         if subjects_first:
             for earlier in window:
-                if (earlier.subject or earlier.speaker) and not earlier.embedded and accept(earlier.referent):
+                aside = earlier.embedded_in is not None and earlier.embedded_in != mention.embedded_in
+                if (earlier.subject or earlier.speaker) and not aside and accept(earlier.referent):
                     return earlier.referent
         for earlier in window:
             if accept(earlier.referent):

@@ -225,6 +225,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
             right = next((t.i for t in doc[end:right] if t.text == ","), right)
             if right - end <= 6:
                 end = right
+    start = _before_hyphens(doc, start)
     while start < end and (doc[start].is_punct or doc[start].is_space
                            or _CLOCK_TIME.match(doc[start].text)):
         start += 1  # "08:51 Unions warn ...": a live blog's time stamp is not part of the name
@@ -239,6 +240,14 @@ def _past_hyphens(doc, end: int) -> int:
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
     return end
+
+
+def _before_hyphens(doc, start: int) -> int:
+    """``Ms Quillinan-Meiland``: the first half of a hyphenated name belongs to it too."""
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return start
 
 
 _UTTERANCE_NOUNS = frozenset({

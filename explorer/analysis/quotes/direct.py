@@ -279,13 +279,21 @@ def _role_before_name(reader: Reader, subject: Token) -> tuple[tuple[int, int], 
     """
     start, end = cues.mention_tokens(subject)
     doc = reader.doc
-    if subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
+    double_barrelled = subject.is_title and subject.i >= 2 and doc[subject.i - 1].text == "-" \
+        and doc[subject.i - 2].pos_ == "PROPN"  # "Pryce-Davies", its second half tagged a noun
+    if subject.pos_ != "PROPN" and not double_barrelled or subject.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
         return (start, end), None
     first = subject.i
     role_words = ROLE_WORDS_PERSON | ROLE_ABBREVIATIONS
-    while first - 1 >= start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ in cues.NAME_DEPS \
-            and doc[first - 1].lower_ not in role_words:
-        first -= 1
+    while first - 1 >= start:
+        if doc[first - 1].text == "-" and first - 2 >= start and not doc[first - 1].whitespace_ \
+                and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
+            first -= 2  # "Marja Quillinan-Meiland"
+        elif doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ in cues.NAME_DEPS \
+                and doc[first - 1].lower_ not in role_words:
+            first -= 1
+        else:
+            break
     role = [t for t in doc[start:first] if t.lower_ not in ROLE_DETERMINERS]
     described = bool(role) and all(t.is_lower and t.is_alpha for t in role)  # "housing charity Shelter"
     if not role or not (described or any(t.lemma_.lower() in role_words for t in role)):
