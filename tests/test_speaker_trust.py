@@ -215,3 +215,15 @@ def test_she_after_a_spokeswoman_who_reported_on_a_man(analyze_text):
     )
     speaker = speaker_of(doc, "No date was ever set")
     assert speaker.kind == "spokesperson" and speaker.represents == "Fenland Water Board"
+
+
+# --- attribution that carries --------------------------------------------------------
+
+
+def test_a_quote_credited_by_a_verdict_noun(analyze_text):
+    doc = analyze_text(
+        "Prime Minister Alan Corby has told supporters he is back.\n\n"
+        '"Voters like the government more than the members do," is the dry assessment of '
+        "Dora Finch, leader of the Labour group on Eastgate Council."
+    )
+    assert name_of(doc, "Voters like the government") == "Dora Finch"

@@ -85,6 +85,9 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     named = _person_before_colon(_tokens_before(reader, first))
     if named is not None:
         return Draft("direct", parts, "direct.colon_intro", speaker=named)
+    verdict = _verdict_of(reader, last)
+    if verdict is not None:
+        return Draft("direct", parts, "direct.verdict_of", cue=verdict[0], speaker=verdict[1])
     named = _headline_name(reader, first)
     if named is not None:
         kind = "mixed" if _embedded(reader, group) else "direct"
@@ -127,6 +130,28 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         # no cue anywhere near: the latest source quoted is the best guess
         return Draft("direct", parts, "direct.nearest_speaker", speaker=previous.speaker)
     return Draft("direct", parts, "direct.unattributed")
+
+
+_VERDICT_NOUNS = frozenset({
+    "assessment", "view", "verdict", "opinion", "message", "warning", "conclusion", "judgment",
+    "judgement", "response", "reaction", "advice", "prediction", "word", "summary", "diagnosis",
+})
+
+
+def _verdict_of(reader: Reader, last: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``"...," is the dry assessment of Graham Lane``: a verdict noun names who said it."""
+    doc = reader.doc
+    after = next((t for t in doc[last + 1 : last + 4] if not (t.is_punct or t.is_space)), None)
+    if after is None or after.lemma_ != "be" or reader.quoted[after.i]:
+        return None
+    for noun in after.children:
+        if noun.dep_ != "attr" or noun.lemma_.lower() not in _VERDICT_NOUNS:
+            continue
+        for prep in noun.children:
+            owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and owner is not None:
+                return reader.char_range(after.i, prep.i + 1), cues.mention_tokens(owner)
+    return None
 
 
 def _in_noun_clause(verb: Token) -> bool:
