@@ -227,3 +227,20 @@ def test_a_quote_credited_by_a_verdict_noun(analyze_text):
         "Dora Finch, leader of the Labour group on Eastgate Council."
     )
     assert name_of(doc, "Voters like the government") == "Dora Finch"
+
+
+def test_a_city_that_speaks_is_the_club_not_a_man(analyze_text):
+    doc = analyze_text(
+        "Welsh striker Rhodri Vaughan has been dropped. Even before Swansea said the player "
+        "would not be sold, Vaughan insisted he had no intention of leaving. "
+        '"I would play anywhere for this club," he said.'
+    )
+    assert name_of(doc, "I would play anywhere") == "Rhodri Vaughan"
+
+
+def test_a_role_and_a_name_the_parser_made_two_subjects(analyze_text):
+    doc = analyze_text(
+        "The chairman of the Law Society, Peter Arnott QC warned there was a real risk that "
+        "people would be pushed away."
+    )
+    assert name_of(doc, "people would be pushed away") == "Peter Arnott QC"

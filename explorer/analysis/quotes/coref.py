@@ -192,7 +192,9 @@ def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: boo
     if label in ("ORG", "GPE") and looks_like_org:
         return "organisation"
     shortest = 2 if label in ("ORG", "GPE", "FAC") else 1
-    if speaker and all(w.is_title for w in words) and shortest <= len(words) <= 3 and not looks_like_org:
+    a_place = len(words) == 1 and lookup(words[0].text) is not None  # "Newcastle said": the club
+    if speaker and all(w.is_title for w in words) and shortest <= len(words) <= 3 and not looks_like_org \
+            and not a_place:
         return "person"
     if label in ("ORG", "GPE", "FAC"):
         return "organisation"

@@ -273,6 +273,11 @@ def appositive_of(head: Token) -> Token | None:
         tail = role_tail(head)
         if tail is not head:
             found = next((c for c in tail.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if found is None and head.dep_ == "nsubj":
+        # "The chairman of the Bar Council, Guy Mansfield QC warned": the parser gave the
+        # verb two subjects, the second after a comma, where the name is apposed to the role
+        found = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i
+                      and c.pos_ == "PROPN" and head.doc[c.left_edge.i - 1].text == ","), None)
     return found
 
 
