@@ -244,3 +244,11 @@ def test_a_role_and_a_name_the_parser_made_two_subjects(analyze_text):
         "people would be pushed away."
     )
     assert name_of(doc, "people would be pushed away") == "Peter Arnott QC"
+
+
+def test_who_a_film_shows_speaking_is_the_speaker_not_the_film(analyze_text):
+    doc = analyze_text(
+        "The documentary showed Mr Pargeter, apparently talking about the treaty, telling the "
+        'meeting: "The French are the big winners here."'
+    )
+    assert name_of(doc, "The French are the big winners") == "Pargeter"

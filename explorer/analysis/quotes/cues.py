@@ -34,6 +34,8 @@ def outermost_cue(verb: Token, quoted) -> Token:
         if token is child or quoted[token.i]:
             break
         if child.dep_ == "ccomp" and is_speech_verb(token, with_thought=True):
+            if _shown_speaking(child) is not None:
+                break  # "the film showed X telling": X speaks, the film does not report it
             best = token
         child, token = token, token.head
     return best
@@ -59,6 +61,9 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             source = next((c for c in child.children if c.dep_ == "pobj"), None)
             if source is not None:
                 return source
+    shown = _shown_speaking(verb)
+    if shown is not None:
+        return shown
     token = verb
     for _ in range(4):
         for child in token.children:
@@ -88,6 +93,22 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             return None
         token = token.head
     return None
+
+
+_SHOWING_VERBS = frozenset({"show", "see", "hear", "film", "record", "catch", "watch", "depict", "capture"})
+
+
+def _shown_speaking(verb: Token) -> Token | None:
+    """``The film showed Mr Nattrass telling the meeting:``: the one shown speaks, not the film."""
+    head = verb.head
+    while head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") and head.head is not head:
+        head = head.head  # "showed X, apparently talking about Y, telling the meeting"
+    if verb.tag_ not in ("VBG", "VB") or head is verb or head.lemma_.lower() not in _SHOWING_VERBS:
+        return None
+    if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
+                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _is_passive(verb: Token) -> bool:
