@@ -252,3 +252,13 @@ def test_who_a_film_shows_speaking_is_the_speaker_not_the_film(analyze_text):
         'meeting: "The French are the big winners here."'
     )
     assert name_of(doc, "The French are the big winners") == "Pargeter"
+
+
+def test_a_cue_inside_the_clause_a_quote_judges_does_not_speak_it(analyze_text):
+    doc = analyze_text(
+        "Liberal transport spokesman Ifan Howells said that for the minister to claim that the "
+        "majority of rail passengers in Wales should see very little change "
+        '"is taking spin to absurd lengths". He added: "A third of fares will rise."'
+    )
+    assert name_of(doc, "taking spin to absurd lengths") == "Ifan Howells"
+    assert name_of(doc, "A third of fares") == "Ifan Howells"

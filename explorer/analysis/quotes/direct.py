@@ -97,6 +97,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         if verbs:
             # a cue in a relative clause ("Nothing the president said ...") rarely frames the quote
             verb = min(verbs, key=lambda v: (_in_noun_clause(v) and not v.left_edge.i <= first <= v.right_edge.i,
+                                             _in_clausal_subject(v, first),
                                              _distance(v.i, first, last), v.i))
             draft = _from_verb(reader, parts, verb, first, last)
             if draft is not None:
@@ -152,6 +153,19 @@ def _verdict_of(reader: Reader, last: int) -> tuple[tuple[int, int], tuple[int, 
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and owner is not None:
                 return reader.char_range(after.i, prep.i + 1), cues.mention_tokens(owner)
     return None
+
+
+def _in_clausal_subject(verb: Token, first: int) -> bool:
+    """``for the minister to claim X "is spin"``: a cue inside the subject of the clause that
+    holds the quote is what the quote is about, not who speaks it."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ == "csubj":
+            return not token.left_edge.i <= first <= token.right_edge.i
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _in_noun_clause(verb: Token) -> bool:
