@@ -262,3 +262,21 @@ def test_a_cue_inside_the_clause_a_quote_judges_does_not_speak_it(analyze_text):
     )
     assert name_of(doc, "taking spin to absurd lengths") == "Ifan Howells"
     assert name_of(doc, "A third of fares") == "Ifan Howells"
+
+
+# --- reported speech ----------------------------------------------------------------
+
+
+def test_a_cue_set_off_by_commas_reports_the_words_around_it(analyze_text):
+    doc = analyze_text("Currently, he said, a ticket machine lasts about ten years before it is replaced.")
+    quote = doc.quotes[0]
+    assert quote.kind == "indirect" and quote.rule == "reported.parenthetical"
+    assert quote.text.startswith("a ticket machine lasts about ten years")
+
+
+def test_said_name_at_the_end_without_a_comma(analyze_text):
+    doc = analyze_text(
+        "There are also other pressures pushing councils towards cheaper software said Ffion Lloyd, "
+        "director of a consultancy."
+    )
+    assert name_of(doc, "other pressures pushing councils") == "Ffion Lloyd"

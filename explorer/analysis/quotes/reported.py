@@ -60,12 +60,19 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
         start, end = cues.trim(doc, start, end)
         if end - start >= 2:
             content = (start, end)
+    extra: tuple[int, int] | None = None
     if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
         stop = min(speaker[0], verb.i)
-        if stop > sentence.start + 3 and doc[stop - 1].text == ",":
+        inverted_at_end = verb.i < speaker[0] and speaker[1] >= _last_word(sentence)
+        if stop > sentence.start + 3 and (doc[stop - 1].text == "," or inverted_at_end and stop > sentence.start + 5):
             start, end = cues.trim(doc, sentence.start, stop)
             if end - start >= 3:
                 content, rule = (start, end), "reported.cue_after"
+        else:
+            aside = _parenthetical(doc, sentence, stop, max(speaker[1], verb.i + 1))
+            if aside is not None:
+                content, extra = aside
+                rule = "reported.parenthetical"
     if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[content[0] : content[1]]):
         content = None
     if content is None:
@@ -73,11 +80,34 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
         rule = "reported.object"
     if content is None:
         return None
-    kind = "mixed" if any(reader.quoted[i] for i in range(*content)) else "indirect"
+    pieces = [content] if extra is None else [content, extra]
+    kind = "mixed" if any(reader.quoted[i] for piece in pieces for i in range(*piece)) else "indirect"
     relative = cues.relative_subject(verb)
-    return Draft(kind, [reader.char_range(*content)], rule, cue=cue_span(reader, verb),
+    return Draft(kind, [reader.char_range(*piece) for piece in pieces], rule, cue=cue_span(reader, verb),
                  speaker=speaker, role=role, used_verbs={verb.i},
                  pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
+
+
+def _last_word(sentence: SpacySpan) -> int:
+    """The end of the sentence's last word: what follows is only punctuation and space."""
+    end = sentence.end
+    while end > sentence.start and (sentence.doc[end - 1].is_punct or sentence.doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _parenthetical(doc, sentence: SpacySpan, start: int, end: int):
+    """``Currently, he said, a machine lasts ten years``: the words around a cue set off by
+    commas are what was said; a short opener ("Currently") joins only when it is a clause."""
+    if start <= sentence.start or end >= sentence.end or doc[start - 1].text != "," or doc[end].text != ",":
+        return None
+    after = cues.trim(doc, end + 1, sentence.end)
+    before = cues.trim(doc, sentence.start, start - 1)
+    if after[1] - after[0] < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[after[0] : after[1]]):
+        return None
+    if before[1] - before[0] >= 3 and any(t.pos_ in ("VERB", "AUX") for t in doc[before[0] : before[1]]):
+        return before, after
+    return after, None
 
 
 _ADDRESSEE_VERBS = frozenset({
