@@ -280,3 +280,8 @@ def test_said_name_at_the_end_without_a_comma(analyze_text):
         "director of a consultancy."
     )
     assert name_of(doc, "other pressures pushing councils") == "Ffion Lloyd"
+
+
+def test_told_the_programme_he_hoped_reports_what_he_hoped(analyze_text):
+    doc = analyze_text("Lord Hartley told BBC Radio 4's Today programme he hoped mediation could settle disputes.")
+    assert name_of(doc, "mediation could settle disputes") == "Hartley"

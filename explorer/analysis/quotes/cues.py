@@ -324,7 +324,19 @@ def complement_of(verb: Token) -> Token | None:
             # one after the verb is what was believed; the one before is what it hangs on
             after = [c for c in clauses if c.i > verb.i]
             return after[0] if after and len(clauses) > 1 else clauses[0]
+    if verb.lemma_.lower() in _TELLING_VERBS:
+        # "told BBC Radio's Today programme he hoped ...": the parser hangs the reported
+        # clause on the listener as if it described it
+        for listener in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+            for clause in listener.children:
+                if clause.dep_ == "relcl" and any(
+                        c.dep_ == "nsubj" and c.lower_ not in ("who", "that", "which", "whom")
+                        for c in clause.children):
+                    return clause
     return None
+
+
+_TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "brief"})
 
 
 def trim(doc, start: int, end: int) -> tuple[int, int]:
