@@ -285,3 +285,17 @@ def test_said_name_at_the_end_without_a_comma(analyze_text):
 def test_told_the_programme_he_hoped_reports_what_he_hoped(analyze_text):
     doc = analyze_text("Lord Hartley told BBC Radio 4's Today programme he hoped mediation could settle disputes.")
     assert name_of(doc, "mediation could settle disputes") == "Hartley"
+
+
+def test_accused_someone_of_reports_what_they_are_accused_of(analyze_text):
+    doc = analyze_text("After the match, Rourke accused Delacroix of starting the fight.")
+    quote = doc.quotes[0]
+    assert quote.text == "starting the fight"
+    assert name_of(doc, "starting the fight") == "Rourke"
+
+
+def test_a_mixed_quote_after_accused_starts_at_what_was_said(analyze_text):
+    doc = analyze_text('Ms Varga accused her rivals of wanting to "turn inwards" on trade.')
+    quote = doc.quotes[0]
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("wanting to")

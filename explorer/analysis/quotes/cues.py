@@ -336,6 +336,16 @@ def complement_of(verb: Token) -> Token | None:
     return None
 
 
+JUDGING_VERBS = frozenset({"accuse", "blame", "criticise", "criticize", "praise", "thank", "congratulate",
+                           "condemn", "commend", "fault"})
+"""``accused X of Y``: X is who is judged, Y what was said of them."""
+
+
+def judges_someone_for(verb: Token) -> bool:
+    """``accused Vieira of starting the row``, ``blamed X for Y``: a judging verb with both."""
+    return verb.lemma_.lower() in JUDGING_VERBS and any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for") for c in verb.children)
+
 _TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "brief"})
 
 

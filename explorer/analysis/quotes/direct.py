@@ -361,13 +361,17 @@ def _content_after(reader: Reader, verb: Token, speaker: tuple[int, int], last: 
     doc = reader.doc
     sentence = reader.sentence_of(verb.i)
     start = verb.i + 1
-    skipped = {c.i: c.right_edge.i for c in verb.rights
-               if c.dep_ in ("dative", "prt", "prep", "npadvmod", "advmod") and c.right_edge.i < last}
+    judged = cues.judges_someone_for(verb)
+    skipped = {c.left_edge.i: c.right_edge.i for c in verb.rights
+               if c.dep_ in ("dative", "prt", "prep", "npadvmod", "advmod") and c.right_edge.i < last
+               or judged and c.dep_ == "dobj"}
     while start < sentence.end:
         if start in skipped:
             start = skipped[start] + 1
         elif start in range(*speaker) or doc[start].is_punct or doc[start].is_space:
             start += 1
+        elif judged and doc[start].dep_ == "prep" and doc[start].lower_ in ("of", "for"):
+            start += 1  # "accused them of wanting to": what they are accused of
         else:
             break
     end = max(_clause_end(verb, last, sentence), last + 1)

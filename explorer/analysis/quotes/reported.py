@@ -123,7 +123,7 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, i
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "to discuss work": a purpose, not something reported
-    addressed = verb.lemma_.lower() in _ADDRESSEE_VERBS
+    addressed = verb.lemma_.lower() in _ADDRESSEE_VERBS or cues.judges_someone_for(verb)
     for child in verb.rights:
         if child.dep_ == "dobj" and addressed:
             continue  # "answered his critics": the people spoken to, not what was said
