@@ -299,3 +299,12 @@ def test_a_mixed_quote_after_accused_starts_at_what_was_said(analyze_text):
     quote = doc.quotes[0]
     assert quote.kind == "mixed"
     assert quote.text.startswith("wanting to")
+
+
+def test_he_in_a_report_whose_content_names_him_first(analyze_text):
+    doc = analyze_text(
+        'The envoy Ramon Ortiz said "we need calm" and he left the talks.\n\n'
+        'Foreign minister Tobias Brandt said the country would take "firm steps" in response, '
+        "and he urged the north to resume talks."
+    )
+    assert name_of(doc, "firm steps") == "Tobias Brandt"

@@ -181,6 +181,7 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
             continue
         mention.embedded_in = next((other for s, e, other in reported
                                     if s <= mention.start < e and other != index), None)
+        mention.draft = index
         by_range[(start, end)] = mention
         by_draft[index] = mention
         mentions.append(mention)

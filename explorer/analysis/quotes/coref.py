@@ -106,6 +106,8 @@ class Mention:
     """The reported words (a draft's number) this mention stands inside: a subject there is
     not the paragraph's topic (``said the bid would let Mr Glazer take control``), except
     for a pronoun inside the same words."""
+    draft: int | None = None
+    """The quote (a draft's number) this mention is the speaker of, if any."""
     referent: Referent | None = None
 
 
@@ -334,7 +336,8 @@ class Resolver:
                 window.append(earlier)
         if subjects_first:
             for earlier in window:
-                aside = earlier.embedded_in is not None and earlier.embedded_in != mention.embedded_in
+                aside = earlier.embedded_in is not None and earlier.embedded_in not in (
+                    mention.embedded_in, mention.draft)
                 if (earlier.subject or earlier.speaker) and not aside and accept(earlier.referent):
                     return earlier.referent
         for earlier in window:
