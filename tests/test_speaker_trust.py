@@ -308,3 +308,36 @@ def test_he_in_a_report_whose_content_names_him_first(analyze_text):
         "and he urged the north to resume talks."
     )
     assert name_of(doc, "firm steps") == "Tobias Brandt"
+
+
+# --- non-speakers and role nouns ------------------------------------------------------
+
+
+def test_an_abstract_noun_never_speaks(analyze_text):
+    doc = analyze_text(
+        "The agreement ends a stand-off that had threatened to leave the country behind. "
+        "History suggests the truce will not last."
+    )
+    assert all(s.name.lower() not in ("a stand-off", "history") for s in doc.speakers)
+
+
+def test_a_date_after_a_participle_is_not_what_was_announced(analyze_text):
+    doc = analyze_text(
+        "The decision, announced in Vilnius on Tuesday by the commissioner, Ilse Varga, "
+        "ends months of talks."
+    )
+    assert all(q.text != "Tuesday" for q in doc.quotes)
+
+
+def test_the_commissioner_later_is_the_commissioner_named_before(analyze_text):
+    doc = analyze_text(
+        "The plan was presented by the EU's trade commissioner, Ilse Varga.\n\n"
+        '"This is a good day," Ms Varga told reporters.\n\n'
+        "The commissioner said the money would be paid in two instalments."
+    )
+    assert name_of(doc, "the money would be paid") == "Ilse Varga"
+
+
+def test_a_source_inside_a_named_body_is_anonymous(analyze_text):
+    doc = analyze_text("A Treasury source said the department had given the hospitals enough.")
+    assert speaker_of(doc, "the department had given").kind == "anonymous"

@@ -147,6 +147,10 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     lemma = head.lemma_.lower()
     if span[-1].lemma_.lower() in SPOKESPERSON_WORDS and head.i != span[-1].i:
         head, lemma = span[-1], span[-1].lemma_.lower()  # the parser hung "spokeswoman" on the body
+    if head.pos_ == "NOUN" and lemma in ANONYMOUS_WORDS and not titled:
+        # "a Treasury source", "senior sources": unnamed, though the body may be named
+        return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
+                       kind_hint="anonymous", subject=subject, speaker=speaker)
     if head.pos_ == "NOUN" and not titled and (lemma in SPOKESPERSON_WORDS or lemma in DOCUMENT_WORDS
                                                and head.tag_ == "NN" and _document_speaks(head)):
         form = "spokesperson" if lemma in SPOKESPERSON_WORDS else "document"
@@ -375,6 +379,11 @@ class Resolver:
         for referent in self.referents:
             if referent.role and _role_key(referent.role) == key:
                 return referent
+        if len(key.split()) == 1 and mention.kind_hint == "person":
+            # "the commissioner" after "the EU's enlargement commissioner, Katarina Lindqvist"
+            holders = [r for r in self.referents if r.role and _role_key(r.role).split()[-1:] == [key]]
+            if len(holders) == 1:
+                return holders[0]
         kind = mention.kind_hint
         if kind != "person":
             # "the state government" again is the body first called that

@@ -7,7 +7,13 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from explorer.analysis.quotes.lexicon import DOCUMENT_WORDS, ROLE_WORDS_PERSON, SPEECH_VERBS, THOUGHT_VERBS
+from explorer.analysis.quotes.lexicon import (
+    ABSTRACT_NOUNS,
+    DOCUMENT_WORDS,
+    ROLE_WORDS_PERSON,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
@@ -79,8 +85,8 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
                 return child  # "It said": a paper, a campaign, a group
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
                 if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
-                    return token.head
-                return child
+                    return None if _never_speaks(token.head) else token.head
+                return None if _never_speaks(child) else child
             if child.dep_ == "agent":
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
@@ -109,6 +115,11 @@ def _shown_speaking(verb: Token) -> Token | None:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
                  and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+def _never_speaks(noun: Token) -> bool:
+    """An abstract noun or event (``a stand-off threatened``, ``history suggests``)."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ABSTRACT_NOUNS
 
 
 def _is_passive(verb: Token) -> bool:

@@ -28,6 +28,13 @@ DOCUMENT_WORDS = frozenset(["statement", "report", "survey", "study", "letter", 
 ANONYMOUS_WORDS = frozenset(["source", "insider", "whistleblower", "whistle-blower"])
 """Head nouns of a source the article does not name (``a senior source``, ``insiders``)."""
 
+ABSTRACT_NOUNS = frozenset(["stand-off", "standoff", "history", "change", "move", "decision", "deal", "plan",
+                            "crisis", "row", "dispute", "war", "ban", "policy", "scheme", "process", "situation",
+                            "problem", "issue", "idea", "event", "delay", "shift", "trend", "rise", "fall",
+                            "increase", "cut", "calculation", "figure", "number", "evidence", "experience"])
+"""Things and events that never speak, though a sentence may make them the subject of "warn"
+or "suggest" (``history suggests``, ``a stand-off threatened to``); documents can speak."""
+
 POSSESSIVE_DETERMINERS = frozenset(["its", "their", "his", "her", "our", "my", "your"])
 """``Its commissioner``: whose role it is, said elsewhere; never part of the role itself."""
 

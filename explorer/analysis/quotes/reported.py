@@ -68,7 +68,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
             start, end = cues.trim(doc, sentence.start, stop)
             if end - start >= 3:
                 content, rule = (start, end), "reported.cue_after"
-        else:
+        elif verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "agent" for c in verb.children):
             aside = _parenthetical(doc, sentence, stop, max(speaker[1], verb.i + 1))
             if aside is not None:
                 content, extra = aside
@@ -123,6 +123,8 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, i
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "to discuss work": a purpose, not something reported
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
+        return None  # "the decision, announced on Tuesday by X": the thing announced is named already
     addressed = verb.lemma_.lower() in _ADDRESSEE_VERBS or cues.judges_someone_for(verb)
     for child in verb.rights:
         if child.dep_ == "dobj" and addressed:
