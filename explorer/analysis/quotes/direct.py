@@ -82,7 +82,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     parts = [(p.start, p.end) for p in group]
     first, last = _quote_tokens(reader, group)
     sentences = _sentences_around(reader, group)
-    named = _person_before_colon(_tokens_before(reader, first))
+    named = _person_before_colon(_tokens_before(reader, first)) or _affiliated_name_line(reader, first)
     if named is not None:
         return Draft("direct", parts, "direct.colon_intro", speaker=named)
     verdict = _verdict_of(reader, last)
@@ -471,6 +471,24 @@ def _tokens_before(reader: Reader, first: int) -> list[Token]:
         if not token.is_space:
             tokens.insert(0, token)
     return tokens
+
+
+def _affiliated_name_line(reader: Reader, first: int) -> tuple[int, int] | None:
+    """``Professor Helen Marsh, of the London School of Economics: "..."``: a line that opens
+    with a person's name and their affiliation, then a colon and the quote (a vox pop)."""
+    line = reader.line_of(reader.doc[first].idx)
+    if line < 0:
+        return None
+    tokens = [t for t in reader.doc[reader.token_at(reader.lines[line][0]) : first] if not t.is_space]
+    if len(tokens) < 4 or tokens[-1].text != ":" or any(reader.quoted[t.i] for t in tokens):
+        return None
+    comma = next((k for k, t in enumerate(tokens[:6]) if t.text == ","), None)
+    if comma is None or tokens[comma + 1].lower_ not in ("of", "from", "at"):
+        return None
+    name = [t for t in tokens[:comma] if t.ent_type_ == "PERSON"]
+    if not name or name[-1].i != tokens[comma - 1].i:
+        return None
+    return name[0].i, name[-1].i + 1
 
 
 def _person_before_colon(before: list[Token]) -> tuple[int, int] | None:

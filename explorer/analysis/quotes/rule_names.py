@@ -1,0 +1,34 @@
+"""Every rule that can produce a quote, by the name a quote's ``rule`` carries.
+
+One table, so a reader tracing a quote finds what its rule means, the
+confidence model knows every name, and a test checks that each rule the code
+can emit is listed here and tried by a test.
+"""
+
+from __future__ import annotations
+
+QUOTE_RULES: dict[str, str] = {
+    "direct.cue_before": 'a cue verb before the quote: X said "..."',
+    "direct.cue_after": 'a cue after the quote: "...," X said',
+    "direct.inverted": 'a cue after the quote, subject after the verb: "...," said X',
+    "direct.interrupted": 'the cue inside the quote: "A," X said, "B."',
+    "direct.colon_intro": 'an introduction ending in a colon: X told the BBC: "..."',
+    "direct.according_to": '"...", according to X',
+    "direct.dash_credit": 'a dash credit: "..." - X',
+    "direct.verdict_of": '"...," is the assessment of X',
+    "direct.previous_sentence": "a cue in the sentence before: X added. \"...\"",
+    "direct.floating": "a quote that follows the previous speaker's quote in the same run",
+    "direct.nearest_speaker": "no cue near: the latest source quoted, a guess",
+    "direct.unattributed": "a quote no rule could attribute",
+    "direct.clause_subject": "the subject of the clause that holds the quote",
+    "direct.headline_name": "a headline credit: Name: '...'",
+    "mixed.reported": 'reported speech holding quoted words: X said the plan was "dead"',
+    "mixed.clause_subject": "quoted words inside a clause whose subject is the speaker",
+    "mixed.headline_name": "quoted words in a headline with a name before a colon",
+    "reported.complement": "X said (that) ...",
+    "reported.object": "X announced his resignation, X called for a ban",
+    "reported.cue_after": "..., X said.",
+    "reported.parenthetical": "A, X said, B.",
+    "reported.according_to": "According to X, ...",
+    "transcript.turn": "a transcript line: NAME: ...",
+}
