@@ -24,7 +24,7 @@ from explorer.analysis.pipeline import build_document, parse_text
 from explorer.model_json import dumps
 from explorer.sources import read_text_article
 
-HARNESS = Path("/work/shared/tools/quote_eval/eval.py")
+HARNESS = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "quote_eval" / "eval.py"
 
 
 def split_texts(data_dir: Path, split: str) -> list[Path]:

@@ -1,7 +1,9 @@
-"""Where speaker attribution goes wrong on PolNeAR, rule by rule.
+"""Where speaker attribution goes wrong on PolNeAR or the BBC dev set, rule by rule.
 
     python bench/quote_accuracy.py ../shared/data/polnear --split train --out /tmp/train-json
     python bench/speaker_errors.py /tmp/train-json --split train [--rule mixed.reported]
+    python bench/bbc_accuracy.py --out /tmp/bbc-json
+    python bench/speaker_errors.py /tmp/bbc-json --bbc [--rule all]
 
 Reads the analyses ``quote_accuracy.py --out`` wrote and judges each matched
 direct quote's speaker the way the shared harness does. It prints, for every
@@ -18,8 +20,9 @@ import importlib.util
 import json
 from pathlib import Path
 
-HARNESS = Path("/work/shared/tools/quote_eval/eval.py")
-POLNEAR = Path("/work/shared/data/polnear")
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+HARNESS = SHARED / "tools" / "quote_eval" / "eval.py"
+POLNEAR = SHARED / "data" / "polnear"
 
 
 def load_harness():
@@ -34,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("json_dir", type=Path, help="the analyses, <article stem>.json")
     parser.add_argument("--split", default="train")
     parser.add_argument("--rule", help="print the wrong speakers of this rule ('all': every rule)")
+    parser.add_argument("--bbc", action="store_true",
+                        help="JSON_DIR is a bbc_accuracy.py --out folder: read its report.json")
     args = parser.parse_args(argv)
+    if args.bbc:
+        return bbc_errors(args.json_dir, args.rule)
     harness = load_harness()
     totals: collections.Counter[str] = collections.Counter()
     wrong: collections.Counter[str] = collections.Counter()
@@ -70,6 +77,28 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PolNeAR {args.split}: wrong speakers / matched direct quotes, by rule")
     for rule, total in totals.most_common():
         print(f"  {rule:28} {wrong[rule]:4} / {total}")
+    for line in shown:
+        print(line)
+    return 0
+
+
+def bbc_errors(json_dir: Path, shown_rule: str | None) -> int:
+    """The BBC scorer's wrong speakers (direct and reported), counted by the explorer's rule."""
+    report = json.loads((json_dir / "report.json").read_text(encoding="utf-8"))
+    wrong: collections.Counter[str] = collections.Counter()
+    shown = []
+    for article in report["articles"]:
+        failures = [*article["wrong_speakers"],
+                    *(f for f in article["indirect_failures"] if f.get("why") == "wrong speaker")]
+        for failure in failures:
+            rule = failure.get("rule") or "?"
+            wrong[rule] += 1
+            if shown_rule in (rule, "all"):
+                shown.append(f"[{rule}] {article['article']}: ours {failure.get('explorer_speaker')!r}, "
+                             f"gold {failure.get('gold_speaker')!r}\n    {failure['snippet']!r}")
+    print("BBC dev: wrong speakers by rule (direct quotes and reported speech)")
+    for rule, count in wrong.most_common():
+        print(f"  {rule:28} {count:4}")
     for line in shown:
         print(line)
     return 0
