@@ -14,42 +14,13 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from explorer.analysis import analyze_many, engine_for, load_pipeline
-from explorer.analysis.pipeline import build_document, parse_text
-from explorer.model_json import dumps
-from explorer.sources import read_article
+from quote_accuracy import analyse_split
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 DATA = SHARED / "data" / "bbc-dev"
 SCORER = SHARED / "tools" / "bbc_eval" / "score.py"
-
-
-def analyse(files: list[Path], out: Path, docbin: Path | None) -> float:
-    """Write one analysis JSON per article; returns the seconds spent in the analysis."""
-    nlp = load_pipeline()
-    articles = [read_article(f) for f in files]
-    started = time.perf_counter()
-    if docbin is not None:
-        from spacy.tokens import DocBin
-
-        if docbin.exists():
-            docs = list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
-        else:
-            docs = list(nlp.pipe((parse_text(a) for a in articles), batch_size=16))
-            store = DocBin()
-            for doc in docs:
-                store.add(doc)
-            store.to_disk(docbin)
-        engine = engine_for(nlp)
-        documents = (build_document(a, d, engine) for a, d in zip(articles, docs, strict=True))
-    else:
-        documents = analyze_many(articles, nlp)
-    for path, document in zip(files, documents, strict=True):
-        (out / f"{path.stem}.json").write_text(dumps(document), encoding="utf-8")
-    return time.perf_counter() - started
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or Path(tempfile.mkdtemp(prefix="explorer-bbc-"))
     out.mkdir(parents=True, exist_ok=True)
     files = sorted((args.data / "articles").glob("*.txt"))
-    seconds = analyse(files, out, args.docbin)
+    reuse = args.docbin if args.docbin is not None and args.docbin.exists() else None
+    seconds = analyse_split(files, out, reuse, args.docbin if reuse is None else None)
     print(f"analysed {len(files)} articles in {seconds:.1f}s -> {out}", file=sys.stderr)
     command = [sys.executable, str(SCORER), "--explorer", "explorer", "--data", str(args.data),
                "--out", str(out)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -87,8 +88,7 @@ def bbc_examples(json_dir: Path, names: list[str]) -> list[tuple[list[str], int]
             candidates = [q for q in quotes if scorer.contains(q, where)]
             if not candidates:
                 continue
-            quote = sorted(candidates, key=lambda q: (q["kind"] not in ("direct", "mixed"),
-                                                       q["end"] - q["start"]))[0]
+            quote = min(candidates, key=lambda q: (q["kind"] not in ("direct", "mixed"), q["end"] - q["start"]))
             ident = (item["speaker"], item.get("speaker_aliases") or [], item.get("speaker_kind"))
             right = scorer.speaker_ok(speakers.get(quote.get("speaker_id")), *ident,
                                       others=scorer.others_for(ident, known))
@@ -123,7 +123,7 @@ def reliability(name: str, examples, bias: float, weights: dict[str, float]) -> 
     print(f"\n{name}: {len(scores)} attributions, {sum(l for _, l in scores) / len(scores):.3f} right")
     print(f"  {'confidence':12} {'n':>5} {'mean conf':>10} {'share right':>12}")
     error = 0.0
-    for low, high in zip(BINS, BINS[1:]):
+    for low, high in itertools.pairwise(BINS):
         group = [(s, l) for s, l in scores if low <= s < high]
         if not group:
             continue

@@ -167,7 +167,7 @@ def test_every_quote_says_how_sure_its_speaker_is(analyze_text):
 
 
 def test_confidence_is_in_the_json(analyze_text):
-    from explorer.model_json import loads, dumps
+    from explorer.model_json import dumps, loads
 
     doc = analyze_text('"We will rebuild the bridge," Hanna Berg said.')
     again = loads(dumps(doc))
