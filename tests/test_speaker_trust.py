@@ -341,3 +341,8 @@ def test_the_commissioner_later_is_the_commissioner_named_before(analyze_text):
 def test_a_source_inside_a_named_body_is_anonymous(analyze_text):
     doc = analyze_text("A Treasury source said the department had given the hospitals enough.")
     assert speaker_of(doc, "the department had given").kind == "anonymous"
+
+
+def test_a_summary_that_speaks_is_a_document(analyze_text):
+    doc = analyze_text("According to a summary released by the committee, the levees need repair.")
+    assert speaker_of(doc, "the levees need repair").kind == "document"

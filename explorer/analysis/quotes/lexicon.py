@@ -22,7 +22,8 @@ SPOKESPERSON_WORDS = frozenset(["spokesman", "spokeswoman", "spokesperson", "spo
 """A spokesperson speaks for a body and is a speaker of their own: not the body, not its leader."""
 
 DOCUMENT_WORDS = frozenset(["statement", "report", "survey", "study", "letter", "document", "poll", "memo",
-                            "release", "filing", "analysis", "review", "paper", "ruling", "judgment"])
+                            "release", "filing", "analysis", "review", "paper", "ruling", "judgment",
+                            "summary", "briefing", "audit", "guidance"])
 """Written things that speak in news copy (``a statement from the firm said``)."""
 
 ANONYMOUS_WORDS = frozenset(["source", "insider", "whistleblower", "whistle-blower"])
