@@ -11,6 +11,7 @@ narration interrupts them and by one space where a paragraph break does.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -165,7 +166,17 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
         if draft.speaker is not None:
             start, end = draft.speaker
             draft_ranges.append((start, end, index))
-    reported = [(s, e, index) for index, d in enumerate(drafts) if d.kind != "direct" for s, e in d.parts]
+    reported = sorted((s, e, index) for index, d in enumerate(drafts) if d.kind != "direct" for s, e in d.parts)
+    reported_starts = [s for s, _, _ in reported]
+
+    def reported_around(offset: int, own: int | None = None) -> int | None:
+        """The reported words (a draft's number) holding ``offset``, other than ``own``."""
+        for s, e, other in reversed(reported[max(0, bisect.bisect_right(reported_starts, offset) - 4)
+                                              : bisect.bisect_right(reported_starts, offset)]):
+            if s <= offset < e and other != own:
+                return other
+        return None
+
     mentions: list[Mention] = []
     taken = bytearray(len(doc))
     by_range: dict[tuple[int, int], Mention] = {}
@@ -179,8 +190,7 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
         mention = classify(doc, start, end, reader.narrative_index(start), label=label, speaker=True)
         if mention is None:
             continue
-        mention.embedded_in = next((other for s, e, other in reported
-                                    if s <= mention.start < e and other != index), None)
+        mention.embedded_in = reported_around(mention.start, own=index)
         mention.draft = index
         by_range[(start, end)] = mention
         by_draft[index] = mention
@@ -193,7 +203,7 @@ def _candidate_mentions(reader: Reader, drafts: list[Draft], entities: Entities)
         mention = classify(doc, start, end, reader.narrative_index(start), label=label)
         if mention is None:
             continue
-        mention.embedded_in = next((other for s, e, other in reported if s <= mention.start < e), None)
+        mention.embedded_in = reported_around(mention.start)
         mentions.append(mention)
         for i in range(start, end):
             taken[i] = 1
