@@ -51,8 +51,11 @@ def iter_warc_articles(path: str) -> Iterator[Article | SourceError]:
                 if found is not None:
                     yield found
         except (OSError, ValueError) as exc:
-            yield SourceError(path, f"damaged web archive after {responses} responses "
-                                    f"({' '.join(str(exc).split())[:120]})")
+            detail = " ".join(str(exc).split())[:120]
+            if responses:
+                yield SourceError(path, f"damaged web archive after {responses} responses ({detail})")
+            else:
+                yield SourceError(path, f"not a web archive ({detail})")
             return
     if responses == 0 and info.st_size:
         yield SourceError(path, "not a web archive (no WARC response records in it)")
