@@ -68,9 +68,10 @@ class FeedScreen(Screen):
         self.fetcher: EntryFetcher | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="feed-title")
+        # Feed titles and error text are never markup.
+        yield Static(id="feed-title", markup=False)
         yield FeedEntries(id="feed-entries")
-        yield Static(id="feed-status")
+        yield Static(id="feed-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -85,7 +86,7 @@ class FeedScreen(Screen):
             self.fetcher.close()
 
     @property
-    def list(self) -> FeedEntries:
+    def entry_list(self) -> FeedEntries:
         return self.query_one(FeedEntries)
 
     def _status(self, text: str) -> None:
@@ -126,13 +127,13 @@ class FeedScreen(Screen):
         self.entries = entries
         self.read = read
         self.failures.clear()
-        self.list.set_entries(entries, read)
+        self.entry_list.set_entries(entries, read)
         title = " · ".join(titles) if titles else "no feed could be read"
         self.query_one("#feed-title", Static).update(visible(title))
         for error in errors:
             self.notify(visible(error), severity="error", timeout=8, markup=False)
         self._show_counts(fetched)
-        self.list.focus()
+        self.entry_list.focus()
 
     def _show_counts(self, fetched: str | None = None) -> None:
         unread = sum(entry.id not in self.read for entry in self.entries)
@@ -148,7 +149,7 @@ class FeedScreen(Screen):
 
     @property
     def current(self) -> int | None:
-        return self.list.highlighted if self.entries else None
+        return self.entry_list.highlighted if self.entries else None
 
     @on(FeedEntries.Chosen)
     def _chosen(self, event: FeedEntries.Chosen) -> None:
@@ -157,7 +158,7 @@ class FeedScreen(Screen):
     def open_entry(self, index: int) -> None:
         """Read the entry: at once if its page is here, else when it arrives."""
         entry = self.entries[index]
-        self.list.highlighted = index
+        self.entry_list.highlighted = index
         self._mark(index, True)
         for following in self.entries[index + 1 : index + 1 + PREFETCH]:
             self._fetch(following)
@@ -172,7 +173,7 @@ class FeedScreen(Screen):
         if entry.id in self.articles or self.fetcher is None:
             return
         if self.fetcher.fetch(entry):
-            self.list.update_entry(self.entries.index(entry), entry, entry.id in self.read,
+            self.entry_list.update_entry(self.entries.index(entry), entry, entry.id in self.read,
                                    "fetching…")
 
     def _from_pool(self, entry: FeedEntry, result: Article | SourceError) -> None:
@@ -190,7 +191,7 @@ class FeedScreen(Screen):
         else:
             self.failures[entry.id] = result.reason
             state = "page not readable"
-        self.list.update_entry(index, entry, entry.id in self.read, state)
+        self.entry_list.update_entry(index, entry, entry.id in self.read, state)
         if self.waiting != entry.id:
             return
         self.waiting = None
@@ -217,7 +218,7 @@ class FeedScreen(Screen):
             self.read.discard(entry.id)
         self.store.mark_read(entry.id, read)
         state = "page not readable" if entry.id in self.failures else ""
-        self.list.update_entry(index, entry, read, state)
+        self.entry_list.update_entry(index, entry, read, state)
         self._show_counts()
 
     def action_toggle_read(self) -> None:
