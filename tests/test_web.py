@@ -250,3 +250,34 @@ def test_a_page_in_the_store_is_read_without_the_network(tmp_path):
                    None, b"%PDF-1.4", 0.0))
     with pytest.raises(FetchError, match="not an HTML page"):
         web_article("http://example.invalid/a", store=store)
+
+
+# -- explorer URL: the app ------------------------------------------------------------------------
+
+
+def test_urls_are_fetched_before_the_app_starts_and_failures_dropped(web, capsys, tmp_path):
+    from explorer.commands.inputs import fetch_urls_first
+
+    web.routes["/cinema"] = Reply(article_page("Valley cinema to close", STORY))
+    story = str(tmp_path / "story.txt")
+    kept = fetch_urls_first([web.url("/missing"), web.url("/cinema"), story], refresh=False)
+    assert kept == [web.url("/cinema"), story]
+    assert one_error_line(capsys.readouterr().err).endswith("HTTP 404 Not Found")
+    assert PageStore().get(web.url("/cinema")) is not None
+
+
+async def test_the_app_opens_a_stored_page_and_says_when_it_was_fetched(web):
+    from test_feed_app import EmptyAnalysis
+
+    from explorer.app.app import ExplorerApp
+
+    web.routes["/cinema"] = Reply(article_page("Valley cinema to close", STORY))
+    web_article(web.url("/cinema"))
+    app = ExplorerApp(paths=[web.url("/cinema")], service=EmptyAnalysis())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.articles[0].title == "Valley cinema to close"
+        notes = [str(n.message) for n in app._notifications]
+        assert any("read from the local store" in note for note in notes)
+    assert web.hits["/cinema"] == 1
