@@ -93,6 +93,24 @@ def test_a_declared_charset_is_honoured(web):
     assert "\u201cIt feels like coming home,\u201d" in article.text
 
 
+def test_a_byte_order_mark_outranks_the_declared_charset(web):
+    page = article_page("Cafe reopens", [
+        "The cafe on the square reopened on Monday with a new menu and longer hours.",
+    ]).decode("utf-8").encode("utf-16")
+    web.routes["/cafe"] = Reply(page, headers={"Content-Type": "text/html; charset=utf-8"})
+    assert "new menu" in page_article(fetch(web.url("/cafe"))).text
+
+
+@pytest.mark.parametrize("body, kind", [
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
+    (b"<html><body><p>Budget agreed.\x00\x00</p></body></html>", "contains NUL bytes"),
+])
+def test_binary_content_is_refused_whatever_the_server_calls_it(web, body, kind):
+    web.routes["/x"] = Reply(body, headers={"Content-Type": "text/html; charset=utf-8"})
+    with pytest.raises(FetchError, match=f"binary content \\({kind}\\), not an HTML page"):
+        page_article(fetch(web.url("/x")))
+
+
 def test_a_gzipped_page_is_read(web):
     web.routes["/cinema"] = Reply(gzipped(article_page("Valley cinema to close", STORY)),
                                   headers={"Content-Type": "text/html", "Content-Encoding": "gzip"})

@@ -10,6 +10,7 @@ decompression. Every failure is a ``FetchError`` with a one-line reason.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import http.client
 import socket
@@ -23,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from explorer import __version__
 from explorer.model import Article
-from explorer.sources.decoding import NotText, decode
+from explorer.sources.decoding import NotText, binary_kind, decode
 from explorer.sources.errors import SourceError
 from explorer.sources.html import read_html
 
@@ -32,6 +33,8 @@ WEB_SCHEMES = ("http", "https")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECT_CODES = (301, 302, 303, 307, 308)
 READ_CHUNK = 65536
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+"""A byte-order mark outranks a declared charset, as in browsers (UTF-32's starts like UTF-16's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,12 +215,20 @@ def looks_like_html(body: bytes) -> bool:
 
 
 def page_text(page: Page) -> str:
-    """The body as text: the charset the server declared, else our own decoding rules."""
-    if page.charset:
+    """The body as text: a byte-order mark first, then the charset the server declared, else
+    our own decoding rules; binary content is refused whatever the server calls it."""
+    kind = binary_kind(page.body)
+    if kind:
+        raise FetchError(page.url, f"binary content ({kind}), not an HTML page")
+    if page.charset and not page.body.startswith(_BOMS):
         try:
-            return page.body.decode(page.charset, errors="replace")
+            text = page.body.decode(page.charset, errors="replace")
         except LookupError:
-            pass  # an unknown charset name: decode as if none was given
+            text = None  # an unknown charset name: decode as if none was given
+        if text is not None:
+            if "\x00" in text:
+                raise FetchError(page.url, "binary content (contains NUL bytes), not an HTML page")
+            return text
     try:
         return decode(page.body)
     except NotText as exc:
