@@ -104,7 +104,7 @@ def test_a_byte_order_mark_outranks_the_declared_charset(web):
 @pytest.mark.parametrize("body, kind", [
     (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
     (b"<html><body><p>Budget agreed.\x00\x00</p></body></html>", "contains NUL bytes"),
-])
+], ids=["png", "nul"])
 def test_binary_content_is_refused_whatever_the_server_calls_it(web, body, kind):
     web.routes["/x"] = Reply(body, headers={"Content-Type": "text/html; charset=utf-8"})
     with pytest.raises(FetchError, match=f"binary content \\({kind}\\), not an HTML page"):
