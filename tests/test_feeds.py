@@ -173,3 +173,23 @@ def test_feed_without_arguments_reads_the_saved_feeds(web, capsys):
     assert main(["feeds", "add", web.url("/rss.xml")]) == 0
     assert main(["feed", "--list"]) == 0
     assert "Cinema to close" in capsys.readouterr().out
+
+
+def _entity_bomb(root: str, body: str) -> bytes:
+    """Nested entities that would expand to 20 GB: the 'billion laughs'."""
+    entities = '<!ENTITY a0 "xxxxxxxxxxxxxxxxxxxx">' + "".join(
+        f'<!ENTITY a{i} "{("&a%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    return f'<?xml version="1.0"?><!DOCTYPE {root} [{entities}]>{body}'.encode()
+
+
+def test_an_entity_bomb_in_a_feed_is_not_expanded():
+    bomb = _entity_bomb("rss", '<rss version="2.0"><channel><title>&a9;</title>'
+                               "<item><title>Budget agreed</title></item></channel></rss>")
+    feed = parse_feed(bomb, "bomb.xml")
+    assert len(feed.title) < 1000 and [entry.title for entry in feed.entries] == ["Budget agreed"]
+
+
+def test_an_entity_bomb_in_opml_is_refused():
+    bomb = _entity_bomb("opml", '<opml><body><outline xmlUrl="https://a.example/&a9;"/></body></opml>')
+    with pytest.raises(SourceError, match="not valid OPML"):
+        read_opml(bomb, "bomb.opml")
