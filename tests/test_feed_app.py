@@ -189,3 +189,21 @@ async def test_titles_with_escapes_and_markup_are_shown_as_text(web, tmp_path):
         assert "[link=http://evil]Feed[/link]" in prompt
         title = app.screen.query_one("#feed-title").render()
         assert str(title) == "[link=http://evil]Feed[/link]"
+
+
+async def test_help_lists_the_feed_keys(web, tmp_path):
+    from explorer.app.screens.help import HelpScreen
+
+    serve_feed(web, count=1)
+    app = make_app(web, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, FeedScreen) and app.screen.entries)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = [str(cell) for cell in app.screen.table.columns[1].cells]
+        assert "Open the next unread entry" in keys and "Fetch the feeds again" in keys
+        await pilot.press("escape", "enter")
+        await until(pilot, lambda: isinstance(app.screen, FeedReaderScreen))
+        await pilot.press("question_mark")
+        keys = [str(cell) for cell in app.screen.table.columns[1].cells]
+        assert "Back to the feed's entries" in keys and "Search the article" in keys

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from explorer.app import STYLES
 from explorer.app.app import ExplorerApp
-from explorer.app.screens.feed import FeedScreen
+from explorer.app.screens.feed import FeedReaderScreen, FeedScreen
 
 
 class FeedApp(ExplorerApp):
@@ -21,3 +21,19 @@ class FeedApp(ExplorerApp):
 
     def get_default_screen(self) -> FeedScreen:
         return FeedScreen(self.sources, self.service, refresh=self.refresh_feeds, store=self.store)
+
+    def action_help(self) -> None:
+        """The feed's keys first, then those of the screen they work beside."""
+        from textual.widgets import OptionList
+
+        from explorer.app.screens.help import HelpScreen
+        from explorer.app.screens.reader import ReaderScreen
+
+        if isinstance(self.screen, FeedScreen):
+            self.push_screen(HelpScreen([("Feed entries", FeedScreen), ("Lists", OptionList),
+                                         ("Everywhere", ExplorerApp)]))
+        elif isinstance(self.screen, FeedReaderScreen):
+            self.push_screen(HelpScreen([("Feed entry", FeedReaderScreen),
+                                         ("Reading", ReaderScreen), ("Everywhere", ExplorerApp)]))
+        else:
+            super().action_help()
