@@ -83,6 +83,17 @@ def test_the_user_agent_names_the_explorer(web):
     assert web.agents == [USER_AGENT] and USER_AGENT.startswith("article-explorer/")
 
 
+def test_an_address_with_non_ascii_characters_is_encoded_not_refused(web):
+    web.routes["/caf%C3%A9?q=cr%C3%A8me"] = Reply(article_page("Cafe reopens", STORY))
+    assert page_article(fetch(web.url("/café?q=crème"))).title == "Cafe reopens"
+
+
+def test_a_redirect_to_a_bad_address_is_one_reason(web):
+    web.routes["/odd"] = Reply(status=302, headers={"Location": "http://127.0.0.1:port/x"})
+    with pytest.raises(FetchError, match="bad port number"):
+        fetch(web.url("/odd"))
+
+
 def test_a_declared_charset_is_honoured(web):
     page = article_page("Cafe reopens", [
         "The cafe on the square reopened on Monday with a new menu and longer hours.",
@@ -132,6 +143,8 @@ def test_redirects_are_followed_a_few_times(web):
     ("ftp://127.0.0.1/story.html", "only http and https URLs are fetched, not ftp"),
     ("file:///etc/hostname", "only http and https URLs are fetched, not file"),
     ("http:///no-host", "not a valid URL (no host name)"),
+    ("http://127.0.0.1:99999999/story", "not a valid URL (bad port number)"),
+    ("http://127.0.0.1:port/story", "not a valid URL (bad port number)"),
 ])
 def test_only_web_urls_are_fetched(argument, reason, capsys, web):
     assert main(["analyze", argument]) == 1

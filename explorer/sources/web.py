@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 import zlib
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from explorer import __version__
 from explorer.model import Article
@@ -77,10 +77,36 @@ def check_address(url: str) -> None:
         raise FetchError(url, "not a valid URL (contains spaces or control characters)")
 
 
+def ascii_address(url: str) -> str:
+    """The URL as HTTP sends it: an international host name in IDNA, other text percent-encoded.
+
+    Feeds and pages link to ``https://example.org/café``; ``urllib`` would
+    refuse the non-ASCII characters instead of encoding them.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise FetchError(url, "not a valid URL (bad host name)") from None
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    userinfo = parts.netloc.rpartition("@")[0]
+    netloc = (f"{quote(userinfo, safe=':%')}@" if userinfo else "") + host
+    try:
+        port = parts.port
+    except ValueError:
+        raise FetchError(url, "not a valid URL (bad port number)") from None
+    if port is not None:
+        netloc += f":{port}"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe="/%:@!$&'()*+,;=-._~"),
+                       quote(parts.query, safe="=&%+/?:@!$'()*,;-._~"), ""))
+
+
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """Redirects come back as responses, so ``fetch`` checks and counts each hop itself."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: PLR0913 - urllib's
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None
 
 
@@ -95,7 +121,7 @@ def fetch(url: str, limits: FetchLimits = FetchLimits()) -> Page:
     opener = _opener()
     current = url
     for _ in range(limits.max_redirects + 1):
-        request = urllib.request.Request(current, headers={
+        request = urllib.request.Request(ascii_address(current), headers={
             "User-Agent": USER_AGENT,
             "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
                       "application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
@@ -149,7 +175,8 @@ def _read_body(url: str, response, deadline: float, limits: FetchLimits) -> byte
     encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
     if encoding not in ("identity", "gzip", "x-gzip", "deflate"):
         raise FetchError(url, f"the server sent an unsupported content encoding ({encoding})")
-    inflate = None if encoding == "identity" else _inflater(encoding)
+    # wbits | 32 reads gzip and zlib-wrapped deflate both, as servers label deflate either way.
+    inflate = None if encoding == "identity" else zlib.decompressobj(zlib.MAX_WBITS | 32)
     parts: list[bytes] = []
     size = 0
     try:
@@ -172,11 +199,6 @@ def _read_body(url: str, response, deadline: float, limits: FetchLimits) -> byte
     except (OSError, http.client.HTTPException) as exc:
         raise FetchError(url, network_reason(exc, limits)) from None
     return b"".join(parts)
-
-
-def _inflater(encoding: str):
-    # gzip and zlib wrappers both, as servers label deflate either way.
-    return zlib.decompressobj(zlib.MAX_WBITS | 32)
 
 
 def _reason(reason: object) -> str:
