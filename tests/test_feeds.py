@@ -160,7 +160,7 @@ def test_feed_from_a_file_and_failures_are_one_line(web, tmp_path, capsys):
     web.routes["/page"] = Reply(b"<html><body><p>Not a feed</p></body></html>")
     assert main(["feed", str(saved), web.url("/page"), web.url("/missing"), "--list"]) == 1
     captured = capsys.readouterr()
-    assert "Harbour Notes  1 entries, 1 unread" in captured.out
+    assert "Harbour Notes  1 entry, 1 unread" in captured.out
     errors = captured.err.splitlines()
     assert len(errors) == 2 and "not an RSS or Atom feed" in errors[0] and "HTTP 404" in errors[1]
 

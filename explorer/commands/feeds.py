@@ -79,7 +79,7 @@ def run_feeds(args: argparse.Namespace) -> int:
     if args.action == "import":
         return import_opml(feeds, args.opml, console)
     saved = feeds.load()
-    console.print(Text(f"{len(saved)} saved feeds in {visible(str(feeds.path))}"))
+    console.print(Text(f"{counted(len(saved), 'saved feed')} in {visible(str(feeds.path))}"))
     for subscription in saved:
         line = Text(f"  {visible(subscription.url)}")
         if subscription.title:
@@ -98,7 +98,7 @@ def import_opml(feeds, location: str, console: Console) -> int:
         report_error(str(error))
         return EXIT_SOME_FAILED
     added = feeds.add(found)
-    console.print(Text(f"{len(found)} feeds in {visible(location)}: {len(added)} added, "
+    console.print(Text(f"{counted(len(found), 'feed')} in {visible(location)}: {len(added)} added, "
                        f"{len(found) - len(added)} already saved"))
     return EXIT_OK
 
@@ -136,7 +136,7 @@ def list_entries(sources: list[str], *, refresh: bool) -> int:
         feed = loaded.feed
         read = store.read_entries(entry.id for entry in feed.entries)
         heading = Text(visible(feed.title), style="bold")
-        heading.append(f"  {len(feed.entries)} entries, {len(feed.entries) - len(read)} unread")
+        heading.append(f"  {counted(len(feed.entries), 'entry')}, {len(feed.entries) - len(read)} unread")
         if loaded.fetched:
             heading.append(f", fetched {loaded.fetched}", style="dim")
         console.print(heading)
@@ -148,3 +148,10 @@ def list_entries(sources: list[str], *, refresh: bool) -> int:
                 line.append(f"  {visible(entry.link)}", style="dim")
             console.print(line)
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 entry``, ``2 entries``, ``0 saved feeds``."""
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 from explorer.app.feed_fetcher import PREFETCH, EntryFetcher, summary_article
 from explorer.app.screens.reader import ReaderScreen
 from explorer.app.widgets.feed_entries import FeedEntries
+from explorer.commands.feeds import counted
 from explorer.model import Article
 from explorer.safe_text import visible
 from explorer.sources import SourceError
@@ -120,7 +121,11 @@ class FeedScreen(Screen):
                 entries.setdefault(entry.id, entry)
         ordered = sorted(entries.values(), key=lambda entry: entry.date or "", reverse=True)
         read = self.store.read_entries(entry.id for entry in ordered)
-        self.app.call_from_thread(self._loaded, ordered, read, errors, titles, min(fetched, default=None))
+        try:
+            self.app.call_from_thread(self._loaded, ordered, read, errors, titles,
+                                      min(fetched, default=None))
+        except RuntimeError:
+            pass  # the app closed while the feeds were on their way
 
     def _loaded(self, entries: list[FeedEntry], read: set[str], errors: list[str],
                 titles: list[str], fetched: str | None) -> None:
@@ -137,7 +142,7 @@ class FeedScreen(Screen):
 
     def _show_counts(self, fetched: str | None = None) -> None:
         unread = sum(entry.id not in self.read for entry in self.entries)
-        text = f"{len(self.entries)} entries, {unread} unread"
+        text = f"{counted(len(self.entries), 'entry')}, {unread} unread"
         if fetched:
             text += f" · fetched {fetched}"
         self._status(text)
