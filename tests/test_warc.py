@@ -142,3 +142,33 @@ def test_an_archive_without_responses_says_so(tmp_path):
         record("https://courier.example/cinema", b"GET /cinema HTTP/1.1\r\n\r\n", kind="request")])
     [found] = iter_warc_articles(str(archive))
     assert found.reason == "not a web archive (no WARC response records in it)"
+
+
+def test_analyze_jsonl_reads_an_archive_a_group_at_a_time(tmp_path, capsys, monkeypatch):
+    """Never every article of a crawl at once: groups of GROUP, printed as they are done."""
+    from explorer.commands import archives
+    from explorer.documents import DocumentService
+
+    groups: list[int] = []
+    analyse = DocumentService.analyze_many_json
+
+    def spy(self, articles, **options):
+        groups.append(len(articles))
+        return analyse(self, articles, **options)
+
+    monkeypatch.setattr(archives, "GROUP", 2)
+    monkeypatch.setattr(DocumentService, "analyze_many_json", spy)
+    pages = [record(f"https://courier.example/{n}", http_response(
+        page_without_date(f"Story {n}", [f"Story {n}. {line}" for line in NO_DATE_STORY])))
+        for n in range(5)]
+    archive = write_warc(tmp_path / "crawl.warc.gz", pages)
+    assert main(["analyze", str(archive), "--jsonl", "--jobs", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["article"]["title"] for line in lines] == [f"Story {n}" for n in range(5)]
+    assert groups == [2, 2, 1]
+
+
+def test_a_streamed_archive_that_fails_is_one_line_and_exit_1(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path / "nowhere.warc.gz"), "--jsonl"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1 and "no such file" in captured.err

@@ -95,6 +95,12 @@ def analyse_with_progress(articles: Sequence[Article], args: argparse.Namespace)
 
 
 def run_analyze(args: argparse.Namespace) -> int:
+    from explorer.sources.addresses import is_warc
+
+    if args.jsonl and any(is_warc(path) for path in args.paths):
+        from explorer.commands.archives import analyze_streamed
+
+        return analyze_streamed(args)
     articles, failed = read_inputs(args.paths, refresh=args.refresh)
     if args.json and len(articles) + failed > 1:
         report_error("--json prints one article; use --jsonl for several")
