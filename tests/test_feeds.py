@@ -193,3 +193,18 @@ def test_an_entity_bomb_in_opml_is_refused():
     bomb = _entity_bomb("opml", '<opml><body><outline xmlUrl="https://a.example/&a9;"/></body></opml>')
     with pytest.raises(SourceError, match="not valid OPML"):
         read_opml(bomb, "bomb.opml")
+
+
+def test_refreshing_an_unchanged_feed_keeps_the_stored_copy(web, capsys):
+    feed = rss([("Cinema to close", web.url("/cinema"), "Tue, 06 May 2025 08:00:00 GMT")])
+
+    def conditional(request) -> Reply:
+        if request.headers.get("If-None-Match") == '"f1"':
+            return Reply(status=304, headers={})
+        return Reply(feed, headers={"Content-Type": "application/rss+xml", "ETag": '"f1"'})
+
+    web.routes["/rss.xml"] = conditional
+    assert main(["feed", web.url("/rss.xml"), "--list"]) == 0
+    assert main(["feed", web.url("/rss.xml"), "--list", "--refresh"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Cinema to close") == 2 and web.hits["/rss.xml"] == 2

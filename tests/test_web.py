@@ -57,6 +57,28 @@ def test_a_stored_page_reopens_offline_and_refresh_fetches_again(web, capsys):
     assert json.loads(capsys.readouterr().out)["article"]["title"] == "Valley cinema to close"
 
 
+def test_a_refresh_of_an_unchanged_page_costs_no_body(web, tmp_path):
+    """The stored ETag and Last-Modified go back to the server; 304 keeps the stored page."""
+    page = article_page("Valley cinema to close", STORY)
+    seen: list[tuple[str | None, str | None]] = []
+
+    def conditional(request) -> Reply:
+        seen.append((request.headers.get("If-None-Match"), request.headers.get("If-Modified-Since")))
+        if request.headers.get("If-None-Match") == '"v1"':
+            return Reply(status=304, headers={})
+        return Reply(page, headers={"Content-Type": "text/html", "ETag": '"v1"',
+                                    "Last-Modified": "Tue, 06 May 2025 08:00:00 GMT"})
+
+    web.routes["/cinema"] = conditional
+    store = PageStore(tmp_path / "pages")
+    first = web_article(web.url("/cinema"), store=store)
+    again = web_article(web.url("/cinema"), store=store, refresh=True)
+    assert seen == [(None, None), ('"v1"', "Tue, 06 May 2025 08:00:00 GMT")]
+    assert not again.from_store and again.article == first.article
+    assert again.page.fetched_at >= first.page.fetched_at
+    assert store.get(web.url("/cinema")).fetched_at == again.page.fetched_at
+
+
 def test_the_store_keeps_when_the_page_was_fetched(web, tmp_path):
     web.routes["/cinema"] = Reply(article_page("Valley cinema to close", STORY))
     store = PageStore(tmp_path / "pages")

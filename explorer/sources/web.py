@@ -60,6 +60,9 @@ class Page:
     body: bytes
     fetched_at: float
     """Seconds since the epoch (UTC) when the response arrived."""
+    etag: str | None = None
+    last_modified: str | None = None
+    """The server's validators, sent back on a refresh so an unchanged page costs no body."""
 
 
 class FetchError(SourceError):
@@ -114,9 +117,18 @@ def _opener() -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(_NoRedirects())
 
 
-def fetch(url: str, limits: FetchLimits = FetchLimits()) -> Page:
-    """The response at ``url`` after at most ``limits.max_redirects`` redirects."""
+def fetch(url: str, limits: FetchLimits = FetchLimits(), *, stored: Page | None = None) -> Page:
+    """The response at ``url`` after at most ``limits.max_redirects`` redirects.
+
+    With the ``stored`` copy of the page, asks only for a newer one (``If-None-Match``,
+    ``If-Modified-Since``); "not modified" gives the stored page, fetched now.
+    """
     check_address(url)
+    validators = {}
+    if stored is not None and stored.etag:
+        validators["If-None-Match"] = stored.etag
+    if stored is not None and stored.last_modified:
+        validators["If-Modified-Since"] = stored.last_modified
     deadline = time.monotonic() + limits.timeout_s
     opener = _opener()
     current = url
@@ -126,12 +138,15 @@ def fetch(url: str, limits: FetchLimits = FetchLimits()) -> Page:
             "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
                       "application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
             "Accept-Encoding": "gzip, deflate",
+            **validators,
         })
         try:
             response = opener.open(request, timeout=_remaining(url, deadline, limits))
         except urllib.error.HTTPError as exc:
             location = exc.headers.get("Location") if exc.headers else None
             exc.close()
+            if exc.code == 304 and stored is not None:
+                return dataclasses.replace(stored, fetched_at=time.time())
             if exc.code in REDIRECT_CODES and location:
                 current = urljoin(current, location.strip())
                 check_redirect(url, current)
@@ -149,8 +164,17 @@ def fetch(url: str, limits: FetchLimits = FetchLimits()) -> Page:
                 charset=headers.get_content_charset(),
                 body=body,
                 fetched_at=time.time(),
+                etag=_header(headers.get("ETag")),
+                last_modified=_header(headers.get("Last-Modified")),
             )
     raise FetchError(url, f"more than {limits.max_redirects} redirects")
+
+
+def _header(value: str | None) -> str | None:
+    """A validator fit to send back: one line, no control characters, not absurdly long."""
+    if not value or len(value) > 200 or any(ord(char) < 0x20 or ord(char) == 0x7F for char in value):
+        return None
+    return value.strip() or None
 
 
 def check_redirect(url: str, target: str) -> None:

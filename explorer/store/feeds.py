@@ -24,17 +24,17 @@ def load_feed(location: str, *, refresh: bool = False, store: PageStore | None =
               limits: FetchLimits = FetchLimits()) -> LoadedFeed:
     """The feed at a URL or in a file; raises ``SourceError`` with a one-line reason.
 
-    A URL is read from the store unless ``refresh``; a fetched feed is stored
-    only once it parses, so a failed refresh keeps the last good copy.
+    A URL is read from the store unless ``refresh``; a refresh asks the server
+    for a newer copy only. A fetched feed is stored only once it parses, so a
+    failed refresh keeps the last good copy.
     """
     if not is_web_address(location):
         return LoadedFeed(parse_feed(read_input(Path(location)), location), None, False)
     store = store if store is not None else PageStore()
-    if not refresh:
-        page = store.get(location)
-        if page is not None:
-            return LoadedFeed(parse_feed(page.body, location), fetched_label(page.fetched_at), True)
-    page = fetch(location, limits)
+    stored = store.get(location)
+    if stored is not None and not refresh:
+        return LoadedFeed(parse_feed(stored.body, location), fetched_label(stored.fetched_at), True)
+    page = fetch(location, limits, stored=stored)
     feed = parse_feed(page.body, location)
     store.put(page)
     return LoadedFeed(feed, fetched_label(page.fetched_at), False)

@@ -23,7 +23,8 @@ from explorer.sources.web import FetchLimits, Page, fetch, page_article
 from explorer.store.cache import default_cache_dir
 
 DB_NAME = "pages.sqlite3"
-STORE_SCHEMA = 1
+STORE_SCHEMA = 2
+"""Bump when the tables change; an older file is emptied and rebuilt (pages can be fetched again)."""
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -78,7 +79,7 @@ class PageStore:
                     DROP TABLE IF EXISTS read_entries;
                     CREATE TABLE pages (url TEXT PRIMARY KEY, final_url TEXT NOT NULL,
                         content_type TEXT NOT NULL, charset TEXT, body BLOB NOT NULL,
-                        fetched_at REAL NOT NULL);
+                        fetched_at REAL NOT NULL, etag TEXT, last_modified TEXT);
                     CREATE TABLE read_entries (entry TEXT PRIMARY KEY, read_at REAL NOT NULL);
                     PRAGMA user_version = {STORE_SCHEMA};
                     COMMIT;
@@ -108,21 +109,21 @@ class PageStore:
                 return []
 
     def get(self, url: str) -> Page | None:
-        rows = self._run("SELECT final_url, content_type, charset, body, fetched_at FROM pages"
-                         " WHERE url = ?", (url,))
+        rows = self._run("SELECT final_url, content_type, charset, body, fetched_at, etag,"
+                         " last_modified FROM pages WHERE url = ?", (url,))
         if not rows:
             return None
-        final_url, content_type, charset, body, fetched_at = rows[0]
+        final_url, content_type, charset, body, fetched_at, etag, last_modified = rows[0]
         try:
             raw = zlib.decompress(body)
         except (zlib.error, TypeError):
             return None
-        return Page(url, final_url, content_type, charset, raw, fetched_at)
+        return Page(url, final_url, content_type, charset, raw, fetched_at, etag, last_modified)
 
     def put(self, page: Page) -> None:
-        self._run("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)", (
+        self._run("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
             page.url, page.final_url, page.content_type, page.charset,
-            zlib.compress(page.body, 6), page.fetched_at,
+            zlib.compress(page.body, 6), page.fetched_at, page.etag, page.last_modified,
         ))
 
     def read_entries(self, entries: Iterable[str]) -> set[str]:
@@ -158,11 +159,10 @@ def web_article(url: str, *, refresh: bool = False, store: PageStore | None = No
     refresh never replaces a good stored copy. Raises ``FetchError``.
     """
     store = store if store is not None else PageStore()
-    if not refresh:
-        stored = store.get(url)
-        if stored is not None:
-            return WebArticle(page_article(stored), stored, from_store=True)
-    page = fetch(url, limits)
+    stored = store.get(url)
+    if stored is not None and not refresh:
+        return WebArticle(page_article(stored), stored, from_store=True)
+    page = fetch(url, limits, stored=stored)
     article = page_article(page)
     store.put(page)
     return WebArticle(article, page, from_store=False)
