@@ -334,3 +334,8 @@ async def test_the_app_opens_a_stored_page_and_says_when_it_was_fetched(web):
         notes = [str(n.message) for n in app._notifications]
         assert any("read from the local store" in note for note in notes)
     assert web.hits["/cinema"] == 1
+
+
+def test_explorer_url_that_fails_is_one_line_and_no_app(web, capsys):
+    assert main([web.url("/missing")]) == 1
+    assert one_error_line(capsys.readouterr().err).endswith("HTTP 404 Not Found")
