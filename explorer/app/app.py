@@ -14,7 +14,7 @@ from explorer.app.screens.reader import ReaderScreen
 from explorer.app.widgets.side_column import SideColumn
 from explorer.model import Article
 from explorer.safe_text import visible
-from explorer.sources import SourceError, iter_articles
+from explorer.sources import SourceError
 
 if TYPE_CHECKING:
     from explorer.documents import DocumentService
@@ -52,11 +52,17 @@ class ExplorerApp(App[int]):
         self.paths = list(paths or [])
         self.service = service or LazyDocumentService(model=model, use_cache=use_cache)
         self.source_errors: list[SourceError] = []
+        self.fetch_notes: list[str] = []
 
     def read_articles(self) -> list[Article]:
         """Files only, no spaCy: fast enough to do before the first paint."""
         articles: list[Article] = []
-        for found in iter_articles(self.paths):
+        from explorer.commands.inputs import iter_inputs
+
+        def noted(url: str, note: str) -> None:
+            self.fetch_notes.append(f"{url}: {note}")
+
+        for found in iter_inputs(self.paths, note=noted):
             if isinstance(found, SourceError):
                 self.source_errors.append(found)
             else:
@@ -75,6 +81,8 @@ class ExplorerApp(App[int]):
     def on_mount(self) -> None:
         for error in self.source_errors:
             self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
+        for note in self.fetch_notes:
+            self.notify(visible(note), timeout=6, markup=False)
 
     @on(SideColumn.Ready)
     def _started(self) -> None:

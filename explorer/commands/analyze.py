@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 
 from explorer.commands.errors import report_error
+from explorer.commands.inputs import iter_inputs, note_on_stderr
 from explorer.model import Article
-from explorer.sources import SourceError, iter_articles
+from explorer.sources import SourceError
 
 if TYPE_CHECKING:
     from explorer.documents import Analysed
@@ -23,11 +24,11 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 REFRESH_EVERY_S = 0.1
 
 
-def read_inputs(paths: Sequence[str]) -> tuple[list[Article], bool]:
+def read_inputs(paths: Sequence[str], refresh: bool = False) -> tuple[list[Article], bool]:
     """The readable articles, in argument order (folders sorted); errors go to stderr."""
     articles: list[Article] = []
     failed = False
-    for item in iter_articles(paths):
+    for item in iter_inputs(paths, refresh=refresh, note=note_on_stderr):
         if isinstance(item, SourceError):
             report_error(str(item))
             failed = True
@@ -94,7 +95,13 @@ def analyse_with_progress(articles: Sequence[Article], args: argparse.Namespace)
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    articles, failed = read_inputs(args.paths)
+    from explorer.sources.addresses import is_warc
+
+    if args.jsonl and any(is_warc(path) for path in args.paths):
+        from explorer.commands.archives import analyze_streamed
+
+        return analyze_streamed(args)
+    articles, failed = read_inputs(args.paths, refresh=args.refresh)
     if args.json and len(articles) + failed > 1:
         report_error("--json prints one article; use --jsonl for several")
         return EXIT_USAGE

@@ -32,7 +32,7 @@ def build_index(args: argparse.Namespace, articles) -> tuple[CorpusIndex, bool]:
 
 
 def run_index(args: argparse.Namespace) -> int:
-    articles, failed = read_inputs(args.paths)
+    articles, failed = read_inputs(args.paths, refresh=args.refresh)
     if not articles:
         if not failed:
             report_error("no readable articles found")

@@ -8,6 +8,11 @@ from explorer.commands.errors import report_error
 
 
 def run_open(paths: list[str], args: argparse.Namespace) -> int:
+    from explorer.commands.inputs import fetch_urls_first
+
+    paths = fetch_urls_first(paths, refresh=args.refresh)
+    if not paths:
+        return 1
     from explorer.app import collector
 
     collector.pause()  # the app resumes it once it is up
