@@ -49,3 +49,9 @@ def seed_doc(nlp):
     from explorer.sources import read_article
 
     return analyze(read_article(SEED), nlp)
+
+
+@pytest.fixture(autouse=True)
+def own_config_dir(tmp_path_factory, monkeypatch):
+    """Each test its own config folder: no user keymap, no choices remembered from another test."""
+    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

@@ -18,6 +18,7 @@ from concurrent.futures import Future
 
 from textual.worker import get_current_worker
 
+from explorer.app.service import DocumentSource
 from explorer.model import Article, ParsedDocument
 from explorer.store.batch import failed_document
 
@@ -32,7 +33,10 @@ Deliver = Callable[[int, ParsedDocument], None]
 
 
 class Analyses:
-    def __init__(self, articles: list[Article], service, deliver: Deliver) -> None:
+    """The reader's one scheduler of background analysis: cache lookups first, then spaCy."""
+
+    def __init__(self, articles: list[Article], service: DocumentSource,
+                 deliver: Deliver) -> None:
         self.articles = articles
         self.service = service
         self.deliver = deliver
