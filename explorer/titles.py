@@ -35,9 +35,7 @@ def headline(article: Article) -> str | None:
     first = article.text[article.body_start :].strip().split("\n", 1)[0].strip()
     if not first or len(first) > HEADLINE_LIMIT or len(first.split()) > HEADLINE_MAX_WORDS:
         return None
-    if first.endswith(NOT_HEADLINE_ENDINGS) and not first.endswith("..."):
-        return None
-    if first.endswith("...") or first[0].islower():
+    if first.endswith(NOT_HEADLINE_ENDINGS) or first[0].islower():
         return None
     return first
 

@@ -80,7 +80,7 @@ class ExplorerCommands(Provider):
             ("Keymap: how to change the keys", "?", self.app.action_help),
         ]
         for spec in PANELS:
-            commands.append((f"Show the {spec.title.lower()} panel", spec.shortcut,
+            commands.append((f"Show the {spec.key} panel", spec.shortcut,
                              partial(screen.action_show_panel, spec.key)))
         for name, label in PRESETS.items():
             commands.append((f"Highlights: {label.lower()}", "h",
