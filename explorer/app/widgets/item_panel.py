@@ -70,6 +70,8 @@ class ItemPanel(Vertical):
         self._built = False
         self._build_on_show = hidden
         self._after_build: list[Callable[[], None]] = []
+        self._placed: str | None = None
+        """The row the panel put the cursor on itself: its highlight is no preview."""
 
     def compose(self) -> ComposeResult:
         if not self._build_on_show:
@@ -158,9 +160,9 @@ class ItemPanel(Vertical):
         highlighted = option_list.highlighted_option
         option_list.set_options(Option(row.prompt, id=row.item_id) for row in self.shown_rows)
         if highlighted is not None and highlighted.id in {r.item_id for r in self.shown_rows}:
-            option_list.highlighted = option_list.get_option_index(highlighted.id)
+            self._place(option_list.get_option_index(highlighted.id))
         elif self.shown_rows:
-            option_list.highlighted = 0
+            self._place(0)
         self.query_one(".panel-info", Static).update(self._info())
         self.set_class(self._state == "error", "-error")
 
@@ -214,10 +216,22 @@ class ItemPanel(Vertical):
 
     @on(OptionList.OptionHighlighted)
     def _option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """The user moved the cursor: preview its item (a refill moving it is not the user)."""
+        """The user moved the cursor: preview its item.
+
+        Not when the panel placed the cursor (a refill, a panel shown with ``2``):
+        switching panels must not scroll the article away from where one reads.
+        """
         event.stop()
-        if event.option.id is not None and self.option_list.has_focus:
+        placed, self._placed = self._placed, None
+        if event.option.id is None or event.option.id == placed:
+            return
+        if self.option_list.has_focus:
             self.post_message(ItemPreviewed(event.option.id))
+
+    def _place(self, index: int) -> None:
+        option_list = self.option_list
+        self._placed = option_list.get_option_at_index(index).id
+        option_list.highlighted = index
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -227,7 +241,7 @@ class ItemPanel(Vertical):
     def _focus_list(self) -> None:
         option_list = self.option_list
         if option_list.highlighted is None and option_list.option_count:
-            option_list.highlighted = 0
+            self._place(0)
         option_list.focus()
 
     def show_item(self, item_id: str) -> None:
@@ -239,7 +253,7 @@ class ItemPanel(Vertical):
     def _highlight(self, item_id: str) -> None:
         option_list = self.option_list
         try:
-            option_list.highlighted = option_list.get_option_index(item_id)
+            self._place(option_list.get_option_index(item_id))
         except Exception:  # noqa: BLE001 - an item the panel does not list
             return
         option_list.focus()
