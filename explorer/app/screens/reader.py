@@ -291,8 +291,12 @@ class ReaderScreen(Screen):
             title = spec.title if room <= 0 or full <= room else spec.short
             tabs.get_tab(f"tab-{spec.key}").label = f"{title} {counts[spec.key]}"
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._set_tab_counts, self.document)
+    @on(SideColumn.Resized)
+    def _side_resized(self) -> None:
+        if self.articles:
+            document = self.document
+            self._set_tab_counts(document if document is not None and not document.error
+                                 else None)
 
     @on(ArticleChosen)
     def _article_chosen(self, event: ArticleChosen) -> None:
