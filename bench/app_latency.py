@@ -7,7 +7,7 @@ capitalised words are places, every number is a figure. The app runs headless
 at 160x48; each selection is timed from ``select_item`` until the screen has
 been refreshed (``pilot.pause()`` returns after the compositor repaints).
 
-    /work/.venv/bin/python bench/app_latency.py [--words 50000] [--selections 60]
+    .venv/bin/python bench/app_latency.py [--words 50000] [--selections 60]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from explorer.app.app import ExplorerApp
 from explorer.app.messages import SearchChanged
 from explorer.app.reveal import describe_at
 from explorer.app.screens.reader import ReaderScreen
-from explorer.model import Engine, Figure, ParsedDocument, Place, Quote, Speaker, Span
+from explorer.model import Engine, Figure, ParsedDocument, Place, Quote, Span, Speaker
 from explorer.sources import read_article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ been displayed; for the explorer that frame holds the article text) and exits
 at once without waiting for any analysis. The explorer uses the real document
 service with the cache off, so spaCy is loading in its worker meanwhile.
 
-    /work/.venv/bin/python bench/first_paint.py [FILE] [--runs 7]
+    .venv/bin/python bench/first_paint.py [FILE] [--runs 7]
 """
 
 from __future__ import annotations

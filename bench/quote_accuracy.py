@@ -24,7 +24,9 @@ from explorer.analysis.pipeline import build_document, parse_text
 from explorer.model_json import dumps
 from explorer.sources import read_text_article
 
-HARNESS = Path("/work/shared/tools/quote_eval/eval.py")
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository; ../shared (data, tools) sits beside it."""
+HARNESS = ROOT.parent / "shared" / "tools" / "quote_eval" / "eval.py"
 
 
 def split_texts(data_dir: Path, split: str) -> list[Path]:

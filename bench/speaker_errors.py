@@ -1,7 +1,7 @@
 """Where speaker attribution goes wrong on PolNeAR, rule by rule.
 
-    python bench/quote_accuracy.py ../shared/data/polnear --split train --out /tmp/train-json
-    python bench/speaker_errors.py /tmp/train-json --split train [--rule mixed.reported]
+    python bench/quote_accuracy.py ../shared/data/polnear --split train --out train-json
+    python bench/speaker_errors.py train-json --split train [--rule mixed.reported]
 
 Reads the analyses ``quote_accuracy.py --out`` wrote and judges each matched
 direct quote's speaker the way the shared harness does. It prints, for every
@@ -18,8 +18,10 @@ import importlib.util
 import json
 from pathlib import Path
 
-HARNESS = Path("/work/shared/tools/quote_eval/eval.py")
-POLNEAR = Path("/work/shared/data/polnear")
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository; ../shared (data, tools) sits beside it."""
+HARNESS = ROOT.parent / "shared" / "tools" / "quote_eval" / "eval.py"
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 
 
 def load_harness():

@@ -8,7 +8,6 @@ import io
 from pathlib import Path
 
 from rich.console import Console
-
 from test_app_support import ARTICLES, FakeService, fixture_doc
 from textual.widgets import TabbedContent
 from textual.widgets._footer import FooterKey

@@ -25,8 +25,8 @@ from explorer.model import (
     Person,
     Place,
     Quote,
-    Speaker,
     Span,
+    Speaker,
 )
 from explorer.model_json import ContractError
 

@@ -30,8 +30,8 @@ from explorer.model import (
     Person,
     Place,
     Quote,
-    Speaker,
     Span,
+    Speaker,
 )
 from explorer.report import summary
 from explorer.safe_text import visible
@@ -96,7 +96,7 @@ def hostile_document() -> ParsedDocument:
     return ParsedDocument(
         article=Article(
             text=text,
-            path=f"/tmp/{HOSTILE}.txt",
+            path=f"articles/{HOSTILE}.txt",
             title=f"Title {HOSTILE}",
             date=f"2025 {ESCAPES}",
             source=f"Source {MARKUP}",

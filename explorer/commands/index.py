@@ -11,7 +11,12 @@ from rich.table import Table
 from rich.text import Text
 
 from explorer.commands.analyze import (
-    EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, analyse_with_progress, model_not_found, read_inputs,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    analyse_with_progress,
+    model_not_found,
+    read_inputs,
 )
 from explorer.commands.errors import report_error
 from explorer.model_json import json_text
