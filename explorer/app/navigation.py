@@ -49,8 +49,15 @@ def stops_of(doc: ParsedDocument, item: Item) -> tuple[Stop, ...]:
         return numbered((part, noun) for part in item.parts)
     if isinstance(item, Speaker):
         quotes = [q for q in (doc.item(i) for i in item.quote_ids) if isinstance(q, Quote)]
-        spans = [quote.span for quote in quotes]
-        mentions = [m for m in item.mentions if not any(s.start <= m.start < s.end for s in spans)]
+        spans = sorted(quote.span for quote in quotes)
+        starts = [span.start for span in spans]
+
+        def inside_a_quote(mention: Span) -> bool:
+            # Their quotes do not nest, so only the last one starting before can hold it.
+            at = bisect.bisect_right(starts, mention.start) - 1
+            return at >= 0 and mention.start < spans[at].end
+
+        mentions = [m for m in item.mentions if not inside_a_quote(m)]
         return numbered([*((span, "quote") for span in spans),
                          *((mention, "mention") for mention in mentions)])
     if isinstance(item, Figure):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import tomllib
 from pathlib import Path
 
 import platformdirs
@@ -38,10 +37,16 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
     """
     path = path or keymap_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, []
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [f"{path}: not read: {exc}"]
+    import tomllib  # only when there is a file: every start would pay for it
+
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
         return {}, [f"{path}: not read: {exc}"]
     keymap: dict[str, str] = {}
     problems: list[str] = []
