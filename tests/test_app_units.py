@@ -170,6 +170,7 @@ def test_rows_filter_by_words_never_by_scattered_letters():
 def test_opening_words_cut_at_a_word():
     assert opening_words("one two three four", 9) == "one two…"
     assert opening_words("  short\n quote ") == "short quote"
+    assert opening_words("it's over, … It's not over", 14) == "it's over,…"
 
 
 def test_describe_at_names_the_speaker_of_the_quote_there():

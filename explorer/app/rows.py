@@ -77,7 +77,8 @@ def opening_words(text: str, limit: int = 70) -> str:
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit] + "…"
+    # A cut just after a part joiner ("it's over," … …) would show two ellipses.
+    return text[: cut if cut > limit // 2 else limit].removesuffix(" …").rstrip() + "…"
 
 
 def _plural(count: int, word: str) -> str:
