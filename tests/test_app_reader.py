@@ -330,3 +330,15 @@ async def test_screenshot_and_export_save_where_they_can_and_say_where(tmp_path,
         await pilot.pause()
         exported = tmp_path / "harbour.analysis.json"
         assert exported.exists() and f"Analysis saved to {exported}" in notices(app)
+
+
+def test_the_readme_keymap_example_names_real_binding_ids():
+    import tomllib
+
+    from explorer.app.keys import binding_ids
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### Your own keys", 1)[1].split("The same folder", 1)[0]
+    lines = [line.strip() for line in example.splitlines() if line.startswith('    "')]
+    keymap = tomllib.loads("\n".join(lines))
+    assert len(keymap) == 3 and set(keymap) <= binding_ids()
