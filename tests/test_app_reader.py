@@ -342,3 +342,30 @@ def test_the_readme_keymap_example_names_real_binding_ids():
     lines = [line.strip() for line in example.splitlines() if line.startswith('    "')]
     keymap = tomllib.loads("\n".join(lines))
     assert len(keymap) == 3 and set(keymap) <= binding_ids()
+
+
+async def test_copies_show_control_characters_never_send_them(tmp_path):
+    from explorer.model import Engine, ParsedDocument, Quote, Span, Speaker
+
+    path = tmp_path / "hostile.txt"
+    path.write_text("Council rows over quay\n\n“We are \x1b]52;c;ZXZpbA==\x07 done,” said Ann Lee.\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    start = article.text.index("We are")
+    end = article.text.index("done,") + len("done,")
+    who = article.text.index("Ann Lee")
+    doc = ParsedDocument(
+        article=article, engine=Engine("", "", ""),
+        speakers=(Speaker("s1", "Ann\x1b[31m Lee", "person", mentions=(Span(who, who + 7),),
+                          quote_ids=("q1",)),),
+        quotes=(Quote("q1", "direct", start, end, (Span(start, end),), "raw", speaker_id="s1"),))
+    app = ExplorerApp(paths=[str(path)], service=FakeService(extra={"hostile": doc}))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2", "enter", "c")
+        await pilot.pause()
+        assert app.clipboard == "We are ␛]52;c;ZXZpbA==␇ done,"
+        await pilot.press("y")
+        await pilot.pause()
+        assert "\x1b" not in app.clipboard and "\x07" not in app.clipboard
+        assert "— Ann␛[31m Lee" in app.clipboard
