@@ -389,7 +389,7 @@ class ReaderScreen(Screen):
         elif nav.selected is not None and self.document is not None:
             position = f"{describe(self.document, nav.selected)} · {nav.selection.label}"
             if not nav.kept:
-                position += " · enter: go"
+                position += " · enter keeps it"
         elif nav.selection.stops:
             position = nav.selection.label
         else:
