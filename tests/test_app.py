@@ -32,9 +32,16 @@ def reader(app: ExplorerApp) -> ReaderScreen:
 
 
 async def settle(app: ExplorerApp, pilot) -> ReaderScreen:
+    """Analysis delivered and the side column up (a loaded machine may need a few frames)."""
     await app.workers.wait_for_complete()
     await pilot.pause()
-    return reader(app)
+    screen = reader(app)
+    for _ in range(100):
+        if screen.side_ready or not isinstance(app.screen, ReaderScreen):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+    return screen
 
 
 def tab_labels(screen: ReaderScreen) -> list[str]:

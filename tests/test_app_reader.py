@@ -23,10 +23,16 @@ HARBOUR = str(ARTICLES / "harbour.txt")
 
 
 async def settle(app: ExplorerApp, pilot) -> ReaderScreen:
+    """Analysis delivered and the side column up (a loaded machine may need a few frames)."""
     await app.workers.wait_for_complete()
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
+    for _ in range(100):
+        if screen.side_ready:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
     return screen
 
 
