@@ -113,7 +113,7 @@ def test_index_lists_speakers_and_searches_the_folder(folder, capsys, nlp):
     out = capsys.readouterr().out
     assert out.startswith("1 matches in 1 articles") and "b-strike.txt" in out
     # Line and column of the hit (line 3: a blank line follows the first), and its words.
-    assert "  3:5  The strike ended on Friday." in out
+    assert "  3:5  …the 4,000 workers would be paid. The strike ended on Friday.\n" in out
 
 
 def test_open_with_only_bad_paths_fails_before_the_app_like_analyze(tmp_path, capsys,
