@@ -375,3 +375,28 @@ async def test_copies_show_control_characters_never_send_them(tmp_path):
         await pilot.pause()
         assert "\x1b" not in app.clipboard and "\x07" not in app.clipboard
         assert "— Ann␛[31m Lee" in app.clipboard
+
+
+# -- one scheduler for the reader and the folder view ----------------------------------------
+
+async def test_the_folder_view_and_the_reader_share_one_analysis_queue():
+    from explorer.app.screens.corpus import CorpusScreen
+
+    service = FakeService()
+    app = ExplorerApp(paths=[str(ARTICLES)], service=service)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("C")  # at once: the reader has not analysed the folder yet
+        await pilot.pause()
+        corpus = app.screen
+        assert isinstance(corpus, CorpusScreen) and corpus.service is screen.analyses
+        await app.workers.wait_for_complete()
+        for _ in range(100):
+            if corpus.done and screen.analyses.complete:
+                break
+            await pilot.pause(0.05)
+        assert corpus.indexed + corpus.failed == 3
+        # Every article parsed once, whichever screen asked first; the reader has them all.
+        assert sorted(service.analysed) == ["harbour", "markup", "orchard"]
+        assert sorted(screen.documents) == [0, 1, 2]

@@ -512,7 +512,8 @@ class ReaderScreen(Screen):
         from explorer.app.screens.corpus import CorpusScreen
 
         if self.articles:
-            self.app.push_screen(CorpusScreen(self.articles, self.service, self.documents),
+            # The reader's scheduler is the folder view's service: one queue for spaCy.
+            self.app.push_screen(CorpusScreen(self.articles, self.analyses, self.documents),
                                  self._corpus_jump)
 
     def _corpus_jump(self, jump) -> None:
