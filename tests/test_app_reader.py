@@ -400,3 +400,13 @@ async def test_the_folder_view_and_the_reader_share_one_analysis_queue():
         # Every article parsed once, whichever screen asked first; the reader has them all.
         assert sorted(service.analysed) == ["harbour", "markup", "orchard"]
         assert sorted(screen.documents) == [0, 1, 2]
+
+
+def test_every_binding_has_its_own_id_and_says_what_it_does():
+    from collections import Counter
+
+    from explorer.app.keys import bindings_of, help_sections
+
+    bindings = [b for _, owner in help_sections() for b in bindings_of(owner)]
+    assert all(b.id and b.tooltip for b in bindings), [b.key for b in bindings if not b.id]
+    assert [i for i, n in Counter(b.id for b in bindings).items() if n > 1] == []
