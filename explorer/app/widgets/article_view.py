@@ -253,12 +253,22 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def _touch_rows(self, rows: Iterable[int]) -> None:
+        """Forget the cached drawing of ``rows``; repaint those in view in one refresh.
+
+        One ``refresh`` with every region, not one per row: each call clears the
+        widget's style cache, which for a selection lighting a screenful costs more
+        than the drawing.
+        """
         top = round(self.scroll_offset.y)
         bottom = top + self.size.height
+        width = max(self.virtual_size.width, self.size.width)
+        regions = []
         for row in rows:
             self._row_epoch[row] = self._row_epoch.get(row, 0) + 1
             if top <= row < bottom:
-                self.refresh_line(row)
+                regions.append(Region(0, row - top, width, 1))
+        if regions:
+            self.refresh(*regions)
 
     # -- drawing ------------------------------------------------------------------
 
