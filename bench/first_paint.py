@@ -107,7 +107,7 @@ def main() -> None:
     print(f"explorer              : median {statistics.median(ours) * 1000:7.1f} ms  "
           f"(min {min(ours) * 1000:.1f})")
     print(f"ratio (median)        : {statistics.median(ours) / statistics.median(bare):.2f}"
-          "  (target <= 1.5)")
+          "  (target <= 1.2)")
 
 
 if __name__ == "__main__":
