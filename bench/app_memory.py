@@ -1,6 +1,6 @@
 """Memory of the app with a 1,000-article folder open, every article's analysis loaded.
 
-    python bench/app_memory.py [--folder /tmp/synth1000] [--cache /tmp/bench-cache]
+    python bench/app_memory.py [--folder DIR] [--cache DIR]   (default: synth1000/ and bench-cache/ in the temp folder)
 
 Use the folder and cache that bench/cached_jsonl.py filled, so the app reads
 every analysis from the cache (as a reopened folder does). Target: < 500 MB RSS.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import subprocess
+import tempfile
 from pathlib import Path
 
 from bench_common import PYTHON, conditions, explorer_env
@@ -41,8 +42,8 @@ asyncio.run(main())
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--folder", type=Path, default=Path("/tmp/synth1000"))
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/bench-cache"))
+    parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "synth1000")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "bench-cache")
     args = parser.parse_args()
     print(conditions())
     result = subprocess.run([PYTHON, "-c", OPEN_FOLDER, str(args.folder)], env=explorer_env(args.cache),

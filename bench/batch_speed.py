@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench_common import PYTHON, conditions, explorer, explorer_env, timed
 
-DEFAULT_TEXTS = Path("/work/shared/data/polnear/data/dev/text")
+DEFAULT_TEXTS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "polnear" / "data" / "dev" / "text"
 
 PLAIN_PIPE = """
 import sys

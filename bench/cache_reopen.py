@@ -29,7 +29,7 @@ async def main():
         screen = app.screen
         # Filled: the panels hold the document's rows and a frame showing them is drawn.
         # (Not "until idle": a tab's underline animation would end the clock.)
-        while not (screen.document is not None and screen._side_ready
+        while not (screen.document is not None and screen.side_ready
                    and screen.panel("quotes").rows):
             await asyncio.sleep(0.005)
         painted = asyncio.Event()

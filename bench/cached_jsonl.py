@@ -1,6 +1,6 @@
 """``explorer analyze DIR --jsonl`` over 1,000 cached articles, and the cache's size.
 
-    python bench/cached_jsonl.py [--count 1000] [--folder /tmp/synth1000] [--cache /tmp/bench-cache]
+    python bench/cached_jsonl.py [--count 1000] [--folder DIR] [--cache DIR]
 
 Fills the cache first with ``explorer index`` when it lacks the articles (slow
 once); then times three cached runs. Target: under 3 s.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import subprocess
+import tempfile
 from pathlib import Path
 
 from bench_common import conditions, explorer, explorer_env, timed
@@ -19,8 +20,8 @@ from synthetic_corpus import write_corpus
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--folder", type=Path, default=Path("/tmp/synth1000"))
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/bench-cache"))
+    parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "synth1000")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "bench-cache")
     args = parser.parse_args()
     write_corpus(args.folder, args.count)
     env = explorer_env(args.cache)

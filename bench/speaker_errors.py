@@ -1,9 +1,9 @@
 """Where speaker attribution goes wrong on PolNeAR or the BBC dev set, rule by rule.
 
-    python bench/quote_accuracy.py ../shared/data/polnear --split train --out /tmp/train-json
-    python bench/speaker_errors.py /tmp/train-json --split train [--rule mixed.reported]
-    python bench/bbc_accuracy.py --out /tmp/bbc-json
-    python bench/speaker_errors.py /tmp/bbc-json --bbc [--rule all]
+    python bench/quote_accuracy.py ../shared/data/polnear --split train --out train-json
+    python bench/speaker_errors.py train-json --split train [--rule mixed.reported]
+    python bench/bbc_accuracy.py --out bbc-json
+    python bench/speaker_errors.py bbc-json --bbc [--rule all]
 
 Reads the analyses ``quote_accuracy.py --out`` wrote and judges each matched
 direct quote's speaker the way the shared harness does. It prints, for every

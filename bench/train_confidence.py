@@ -1,9 +1,9 @@
 """Train the speaker-confidence model and print its reliability table.
 
-    python bench/quote_accuracy.py ../shared/data/polnear --split train --out /tmp/pn-train
-    python bench/quote_accuracy.py ../shared/data/polnear --split dev --out /tmp/pn-dev
-    python bench/bbc_accuracy.py --out /tmp/bbc
-    python bench/train_confidence.py /tmp/pn-train /tmp/pn-dev /tmp/bbc [--write]
+    python bench/quote_accuracy.py ../shared/data/polnear --split train --out pn-train
+    python bench/quote_accuracy.py ../shared/data/polnear --split dev --out pn-dev
+    python bench/bbc_accuracy.py --out bbc-json
+    python bench/train_confidence.py pn-train pn-dev bbc-json [--write]
 
 Each analysed quote that overlaps a gold attribution with a source is labelled
 right or wrong the way the shared scorers judge it (PolNeAR's harness; the BBC
@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy
 
 from explorer.analysis.quotes import confidence
+from explorer.model import LOW_CONFIDENCE
 from explorer.model_json import from_json_dict
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -120,19 +121,19 @@ def fit(examples: list[tuple[list[str], int]]) -> tuple[float, dict[str, float]]
 
 def reliability(name: str, examples, bias: float, weights: dict[str, float]) -> None:
     scores = [(confidence.score(names, bias, weights), label) for names, label in examples]
-    print(f"\n{name}: {len(scores)} attributions, {sum(l for _, l in scores) / len(scores):.3f} right")
+    print(f"\n{name}: {len(scores)} attributions, {sum(right for _, right in scores) / len(scores):.3f} right")
     print(f"  {'confidence':12} {'n':>5} {'mean conf':>10} {'share right':>12}")
     error = 0.0
     for low, high in itertools.pairwise(BINS):
-        group = [(s, l) for s, l in scores if low <= s < high]
+        group = [(score, right) for score, right in scores if low <= score < high]
         if not group:
             continue
-        mean = sum(s for s, _ in group) / len(group)
-        right = sum(l for _, l in group) / len(group)
-        error += len(group) / len(scores) * abs(mean - right)
-        print(f"  {low:.1f}-{min(high, 1.0):.1f}      {len(group):5} {mean:10.3f} {right:12.3f}")
-    low_share = sum(1 for s, _ in scores if s < confidence.LOW_CONFIDENCE) / len(scores)
-    print(f"  expected calibration error {error:.3f}; marked low (< {confidence.LOW_CONFIDENCE}): {low_share:.1%}")
+        mean = sum(score for score, _ in group) / len(group)
+        share = sum(right for _, right in group) / len(group)
+        error += len(group) / len(scores) * abs(mean - share)
+        print(f"  {low:.1f}-{min(high, 1.0):.1f}      {len(group):5} {mean:10.3f} {share:12.3f}")
+    low_share = sum(1 for score, _ in scores if score < LOW_CONFIDENCE) / len(scores)
+    print(f"  expected calibration error {error:.3f}; marked low (< {LOW_CONFIDENCE}): {low_share:.1%}")
 
 
 def main(argv: list[str] | None = None) -> int:

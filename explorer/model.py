@@ -12,6 +12,9 @@ from functools import cached_property
 from typing import Literal, Union
 
 SCHEMA = "explorer.analysis/1"
+LOW_CONFIDENCE = 0.75
+"""A quote whose ``confidence`` is below this has a speaker a reader should check: the
+app marks it and lists it for review (about one attribution in twenty on the dev sets)."""
 
 SpeakerKind = Literal[
     "person",
@@ -84,11 +87,10 @@ class Article:
 
     @property
     def display_title(self) -> str:
-        """A title for lists: the header title, else the first words of the body."""
-        if self.title:
-            return self.title
-        first_line = self.text[self.body_start :].strip().split("\n", 1)[0]
-        return first_line[:80] if first_line else (self.path or "untitled")
+        """The title to show: see ``explorer.titles`` for the one rule every view uses."""
+        from explorer.titles import article_title
+
+        return article_title(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,7 @@ def to_json_dict(doc: ParsedDocument) -> dict[str, Any]:
             "body_start": article.body_start,
             "language": article.language,
             "url": article.url,
+            "display_title": article.display_title,
         },
         "engine": {
             "explorer": doc.engine.explorer,

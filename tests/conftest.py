@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["web_support"]
+"""The local web server fixture ``web``, for every test that fetches a page."""
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
 SEED = SAMPLES / "balkans-summit-home-secretary.txt"
@@ -49,3 +52,9 @@ def seed_doc(nlp):
     from explorer.sources import read_article
 
     return analyze(read_article(SEED), nlp)
+
+
+@pytest.fixture(autouse=True)
+def own_config_dir(tmp_path_factory, monkeypatch):
+    """Each test its own config folder: no user keymap, no choices remembered from another test."""
+    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import threading
 from pathlib import Path
@@ -31,9 +32,16 @@ def reader(app: ExplorerApp) -> ReaderScreen:
 
 
 async def settle(app: ExplorerApp, pilot) -> ReaderScreen:
+    """Analysis delivered and the side column up (a loaded machine may need a few frames)."""
     await app.workers.wait_for_complete()
     await pilot.pause()
-    return reader(app)
+    screen = reader(app)
+    for _ in range(100):
+        if screen.side_ready or not isinstance(app.screen, ReaderScreen):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+    return screen
 
 
 def tab_labels(screen: ReaderScreen) -> list[str]:
@@ -59,11 +67,12 @@ async def test_open_a_file_fills_every_panel_from_the_model():
         assert panel_ids(screen, "figures") == ["f1", "f2", "f3", "f4"]
         quotes = screen.query_one("#panel-quotes", ItemPanel)
         first = quotes.shown_rows[0].prompt.plain
-        assert first.startswith("“D” Maria Quint") and "We cannot keep turning" in first
+        assert first.startswith("Maria Quint  direct") and "We cannot keep turning" in first
         assert "claimed by Tom Haddow" in screen.query_one("#panel-figures", ItemPanel
                                                            ).shown_rows[2].prompt.plain
         header = str(screen.query_one("#article-header").render())
-        assert header == "harbour.txt  2025-03-02"  # no title header: the file names it
+        # No title header: the headline-like first line names it.
+        assert header == "Harbour council votes to widen the old quay  2025-03-02"
         assert screen.has_class("-single")  # one article: no library
         assert screen.status.analysis == "5 quotes · 3 speakers"
 
@@ -123,12 +132,14 @@ async def test_selecting_a_quote_lights_its_passages_and_n_cycles():
         assert [s.text_of(text) for s in expected] == [
             "We cannot keep turning fishing boats away,", "said", "Maria Quint",
             "The quay was built for a smaller fleet."]
+        # n steps through the two parts of the quote, and the status says so.
         assert screen.view.current == expected[0]
-        assert screen.status.position.endswith("1/4")
+        assert screen.status.position == "direct quote by Maria Quint · part 1 of 2"
         await pilot.press("n")
-        assert screen.view.current == expected[1] and screen.status.position.endswith("2/4")
+        assert screen.view.current == expected[3]
+        assert screen.status.position.endswith("part 2 of 2")
         await pilot.press("N", "N")
-        assert screen.view.current == expected[3] and screen.status.position.endswith("4/4")
+        assert screen.view.current == expected[3]
         await pilot.press("n")
         assert screen.view.current == expected[0]
         await pilot.press("escape")
@@ -195,15 +206,15 @@ async def test_search_counts_matches_and_steps_through_them():
         assert count == 3
         assert len(screen.view.search_matches) == count  # case-insensitive by default
         assert all(s.text_of(text).lower() == "quay" for s in screen.view.search_matches)
-        assert screen.status.position == f"search 1/{count}"
+        assert screen.status.position == f"search · match 1 of {count}"
         await pilot.press("enter")
-        assert screen.status.position == f"search 2/{count}"
+        assert screen.status.position == f"search · match 2 of {count}"
         assert screen.view.current == screen.view.search_matches[1]
         await pilot.press("enter", "enter")
-        assert screen.status.position == f"search 1/{count}"  # wraps round
+        assert screen.status.position == f"search · match 1 of {count}"  # wraps round
         await pilot.press("ctrl+t")  # case-sensitive: "QUAY" is not in the text
         await pilot.pause()
-        assert screen.view.search_matches == () and screen.status.position == "search 0/0"
+        assert screen.view.search_matches == () and screen.status.position == "search · none"
         for _ in range(4):
             await pilot.press("backspace")
         await pilot.press("ctrl+t", "ctrl+r", *"Port|Kelby")
@@ -241,24 +252,34 @@ async def test_single_keys_work_outside_text_boxes_but_type_inside_them():
         assert screen.query_one(TabbedContent).active == "tab-speakers"
 
 
-async def test_fuzzy_filter_and_kind_filter_narrow_the_lists():
+async def test_word_filter_and_kind_filter_narrow_the_lists():
     app = ExplorerApp(paths=[HARBOUR], service=FakeService())
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await settle(app, pilot)
-        await pilot.press("2", "k")
+        await pilot.press("2", "t")
         await pilot.pause()
+        quotes = screen.query_one("#panel-quotes", ItemPanel)
         assert panel_ids(screen, "quotes") == ["q1", "q5"]  # direct
-        await pilot.press("k")
-        assert panel_ids(screen, "quotes") == ["q2", "q3"]  # indirect
-        await pilot.press("k")
-        assert panel_ids(screen, "quotes") == ["q4"]  # mixed
-        await pilot.press("k")
+        await pilot.press("t")
+        assert panel_ids(screen, "quotes") == ["q2", "q3"]  # reported
+        assert "kind: reported" in str(quotes.query_one(".panel-info").render())
+        await pilot.press("t")
+        assert panel_ids(screen, "quotes") == ["q4"]  # partly quoted
+        await pilot.press("t")
         assert len(panel_ids(screen, "quotes")) == 5
-        await pilot.press("4", "k")
+        await pilot.press("4", "t")
         assert panel_ids(screen, "figures") == ["f3"]  # count
-        await pilot.press("x", "1", "f", *"mq")  # letters in order: Maria Quint
+        await pilot.press("x", "1", "f", *"mq")  # scattered letters match nothing
+        await pilot.pause()
+        assert panel_ids(screen, "speakers") == []
+        for _ in "mq":
+            await pilot.press("backspace")
+        await pilot.press(*"QUINT")  # a word, any case
         await pilot.pause()
         assert panel_ids(screen, "speakers") == ["s1"]
+        await pilot.press("escape", "2", "f", *"speaker:haddow kind:reported")
+        await pilot.pause()
+        assert panel_ids(screen, "quotes") == ["q2"]
 
 
 async def test_a_speakers_quotes_from_the_speakers_panel():
@@ -290,14 +311,32 @@ async def test_cursor_in_the_article_names_the_speaker_of_the_quote_there():
         assert screen.selected is screen.document.item("q5")
 
 
-async def test_copy_puts_the_quote_and_its_attribution_on_the_clipboard():
-    app = ExplorerApp(paths=[HARBOUR], service=FakeService())
+async def test_copy_gives_the_articles_words_and_y_a_citation():
+    # The analysis's own text of the quote is re-punctuated; the copy must not be.
+    doc = fixture_doc("harbour")
+    q1 = doc.item("q1")
+    repunctuated = dataclasses.replace(q1, text="…are over, If you pollute…")
+    doc = dataclasses.replace(doc, quotes=(repunctuated, *doc.quotes[1:]))
+    app = ExplorerApp(paths=[HARBOUR], service=FakeService(extra={"harbour": doc}))
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("2", "down", "down", "down", "down", "enter", "c")
+        screen = await settle(app, pilot)
+        await pilot.press("2", "enter", "c")
         await pilot.pause()
-        assert app.clipboard == ("“Residents in Port Ellis and Kelby were not consulted.”"
-                                 " — Tom Haddow")
+        assert app.clipboard == ("We cannot keep turning fishing boats away, … "
+                                 "The quay was built for a smaller fleet.")
+        row = screen.query_one("#panel-quotes", ItemPanel).shown_rows[0].prompt.plain
+        assert "We cannot keep turning fishing boats away, … The quay" in row
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == (
+            "“We cannot keep turning fishing boats away, … The quay was built for a smaller "
+            "fleet.”\n— Maria Quint, the council’s chair\n"
+            "Harbour council votes to widen the old quay · 2025-03-02")
+        await pilot.press("down", "enter", "y")  # reported speech: no quotation marks
+        await pilot.pause()
+        assert app.clipboard.startswith(
+            "the plan ignored the 300 families living along Dock Road (reported speech)\n"
+            "— Tom Haddow, Opposition councillor")
 
 
 async def test_help_lists_every_key_and_closes():
@@ -311,8 +350,9 @@ async def test_help_lists_every_key_and_closes():
         console.print(app.screen.table)
         shown = console.export_text()
         for words in ("Search the article", "Next occurrence", "Show the Figures panel",
-                      "Type to narrow this list", "Treat the query as a regular expression",
-                      "Copy the selected quote", "Quit the explorer", "Previous article"):
+                      "Type words to narrow this list", "Treat the query as a regular",
+                      "Copy the selected quote", "Quit the explorer", "Previous article",
+                      "reader.search", "list.half_down"):
             assert words in shown, words
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
@@ -333,22 +373,40 @@ async def test_palette_jumps_to_a_place():
         assert screen.query_one(TabbedContent).active == "tab-places"
 
 
-async def test_highlight_menu_toggles_background_categories():
+def lit_layers(view) -> set[str]:
+    return {mark.layer for row in range(view.line_count) for mark in view.marks_at(row)}
+
+
+async def test_highlights_default_to_quotes_and_the_open_panel_and_are_remembered():
     app = ExplorerApp(paths=[HARBOUR], service=FakeService())
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await settle(app, pilot)
-        assert "quote" in screen.view.categories
+        # Quotes softly, plus the kind the open panel lists (speakers at first).
+        assert screen.view.categories == {"quote", "speaker"}
+        await pilot.press("3")
+        await pilot.pause()
+        assert screen.view.categories == {"quote", "place"}
+        assert "place" in lit_layers(screen.view) and "figure" not in lit_layers(screen.view)
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HighlightMenu)
-        await pilot.press("space", "escape")  # first entry: quotes
+        await pilot.press("down", "down", "escape")  # escape cancels
         await pilot.pause()
-        assert "quote" not in screen.view.categories
-        view = screen.view
-        assert all(mark.layer != "quote" for row in range(view.line_count)
-                   for mark in view.marks_at(row))
-        assert any(mark.layer == "speaker" for row in range(view.line_count)
-                   for mark in view.marks_at(row))
+        assert not isinstance(app.screen, HighlightMenu)
+        assert screen.view.categories == {"quote", "place"}
+        await pilot.press("h", "down", "down", "enter")  # the preset "Everything at once"
+        await pilot.pause()
+        assert screen.highlight_choice == "everything"
+        assert {"speaker", "figure", "person"} <= lit_layers(screen.view)
+        await pilot.press("h", "tab", "space", "enter")  # untick quotes: a choice of one's own
+        await pilot.pause()
+        assert "quote" not in screen.view.categories and "figure" in screen.view.categories
+        assert "quote" not in lit_layers(screen.view)
+    # The next run starts with the last choice.
+    again = ExplorerApp(paths=[HARBOUR], service=FakeService())
+    async with again.run_test(size=(120, 36)) as pilot:
+        screen = await settle(again, pilot)
+        assert "quote" not in screen.view.categories and "figure" in screen.view.categories
 
 
 async def test_analysis_error_shows_in_the_panels_and_the_app_keeps_working():

@@ -7,9 +7,10 @@ from hypothesis import strategies as st
 from test_app_support import fixture_doc
 
 from explorer.app.highlights import category_marks, category_spans, marks_by_row
-from explorer.app.navigation import Occurrences
+from explorer.app.navigation import Occurrences, stops_of
+from explorer.app.panel_filter import Term, parse_filter
 from explorer.app.reveal import describe_at
-from explorer.app.rows import fuzzy_match, opening_words, rows_for
+from explorer.app.rows import opening_words, rows_for
 from explorer.app.search import find_matches
 from explorer.app.wrap import DisplayLine, LineIndex, shown_text, wrap_article
 from explorer.model import Span
@@ -110,41 +111,74 @@ def test_search_is_case_insensitive_by_default_with_regex_and_case_options():
     assert find_matches(text, "x*", regex=True).matches == ()  # empty matches never count
 
 
-def test_occurrences_step_and_wrap():
-    hits = Occurrences([Span(0, 1), Span(5, 6), Span(9, 10)])
-    assert hits.label == "-/3" and hits.stepped(1) == 0 and hits.stepped(-1) == 2
+def test_occurrences_step_and_wrap_and_say_what_they_count():
+    hits = Occurrences([Span(0, 1), Span(5, 6), Span(9, 10)], noun="match")
+    assert hits.label == "3 matches" and hits.stepped(1) == 0 and hits.stepped(-1) == 2
     hits.index = 2
-    assert hits.stepped(1) == 0 and hits.label == "3/3" and hits.current == Span(9, 10)
+    assert hits.stepped(1) == 0 and hits.label == "match 3 of 3" and hits.current == Span(9, 10)
     assert hits.first_from(6) == 2 and hits.first_from(11) == 0
     empty = Occurrences(())
-    assert empty.label == "0/0" and empty.stepped(1) is None and empty.current is None
+    assert empty.label == "none" and empty.stepped(1) is None and empty.current is None
 
 
-def test_rows_and_fuzzy_filter():
+def test_stops_count_a_quotes_parts_and_a_speakers_quotes_and_mentions_apart():
+    doc = fixture_doc("harbour")
+    parts = stops_of(doc, doc.item("q1"))
+    assert [stop.label for stop in parts] == ["part 1 of 2", "part 2 of 2"]
+    assert [stop.label for stop in stops_of(doc, doc.item("q2"))] == ["quote 1 of 1"]
+    # Maria Quint: two quotes, and "Ms Quint" outside them ("said Maria Quint" sits
+    # between the parts of her first quote, so stepping to the quote shows it).
+    stops = stops_of(doc, doc.item("s1"))
+    assert [stop.label for stop in stops] == ["quote 1 of 2", "mention 1 of 1", "quote 2 of 2"]
+    assert [stop.span.start for stop in stops] == sorted(stop.span.start for stop in stops)
+    assert [stop.label for stop in stops_of(doc, doc.item("p1"))][0] == "mention 1 of 2"
+
+
+def test_filter_terms_are_words_with_optional_fields():
+    assert parse_filter('Philp kind:reported speaker:"Tom  Haddow" 10:30') == (
+        Term(None, "philp"), Term("kind", "reported"), Term("speaker", "tom haddow"),
+        Term(None, "10:30"))
+    assert parse_filter("who:quint type:direct") == (Term("speaker", "quint"),
+                                                     Term("kind", "direct"))
+    assert parse_filter("  ") == ()
+
+
+def test_rows_filter_by_words_never_by_scattered_letters():
     doc = fixture_doc("harbour")
     speakers = rows_for(doc, "speakers")
     assert speakers[0].prompt.plain == ("Maria Quint · the council’s chair\n"
-                                        "  2 quotes · 2 mentions")
-    assert fuzzy_match("mq", speakers[0].haystack)
-    assert fuzzy_match("chair", speakers[0].haystack)
-    assert not fuzzy_match("zz", speakers[0].haystack)
+                                        "  person · 2 quotes · 2 mentions")
+    assert speakers[0].keeps("quint") and speakers[0].keeps("CHAIR")
+    assert not speakers[0].keeps("mq")  # letters in order are not a word
+    assert speakers[2].keeps("kind:organisation") and not speakers[0].keeps("kind:organisation")
     quotes = rows_for(doc, "quotes")
     assert [row.kind for row in quotes] == ["direct", "indirect", "indirect", "mixed", "direct"]
-    assert quotes[2].prompt.plain.startswith("~I~ Ferry Workers Union")
+    assert quotes[2].prompt.plain.startswith("Ferry Workers Union  reported")
+    assert quotes[3].prompt.plain.startswith("Maria Quint  partly quoted")
+    # "Haddow" names a speaker, and nothing in Maria Quint's quotes: only his rows match.
+    assert [row.item_id for row in quotes if row.keeps("haddow")] == ["q2", "q5"]
+    assert [row.item_id for row in quotes if row.keeps("kind:reported")] == ["q2", "q3"]
+    assert [row.item_id for row in quotes if row.keeps("speaker:quint text:fleet")] == ["q1"]
+    assert [row.item_id for row in quotes if row.keeps("role:councillor")] == ["q2", "q5"]
     figures = rows_for(doc, "figures")
     assert figures[3].prompt.plain.endswith("crossings delayed last winter · claimed by "
                                             "Ferry Workers Union")
+    places = rows_for(doc, "places")
+    assert [row.item_id for row in places if row.keeps("name:kelby")] == ["p3"]
 
 
 def test_opening_words_cut_at_a_word():
     assert opening_words("one two three four", 9) == "one two…"
     assert opening_words("  short\n quote ") == "short quote"
+    assert opening_words("it's over, … It's not over", 14) == "it's over,…"
 
 
 def test_describe_at_names_the_speaker_of_the_quote_there():
     doc = fixture_doc("harbour")
     start = doc.text.index("Residents")
     assert describe_at(doc, start, start + 10).startswith("direct quote by Tom Haddow")
+    start = doc.text.index("the plan ignored")
+    assert describe_at(doc, start, start + 10).startswith("reported quote by Tom Haddow")
     assert describe_at(doc, 0, 1) == ""
 
 

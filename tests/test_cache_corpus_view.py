@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from test_cache_corpus import BUDGET, PORT
 from textual.app import App
 from textual.widgets import Input, Static
 
@@ -9,7 +10,6 @@ from explorer.app.screens.corpus import CorpusJump, CorpusScreen
 from explorer.app.widgets.corpus_quotes import CorpusQuotes
 from explorer.app.widgets.corpus_results import CorpusResults
 from explorer.app.widgets.corpus_speakers import CorpusSpeakers
-from test_cache_corpus import BUDGET, PORT
 
 UNSET = object()
 

@@ -112,6 +112,32 @@ def test_index_lists_speakers_and_searches_the_folder(folder, capsys, nlp):
     assert main(["index", str(folder), "--search", "strike ended"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("1 matches in 1 articles") and "b-strike.txt" in out
+    # Line and column of the hit (line 3: a blank line follows the first), and its words.
+    assert "  3:5  …the 4,000 workers would be paid. The strike ended on Friday.\n" in out
+
+
+def test_open_with_only_bad_paths_fails_before_the_app_like_analyze(tmp_path, capsys,
+                                                                    monkeypatch):
+    from explorer.app.app import ExplorerApp
+
+    monkeypatch.setattr(ExplorerApp, "run", lambda self: pytest.fail("the app started"))
+    assert main([str(tmp_path / "nothere.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("explorer: error:") and "nothere.txt" in err
+    assert main(["analyze", str(tmp_path / "nothere.txt")]) == 1
+    assert capsys.readouterr().err == err  # the same words as analyze
+
+
+def test_open_with_some_bad_paths_opens_the_good_ones_and_names_the_rest(folder, tmp_path,
+                                                                         monkeypatch):
+    from explorer.app.app import ExplorerApp
+
+    started: list[ExplorerApp] = []
+    monkeypatch.setattr(ExplorerApp, "run", lambda self: started.append(self))
+    assert main([str(folder), str(tmp_path / "nothere.txt")]) == 0
+    (app,) = started
+    assert [Path(a.path).name for a in app.articles] == ["a-tunnel.txt", "b-strike.txt"]
+    assert [Path(e.path).name for e in app.source_errors] == ["nothere.txt"]
 
 
 def test_analyze_reads_stdin(tmp_path):

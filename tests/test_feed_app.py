@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from test_feeds import rss
-from web_support import STORY, Reply, article_page, web  # noqa: F401 - web is a fixture
+from web_support import STORY, Reply, article_page
 
 from explorer.app.feed_app import FeedApp
 from explorer.app.screens.feed import FeedReaderScreen, FeedScreen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from web_support import Reply, web  # noqa: F401 - web is a fixture
+from web_support import Reply
 
 from explorer.cli import main
 from explorer.sources import SourceError

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from explorer import model_json
-from explorer.model import ParsedDocument, Span
 from explorer.analysis.quotes import PART_SEPARATOR
+from explorer.model import ParsedDocument, Span
 
 # --- the invariants -----------------------------------------------------------------------------
 

@@ -25,8 +25,8 @@ from explorer.model import (
     Person,
     Place,
     Quote,
-    Speaker,
     Span,
+    Speaker,
 )
 from explorer.model_json import ContractError
 
@@ -249,7 +249,7 @@ FIGURE_KEYS = {
 # Keys we write beyond the contract (allowed: "Extra keys are allowed").
 EXTRA_KEYS = {
     "top": {"error"},
-    "article": {"url"},
+    "article": {"url", "display_title"},
     "quote": {"rule", "confidence"},
     "speaker": {"represents"},
     "figure": {"value_high"},

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_invariants import check_invariants
 
 from explorer import model_json
 from explorer.analysis import analyze, analyze_many
 from explorer.analysis.pipeline import CHUNK_CHARS, chunk_bounds
 from explorer.cli import main
 from explorer.sources import iter_articles, read_article, read_text_article
-from test_invariants import check_invariants
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sample_articles" / "balkans-summit-home-secretary.txt"

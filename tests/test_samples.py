@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
 SEED = SAMPLES / "balkans-summit-home-secretary.txt"
 # shared/ sits beside the checkout for developers and CI alike.
-SHARED_SEEDS = [ROOT.parent / "shared" / "seed" / "seed-article.txt", Path("/work/shared/seed/seed-article.txt")]
+SHARED_SEEDS = [ROOT.parent / "shared" / "seed" / "seed-article.txt"]
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in ARTICLE_SUFFIXES)
 PLAIN_TEXT = [p for p in SAMPLE_FILES if ARTICLE_SUFFIXES[p.suffix] in ("text", "markdown")]
 

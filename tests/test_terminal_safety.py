@@ -30,8 +30,8 @@ from explorer.model import (
     Person,
     Place,
     Quote,
-    Speaker,
     Span,
+    Speaker,
 )
 from explorer.report import summary
 from explorer.safe_text import visible
@@ -96,7 +96,7 @@ def hostile_document() -> ParsedDocument:
     return ParsedDocument(
         article=Article(
             text=text,
-            path=f"/tmp/{HOSTILE}.txt",
+            path=f"articles/{HOSTILE}.txt",
             title=f"Title {HOSTILE}",
             date=f"2025 {ESCAPES}",
             source=f"Source {MARKUP}",
@@ -152,7 +152,7 @@ def test_summary_shows_every_hostile_field_literally():
 # --- through the command line --------------------------------------------------------------------
 
 ARTICLE = (
-    # the first line is the title the summary shows (cut at 80 characters)
+    # the first line is the title the summary shows (cut at a word before 80 characters)
     f"\x1b[31mFerry\x1b[0m fares [bold]rise[/bold] {CLIPBOARD} [link=https://evil.invalid]x\n\n"
     "The harbour master, Ada Quill, said the fares would rise by 12% in Oslo next year, "
     "and that nobody at the Port Authority liked it. "
@@ -178,7 +178,7 @@ def test_cli_summary_prints_article_markup_and_escapes_literally(cli_env, capsys
     out, err = capsys.readouterr()
     assert code == 0, err
     assert _controls_in(out) == [] and _controls_in(err) == []
-    assert "␛[31mFerry␛[0m fares [bold]rise[/bold] ␛]52;c;ZXZpbA==␇ [link=" in out
+    assert "␛[31mFerry␛[0m fares [bold]rise[/bold] ␛]52;c;ZXZpbA==␇…" in out
 
 
 def test_cli_json_preserves_hostile_text_exactly(cli_env, capsys):

@@ -27,8 +27,8 @@ from explorer.model import (
     Person,
     Place,
     Quote,
-    Speaker,
     Span,
+    Speaker,
 )
 
 CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"
@@ -36,8 +36,8 @@ HYPERLINK = "\x1b]8;;https://evil.invalid\x07here\x1b]8;;\x07"
 MARKUP = "[bold]loud[/bold] [link=https://evil.invalid]click[/link] [/]"
 ESCAPES = f"\x1b[31mred\x1b[0m \x1b[2J{CLIPBOARD} \x9b31m \u202eevil\u202c \x07"
 
-TITLE = f"\x1b[1mFerry\x1b[0m fares [bold]rise[/bold]"
-SPEAKER = f"Ada [red]Quill\x1b[5m"
+TITLE = "\x1b[1mFerry\x1b[0m fares [bold]rise[/bold]"
+SPEAKER = "Ada [red]Quill\x1b[5m"
 QUOTE = f"We have {MARKUP} no choice {ESCAPES}"
 PLACE = f"Os[i]lo{CLIPBOARD}"
 ARTICLE = (

@@ -9,7 +9,7 @@ import json
 import zlib
 
 import pytest
-from web_support import STORY, Reply, article_page, gzipped, web  # noqa: F401 - web is a fixture
+from web_support import STORY, Reply, article_page, gzipped
 
 from explorer.cli import main
 from explorer.sources.web import USER_AGENT, FetchError, FetchLimits, Page, fetch, page_article
@@ -308,14 +308,16 @@ def test_a_page_in_the_store_is_read_without_the_network(tmp_path):
 # -- explorer URL: the app ------------------------------------------------------------------------
 
 
-def test_urls_are_fetched_before_the_app_starts_and_failures_dropped(web, capsys, tmp_path):
-    from explorer.commands.inputs import fetch_urls_first
+def test_urls_are_fetched_before_the_app_starts_and_failures_set_aside(web, tmp_path):
+    from explorer.commands.open import read_paths
 
     web.routes["/cinema"] = Reply(article_page("Valley cinema to close", STORY))
-    story = str(tmp_path / "story.txt")
-    kept = fetch_urls_first([web.url("/missing"), web.url("/cinema"), story], refresh=False)
-    assert kept == [web.url("/cinema"), story]
-    assert one_error_line(capsys.readouterr().err).endswith("HTTP 404 Not Found")
+    story = tmp_path / "story.txt"
+    story.write_text("\n\n".join(STORY), encoding="utf-8")
+    articles, skipped, notes = read_paths([web.url("/missing"), web.url("/cinema"), str(story)])
+    assert [a.path for a in articles] == [web.url("/cinema"), str(story)]
+    assert len(skipped) == 1 and str(skipped[0]).endswith("HTTP 404 Not Found")
+    assert len(notes) == 1 and notes[0].startswith(web.url("/cinema"))
     assert PageStore().get(web.url("/cinema")) is not None
 
 

@@ -8,16 +8,22 @@ The reader runs ``analyse_from`` in a Textual thread worker. Each group of
 articles is analysed in a daemon thread the worker only waits on, so a cancelled
 worker (another article chosen, the app quitting) returns at once instead of
 holding the exit until spaCy is done; an abandoned analysis still delivers.
+
+It is also the document service of the folder view: ``cached`` and
+``analyze_batch`` answer from what is done, and analyse the rest under the same
+lock, delivering to the reader too. One scheduler, so no article is parsed twice
+and two screens never run spaCy at once.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 
 from textual.worker import get_current_worker
 
+from explorer.app.service import DocumentSource
 from explorer.model import Article, ParsedDocument
 from explorer.store.batch import failed_document
 
@@ -32,13 +38,19 @@ Deliver = Callable[[int, ParsedDocument], None]
 
 
 class Analyses:
-    def __init__(self, articles: list[Article], service, deliver: Deliver) -> None:
+    """The reader's one scheduler of background analysis: cache lookups first, then spaCy."""
+
+    def __init__(self, articles: list[Article], service: DocumentSource,
+                 deliver: Deliver) -> None:
         self.articles = articles
         self.service = service
         self.deliver = deliver
         self.documents: dict[int, ParsedDocument] = {}
         """Finished documents by article index; written on the UI thread only."""
-        self._lock = threading.Lock()  # one analysis at a time, even across workers
+        self._lock = threading.Lock()  # one analysis at a time, even across workers and screens
+        self._finished: dict[int, ParsedDocument] = {}
+        """Documents analysed here, by index; written under the lock (from any thread)."""
+        self._index_of = {id(article): index for index, article in enumerate(articles)}
         self._early: tuple[int, Future[ParsedDocument | None]] | None = None
 
     def look_up_early(self, index: int) -> None:
@@ -88,7 +100,8 @@ class Analyses:
         for group in groups:
             if worker.is_cancelled:
                 return
-            todo = [index for index in group if index not in self.documents]
+            todo = [index for index in group
+                    if index not in self.documents and index not in self._finished]
             if not todo:
                 continue
             finished = threading.Event()
@@ -100,16 +113,44 @@ class Analyses:
 
     def _analyse_group(self, indices: list[int], finished: threading.Event) -> None:
         try:
-            with self._lock:
-                indices = [i for i in indices if i not in self.documents]  # abandoned threads
-                articles = [self.articles[i] for i in indices]
-                try:
-                    documents = self.service.analyze_batch(articles)
-                except Exception as exc:  # noqa: BLE001 - a service bug must not hang the panels
-                    documents = [failed_document(article, exc, model=None) for article in articles]
-            for index, document in zip(indices, documents):
+            self._analyse_indices(indices)
+        finally:
+            finished.set()
+
+    def _analyse_indices(self, indices: list[int]) -> list[ParsedDocument]:
+        """The documents of ``indices``, analysing (under the lock) those not done yet."""
+        with self._lock:
+            done = {i: self.documents.get(i) or self._finished.get(i) for i in indices}
+            todo = [i for i, document in done.items() if document is None]
+            articles = [self.articles[i] for i in todo]
+            try:
+                fresh = self.service.analyze_batch(articles) if articles else []
+            except Exception as exc:  # noqa: BLE001 - a service bug must not hang the panels
+                fresh = [failed_document(article, exc, model=None) for article in articles]
+            for index, document in zip(todo, fresh):
+                self._finished[index] = document
+                done[index] = document
+        try:
+            for index, document in zip(todo, fresh):
                 self.deliver(index, document)
         except RuntimeError:
             pass  # the app closed while the articles were being analysed
-        finally:
-            finished.set()
+        return [done[i] for i in indices]
+
+    # -- the document service, for the folder view -------------------------------------------
+
+    def cached(self, article: Article) -> ParsedDocument | None:
+        """What is done for one of our articles, else the cache; never spaCy."""
+        index = self._index_of.get(id(article))
+        if index is not None:
+            document = self.documents.get(index) or self._finished.get(index)
+            if document is not None:
+                return document
+        return self.service.cached(article)
+
+    def analyze_batch(self, articles: Sequence[Article]) -> list[ParsedDocument]:
+        """Our articles through the one scheduler (and to the reader); others straight on."""
+        indices = [self._index_of.get(id(article)) for article in articles]
+        if any(index is None for index in indices):
+            return self.service.analyze_batch(articles)
+        return self._analyse_indices([index for index in indices if index is not None])

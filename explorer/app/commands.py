@@ -9,7 +9,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from explorer.app.rows import opening_words, speaker_name
+from explorer.app.highlights import PRESETS
+from explorer.app.quoting import kind_word, quote_words
+from explorer.app.rows import PANELS, opening_words, speaker_name
 from explorer.model import ParsedDocument
 from explorer.safe_text import visible
 
@@ -22,13 +24,15 @@ def jump_entries(document: ParsedDocument) -> list[tuple[str, str, str]]:
                         f"{len(speaker.quote_ids)} quotes", speaker.id))
     for quote in document.quotes:
         who = speaker_name(document, quote.speaker_id)
-        entries.append((f"Jump to quote: {who} — {opening_words(quote.text, 50)}",
-                        f"{quote.kind} quote", quote.id))
+        words = opening_words(quote_words(document, quote), 50)
+        entries.append((f"Jump to quote: {who} — {words}",
+                        f"{kind_word(quote.kind)} quote", quote.id))
     for place in document.places:
-        entries.append((f"Jump to place: {visible(place.name)}", place.kind, place.id))
+        entries.append((f"Jump to place: {visible(place.name)}", kind_word(place.kind),
+                        place.id))
     for figure in document.figures:
         entries.append((f"Jump to figure: {visible(figure.text)}",
-                        visible(figure.counts or figure.kind), figure.id))
+                        visible(figure.counts or kind_word(figure.kind)), figure.id))
     for person in document.people:
         entries.append((f"Jump to person: {visible(person.name)}", person.role or "", person.id))
     for organisation in document.organisations:
@@ -60,14 +64,27 @@ class ExplorerCommands(Provider):
             return []
         commands: list[tuple[str, str, Callable[[], object]]] = [
             ("Search the article", "/", screen.action_search),
-            ("Highlight categories…", "h", screen.action_highlights),
+            ("Highlights: choose what is lit…", "h", screen.action_highlights),
             ("Clear the selection", "escape", screen.action_clear_selection),
             ("Copy the selected quote", "c", screen.action_copy_quote),
+            ("Copy the selected quote as a citation", "y", screen.action_copy_citation),
+            ("Export this article's analysis as JSON", "e", screen.action_export),
+            ("Folder view: speakers and search across every article", "C",
+             screen.action_corpus),
             ("Next article", "]", partial(screen.action_switch_article, 1)),
             ("Previous article", "[", partial(screen.action_switch_article, -1)),
             ("Show or hide the library", "l", screen.action_toggle_library),
+            ("Quotes with an unsure speaker (for review)", "f confidence:low",
+             screen.show_unsure_quotes),
             ("Help: every key", "?", self.app.action_help),
+            ("Keymap: how to change the keys", "?", self.app.action_help),
         ]
+        for spec in PANELS:
+            commands.append((f"Show the {spec.key} panel", spec.shortcut,
+                             partial(screen.action_show_panel, spec.key)))
+        for name, label in PRESETS.items():
+            commands.append((f"Highlights: {label.lower()}", "h",
+                             partial(setattr, screen, "highlight_choice", name)))
         document = screen.document
         if document is not None:
             for text, help_text, item_id in jump_entries(document):

@@ -29,7 +29,57 @@ CATEGORY_LABELS: dict[Category, str] = {
     "person": "People",
     "organisation": "Organisations",
 }
-DEFAULT_CATEGORIES: frozenset[Category] = frozenset({"quote", "speaker", "place", "figure"})
+DEFAULT_CATEGORIES: frozenset[Category] = frozenset({"quote"})
+"""What the view lights before the reader says otherwise: quotes only, softly."""
+
+PANEL_CATEGORIES: dict[str, frozenset[Category]] = {
+    "speakers": frozenset({"speaker"}),
+    "quotes": frozenset({"cue"}),
+    "places": frozenset({"place"}),
+    "figures": frozenset({"figure"}),
+    "people": frozenset({"person"}),
+    "organisations": frozenset({"organisation"}),
+}
+"""What the open panel adds to the quotes in the ``panel`` preset."""
+
+PRESETS: dict[str, str] = {
+    "panel": "Quotes, and what the open panel lists",
+    "quotes": "Quotes only",
+    "everything": "Everything at once",
+    "nothing": "Nothing but the selection and search",
+}
+"""The ``h`` menu's presets, by the name the choices file remembers them under."""
+DEFAULT_PRESET = "panel"
+"""On a long article everything lit at once is noise: quotes, plus the kind the user is looking at."""
+
+HighlightChoice = str | frozenset[Category]
+"""A preset's name, or categories the user ticked one by one."""
+
+
+def categories_for(choice: HighlightChoice, panel: str | None) -> frozenset[Category]:
+    """The categories lit for a choice while ``panel`` is open."""
+    if not isinstance(choice, str):
+        return choice
+    if choice == "everything":
+        return frozenset(CATEGORIES)
+    if choice == "nothing":
+        return frozenset()
+    if choice == "quotes":
+        return frozenset({"quote"})
+    return frozenset({"quote"}) | PANEL_CATEGORIES.get(panel or "", frozenset())
+
+
+def choice_from_json(value: object) -> HighlightChoice:
+    """A remembered choice; anything unknown is the default preset."""
+    if isinstance(value, str) and value in PRESETS:
+        return value
+    if isinstance(value, list) and all(v in CATEGORIES for v in value):
+        return frozenset(value)
+    return DEFAULT_PRESET
+
+
+def choice_to_json(choice: HighlightChoice) -> str | list[str]:
+    return choice if isinstance(choice, str) else sorted(choice)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,16 @@ class ItemSelected(Message):
 
 
 @dataclass
+class ItemPreviewed(Message):
+    """The cursor of a panel rests on an item: light it, without keeping it yet."""
+
+    item_id: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ItemPreviewed)
+
+
+@dataclass
 class SpeakerQuotesRequested(Message):
     """Show only this speaker's quotes in the Quotes panel."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from explorer.app.quoting import is_unsure, kind_word
 from explorer.app.rows import speaker_name
 from explorer.model import Item, ParsedDocument, Quote
 from explorer.safe_text import visible
@@ -42,8 +43,10 @@ class ItemLocator:
 
 
 def describe(doc: ParsedDocument, item: Item) -> str:
+    """``reported quote by Ann Lee``, ``place: Kelby``: the kind in words, then the name."""
     if isinstance(item, Quote):
-        return f"{item.kind} quote by {speaker_name(doc, item.speaker_id)}"
+        unsure = " (speaker unsure)" if is_unsure(item) else ""
+        return f"{kind_word(item.kind)} quote by {speaker_name(doc, item.speaker_id)}{unsure}"
     label = getattr(item, "name", None) or getattr(item, "text", item.id)
     kind = type(item).__name__.lower()
     return f"{kind}: {visible(label)}"

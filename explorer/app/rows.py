@@ -12,7 +12,9 @@ from typing import Literal
 
 from rich.text import Text
 
-from explorer.model import ParsedDocument, Quote
+from explorer.app.panel_filter import matches, parse_filter
+from explorer.app.quoting import UNSURE_MARK, is_unsure, kind_word, quote_words
+from explorer.model import ParsedDocument, Quote, Speaker
 from explorer.safe_text import visible
 
 PanelKey = Literal["speakers", "quotes", "places", "figures", "people", "organisations"]
@@ -20,28 +22,29 @@ PanelKey = Literal["speakers", "quotes", "places", "figures", "people", "organis
 
 @dataclass(frozen=True, slots=True)
 class PanelSpec:
-    """One panel: its key, its title, the key that opens it, the kinds it filters by."""
+    """One panel: its key, its title (and a short one for narrow tabs), its key, its kinds."""
 
     key: PanelKey
     title: str
+    short: str
     shortcut: str
     kinds: tuple[str, ...] = ()
 
 
 PANELS: tuple[PanelSpec, ...] = (
-    PanelSpec("speakers", "Speakers", "1"),
-    PanelSpec("quotes", "Quotes", "2", ("direct", "indirect", "mixed")),
-    PanelSpec("places", "Places", "3", ("country", "city", "region", "body_of_water", "other")),
+    PanelSpec("speakers", "Speakers", "Spk", "1",
+              ("person", "organisation", "group", "spokesperson", "document", "anonymous",
+               "unresolved", "unknown")),
+    PanelSpec("quotes", "Quotes", "Quo", "2", ("direct", "indirect", "mixed")),
+    PanelSpec("places", "Places", "Pla", "3",
+              ("country", "city", "region", "body_of_water", "other")),
     PanelSpec(
-        "figures", "Figures", "4",
+        "figures", "Figures", "Fig", "4",
         ("count", "money", "percent", "quantity", "duration", "date", "ordinal", "other"),
     ),
-    PanelSpec("people", "People", "5"),
-    PanelSpec("organisations", "Orgs", "6"),
+    PanelSpec("people", "People", "Ppl", "5"),
+    PanelSpec("organisations", "Orgs", "Org", "6"),
 )
-
-KIND_MARKERS = {"direct": "“D”", "indirect": "~I~", "mixed": "“M~"}
-"""Quote kinds at a glance: quotation marks for direct, tildes for reported speech."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +53,18 @@ class PanelRow:
 
     item_id: str
     prompt: Text
-    haystack: str
-    """Lower-case text the filter box searches."""
+    fields: dict[str, str]
+    """Lower-case text the filter box searches, by field (``speaker``, ``role``, ``text``…)."""
     kind: str | None = None
     speaker_id: str | None = None
+
+    def keeps(self, query: str) -> bool:
+        """Does the filter box's ``query`` keep this row (see ``panel_filter``)?"""
+        return matches(parse_filter(query), self.fields)
+
+
+def _fields(**values: str | None) -> dict[str, str]:
+    return {field: " ".join((value or "").split()).lower() for field, value in values.items()}
 
 
 def _clean(text: str) -> str:
@@ -66,7 +77,8 @@ def opening_words(text: str, limit: int = 70) -> str:
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit] + "…"
+    # A cut just after a part joiner ("it's over," … …) would show two ellipses.
+    return text[: cut if cut > limit // 2 else limit].removesuffix(" …").rstrip() + "…"
 
 
 def _plural(count: int, word: str) -> str:
@@ -78,6 +90,14 @@ def speaker_name(doc: ParsedDocument, speaker_id: str | None) -> str:
     return _clean(speaker.name) if speaker is not None else "unattributed"
 
 
+def speaker_detail(speaker: Speaker) -> str:
+    """The speaker's kind in words, and who a spokesperson or a document speaks for."""
+    detail = kind_word(speaker.kind)
+    if speaker.represents:
+        detail += f" for {_clean(speaker.represents)}"
+    return detail
+
+
 def speaker_rows(doc: ParsedDocument) -> list[PanelRow]:
     """Most-quoted first, then by name."""
     speakers = sorted(doc.speakers, key=lambda s: (-len(s.quote_ids), s.name.lower()))
@@ -86,21 +106,32 @@ def speaker_rows(doc: ParsedDocument) -> list[PanelRow]:
         prompt = Text(_clean(speaker.name), style="bold")
         if speaker.role:
             prompt.append(f" · {_clean(speaker.role)}", style="italic")
-        prompt.append(f"\n  {_plural(len(speaker.quote_ids), 'quote')}", style="dim")
+        prompt.append(f"\n  {speaker_detail(speaker)}", style="italic dim")
+        prompt.append(f" · {_plural(len(speaker.quote_ids), 'quote')}", style="dim")
         prompt.append(f" · {_plural(len(speaker.mentions), 'mention')}", style="dim")
-        haystack = " ".join((speaker.name, speaker.role or "", *speaker.aliases)).lower()
-        rows.append(PanelRow(speaker.id, prompt, haystack, speaker.kind, speaker.id))
+        fields = _fields(speaker=" ".join((speaker.name, *speaker.aliases)), role=speaker.role,
+                         kind=f"{speaker.kind} {speaker_detail(speaker)}")
+        rows.append(PanelRow(speaker.id, prompt, fields, speaker.kind, speaker.id))
     return rows
 
 
 def quote_row(doc: ParsedDocument, quote: Quote) -> PanelRow:
+    """Speaker, kind in words, a mark when the speaker is unsure; then the article's words."""
     name = speaker_name(doc, quote.speaker_id)
-    prompt = Text(KIND_MARKERS.get(quote.kind, quote.kind), style="bold")
-    prompt.append(" ")
+    speaker = doc.item(quote.speaker_id) if quote.speaker_id else None
+    unsure = is_unsure(quote)
+    prompt = Text()
+    if unsure:
+        prompt.append(f"{UNSURE_MARK} ", style="bold reverse")
     prompt.append(name, style="bold" if quote.speaker_id else "italic")
-    prompt.append(f"\n  {opening_words(quote.text)}", style="dim")
-    haystack = f"{name} {quote.kind} {quote.text}".lower()
-    return PanelRow(quote.id, prompt, haystack, quote.kind, quote.speaker_id)
+    prompt.append(f"  {kind_word(quote.kind)}", style="italic")
+    words = quote_words(doc, quote)
+    prompt.append(f"\n  {opening_words(words)}", style="dim")
+    fields = _fields(speaker=name, role=getattr(speaker, "role", None), text=words,
+                     kind=f"{quote.kind} {kind_word(quote.kind)}",
+                     confidence="low" if unsure else "ok" if quote.confidence is not None
+                     else "unknown")
+    return PanelRow(quote.id, prompt, fields, quote.kind, quote.speaker_id)
 
 
 def quote_rows(doc: ParsedDocument) -> list[PanelRow]:
@@ -112,10 +143,11 @@ def place_rows(doc: ParsedDocument) -> list[PanelRow]:
     rows = []
     for place in places:
         prompt = Text(_clean(place.name), style="bold")
-        prompt.append(f"  {place.kind.replace('_', ' ')}", style="italic")
+        prompt.append(f"  {kind_word(place.kind)}", style="italic")
         prompt.append(f" · {_plural(len(place.mentions), 'mention')}", style="dim")
-        haystack = " ".join((place.name, place.kind, *place.aliases)).lower()
-        rows.append(PanelRow(place.id, prompt, haystack, place.kind))
+        fields = _fields(name=" ".join((place.name, *place.aliases)),
+                         kind=f"{place.kind} {kind_word(place.kind)}")
+        rows.append(PanelRow(place.id, prompt, fields, place.kind))
     return rows
 
 
@@ -137,8 +169,9 @@ def figure_rows(doc: ParsedDocument) -> list[PanelRow]:
         prompt.append(f"\n  {detail}", style="dim")
         if who:
             prompt.append(f" · claimed by {who}", style="dim")
-        haystack = f"{figure.text} {figure.kind} {figure.counts or ''} {who or ''}".lower()
-        rows.append(PanelRow(figure.id, prompt, haystack, figure.kind))
+        fields = _fields(text=f"{figure.text} {figure.counts or ''}", kind=figure.kind,
+                         speaker=who)
+        rows.append(PanelRow(figure.id, prompt, fields, figure.kind))
     return rows
 
 
@@ -152,8 +185,8 @@ def people_rows(doc: ParsedDocument) -> list[PanelRow]:
         prompt.append(f"  {_plural(len(person.mentions), 'mention')}", style="dim")
         if person.speaker_id:
             prompt.append(" · quoted", style="dim")
-        haystack = " ".join((person.name, person.role or "", *person.aliases)).lower()
-        rows.append(PanelRow(person.id, prompt, haystack, None, person.speaker_id))
+        fields = _fields(name=" ".join((person.name, *person.aliases)), role=person.role)
+        rows.append(PanelRow(person.id, prompt, fields, None, person.speaker_id))
     return rows
 
 
@@ -165,8 +198,8 @@ def organisation_rows(doc: ParsedDocument) -> list[PanelRow]:
         prompt.append(f"  {_plural(len(organisation.mentions), 'mention')}", style="dim")
         if organisation.speaker_id:
             prompt.append(" · quoted", style="dim")
-        haystack = " ".join((organisation.name, *organisation.aliases)).lower()
-        rows.append(PanelRow(organisation.id, prompt, haystack, None, organisation.speaker_id))
+        fields = _fields(name=" ".join((organisation.name, *organisation.aliases)))
+        rows.append(PanelRow(organisation.id, prompt, fields, None, organisation.speaker_id))
     return rows
 
 
@@ -182,17 +215,3 @@ ROW_BUILDERS = {
 
 def rows_for(doc: ParsedDocument, panel: PanelKey) -> list[PanelRow]:
     return ROW_BUILDERS[panel](doc)
-
-
-def fuzzy_match(query: str, haystack: str) -> bool:
-    """Substring first; otherwise the query's letters in order (``hmsc`` finds Home Secretary)."""
-    query = query.lower().strip()
-    if not query or query in haystack:
-        return True
-    position = 0
-    for char in query.replace(" ", ""):
-        position = haystack.find(char, position)
-        if position == -1:
-            return False
-        position += 1
-    return True

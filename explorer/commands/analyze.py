@@ -52,7 +52,13 @@ def progress_bar(
     if quiet or total < 2 or not console.is_terminal:
         yield lambda n: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     # No refresh thread: worker processes are forked while the bar is up. No redirection:
     # Rich would otherwise route our stdout (the JSON) through the stderr console.

@@ -53,26 +53,3 @@ def fetched_note(from_store: bool, fetched: str) -> str:
 
 def note_on_stderr(url: str, note: str) -> None:
     print(f"explorer: {visible(url)}: {note}", file=sys.stderr)
-
-
-def fetch_urls_first(paths: list[str], *, refresh: bool) -> list[str]:
-    """Fetch (or find stored) every URL argument before the app starts; drop those that fail.
-
-    The app then reads each page from the store without waiting on the
-    network before its first paint; a failure is one line on stderr.
-    """
-    from explorer.commands.errors import report_error
-    from explorer.store.pages import PageStore, web_article
-
-    kept: list[str] = []
-    store = None
-    for argument in paths:
-        if is_web_address(argument):
-            store = store or PageStore()
-            try:
-                web_article(argument, refresh=refresh, store=store)
-            except SourceError as error:
-                report_error(str(error))
-                continue
-        kept.append(argument)
-    return kept

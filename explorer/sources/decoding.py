@@ -19,7 +19,6 @@ from __future__ import annotations
 import codecs
 import re
 
-
 _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"\x89PNG\r\n\x1a\n", "PNG image"),
     (0, b"\xff\xd8\xff", "JPEG image"),

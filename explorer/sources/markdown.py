@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-
 from explorer.model import Article
 from explorer.sources.dates import normalise_date
 from explorer.sources.paragraphs import LINE_BREAK, skip_blank_lines, split_paragraphs

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from explorer.analysis.entities import people
 from explorer.analysis.entities.first_names import is_first_name
-from explorer.analysis.names import TITLES
 from explorer.analysis.gazetteer import is_capital, lookup
+from explorer.analysis.names import TITLES
 
 MentionKind = Literal["person", "organisation", "place"]
 

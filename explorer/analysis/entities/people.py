@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from explorer.analysis.entities.first_names import is_first_name
 from explorer.analysis.names import TITLES

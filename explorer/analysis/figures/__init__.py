@@ -19,7 +19,6 @@ from explorer.analysis.figures.kinds import is_weak_date, measure
 from explorer.analysis.figures.spans import find_spans
 from explorer.model import Article, Figure, Quote, Span
 
-
 LONE_ONES = frozenset({"one", "a", "an"})
 TIME_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "before", "after", "from",
                                "during"})

@@ -10,7 +10,8 @@ is the nearest earlier plural object or subject in the sentence.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
 VERB_COMPLEMENTS = frozenset({"agent", "prep", "dative", "prt", "neg", "acomp", "oprd"})

@@ -18,8 +18,6 @@ from importlib import resources
 from explorer.model import Quote, Speaker
 
 WEIGHTS_FILE = "confidence_weights.json"
-LOW_CONFIDENCE = 0.75
-"""Below this, a reader should check the attribution (the app marks it, a filter lists it)."""
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "him", "her", "them", "who"})
 

@@ -9,37 +9,54 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent
+from textual.timer import Timer
+from textual.widgets import TabbedContent
 
+from explorer.app import user_files
 from explorer.app.analyses import Analyses
+from explorer.app.highlights import (
+    DEFAULT_PRESET,
+    HighlightChoice,
+    categories_for,
+    choice_from_json,
+    choice_to_json,
+)
 from explorer.app.messages import (
     ArticleChosen,
     CursorMoved,
+    ItemPreviewed,
     ItemSelected,
     SearchChanged,
     SearchClosed,
     SearchStep,
     SpeakerQuotesRequested,
 )
-from explorer.app.navigation import Occurrences
+from explorer.app.navigation import Navigation, Occurrences
+from explorer.app.quoting import citation, quote_words
 from explorer.app.reveal import describe, describe_at
 from explorer.app.rows import PANELS, PanelKey, rows_for, speaker_name
 from explorer.app.search import find_matches
+from explorer.app.service import DocumentSource
 from explorer.app.widgets.article_header import ArticleHeader
 from explorer.app.widgets.article_view import ArticleView
+from explorer.app.widgets.footer import ExplorerFooter
 from explorer.app.widgets.item_panel import ItemPanel
 from explorer.app.widgets.library import Library
 from explorer.app.widgets.search_bar import SearchBar
 from explorer.app.widgets.side_column import SideColumn
 from explorer.app.widgets.status_line import StatusLine
-from explorer.model import Article, Item, ParsedDocument, Quote, Span
+from explorer.model import Article, ParsedDocument, Quote, Span
 from explorer.safe_text import visible
 
-PANEL_OF_ITEM = {
+PANEL_OF_ITEM: dict[str, PanelKey] = {
     "Speaker": "speakers", "Quote": "quotes", "Place": "places",
     "Figure": "figures", "Person": "people", "Organisation": "organisations",
 }
+
+PREVIEW_DELAY = 0.08
+"""Seconds the panel cursor must rest before its item is lit: holding ``j`` does no work."""
 
 
 class ReaderScreen(Screen):
@@ -50,6 +67,7 @@ class ReaderScreen(Screen):
     | 1 … 6 | Speakers, Quotes, Places, Figures, People, Organisations. |
     | n / N | Next / previous occurrence of the selection or search. |
     | escape | Clear the selection. |
+    | c / y | Copy the quote / copy it with a citation. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,9 +84,13 @@ class ReaderScreen(Screen):
         Binding("escape", "clear_selection", "Clear", show=False, id="reader.clear",
                 tooltip="Clear the selection"),
         Binding("h", "highlights", "Highlights", id="reader.highlights",
-                tooltip="Choose which categories are lit in the article"),
+                tooltip="Choose what is lit in the article (presets or categories)"),
         Binding("c", "copy_quote", "Copy", show=False, id="reader.copy",
-                tooltip="Copy the selected quote with its attribution"),
+                tooltip="Copy the selected quote: the article's words, nothing else"),
+        Binding("y", "copy_citation", "Cite", show=False, id="reader.cite",
+                tooltip="Copy the selected quote with speaker, role, article title and date"),
+        Binding("e", "export", "Export", show=False, id="reader.export",
+                tooltip="Save this article's analysis as JSON"),
         Binding("left_square_bracket", "switch_article(-1)", "Prev article", show=False,
                 id="reader.previous_article", tooltip="Previous article in the library"),
         Binding("right_square_bracket", "switch_article(1)", "Next article", show=False,
@@ -85,7 +107,16 @@ class ReaderScreen(Screen):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (18, "-tall")]
 
-    def __init__(self, articles: list[Article], service,
+    current: reactive[int] = reactive(0, init=False, always_update=True)
+    """The index of the article on screen; setting it shows that article."""
+    side_ready: reactive[bool] = reactive(False, init=False)
+    """The library and the panels are mounted (after the first paint)."""
+    active_panel: reactive[str] = reactive("speakers", init=False)
+    """The panel on top; the ``panel`` highlight preset lights its kind."""
+    highlight_choice: reactive[HighlightChoice] = reactive(DEFAULT_PRESET, init=False)
+    """The ``h`` menu's preset or categories; remembered between runs."""
+
+    def __init__(self, articles: list[Article], service: DocumentSource,
                  size: tuple[int, int] | None = None) -> None:
         # Classes known now are set now: each later change restyles every widget.
         classes = {"-single"} if len(articles) <= 1 else set()
@@ -97,12 +128,10 @@ class ReaderScreen(Screen):
         self.articles = articles
         self.service = service
         self.analyses = Analyses(articles, service, self._deliver)
-        self.current = 0
-        self.selected: Item | None = None
-        self.selection = Occurrences(())
-        self.search_hits = Occurrences(())
-        self.navigating = "selection"
-        self._side_ready = False
+        self.nav = Navigation()
+        self._preview: Timer | None = None
+        self.set_reactive(ReaderScreen.highlight_choice,
+                          choice_from_json(user_files.load_choice("highlights")))
         if articles:
             self.analyses.look_up_early(0)
 
@@ -113,9 +142,10 @@ class ReaderScreen(Screen):
         yield StatusLine(id="status")
 
     def on_mount(self) -> None:
+        self.view.set_categories(self._lit_categories())
         if self.articles:
             self.analyses.take_early(0)
-            self.open_article(0)
+            self.current = 0
         else:
             self.status.analysis = "no articles to show"
         self.call_after_refresh(self._mount_the_rest)
@@ -127,7 +157,7 @@ class ReaderScreen(Screen):
         40 ms to every start, reopening a cached article included.
         """
         self.query_one("#body").mount(SideColumn(id="side"))
-        self.mount(Footer())
+        self.mount(ExplorerFooter())
         # The focus settled before the footer was there to hear of it.
         self.call_after_refresh(self.refresh_bindings)
 
@@ -142,10 +172,6 @@ class ReaderScreen(Screen):
         """None until the first search (it is built on first use)."""
         bars = self.query(SearchBar)
         return bars.first() if bars else None
-
-    def _show_search_count(self, text: str) -> None:
-        if self.search_bar is not None:
-            self.search_bar.show_count(text)
 
     @property
     def status(self) -> StatusLine:
@@ -163,14 +189,23 @@ class ReaderScreen(Screen):
     def document(self) -> ParsedDocument | None:
         return self.documents.get(self.current)
 
+    @property
+    def selected(self):
+        """The item lit in the article, previewed or kept (``None``: nothing)."""
+        return self.nav.selected
+
     # -- articles and analysis ----------------------------------------------------------------
 
     def open_article(self, index: int) -> None:
-        """Show the text at once; the panels wait for the analysis."""
         self.current = index
+
+    def watch_current(self, index: int) -> None:
+        """Show the text at once; the panels wait for the analysis."""
         article = self.articles[index]
         self.query_one(ArticleHeader).show(article)
-        self._forget_selection()
+        self._cancel_preview()
+        self.nav.reset()
+        self.status.position = ""
         self.view.show_article(article, self.documents.get(index))
         search_bar = self.search_bar
         if search_bar is not None and search_bar.display:
@@ -190,7 +225,7 @@ class ReaderScreen(Screen):
 
     def _store(self, index: int, document: ParsedDocument) -> None:
         self.documents[index] = document
-        if self._side_ready and len(self.articles) > 1:
+        if self.side_ready and len(self.articles) > 1:
             library = self.query_one(Library)
             library.update_article(
                 index, self.articles[index], len(document.quotes), document.error is not None
@@ -200,7 +235,7 @@ class ReaderScreen(Screen):
     @on(SideColumn.Ready)
     def _side_mounted(self) -> None:
         """Fill the library and the panels with everything known so far."""
-        self._side_ready = True
+        self.side_ready = True
         library = self.query_one(Library)
         library.set_articles(self.articles)
         library.show_progress(len(self.documents))
@@ -230,7 +265,7 @@ class ReaderScreen(Screen):
         else:
             self.status.analysis = (f"{len(document.quotes)} quotes · "
                                     f"{len(document.speakers)} speakers")
-        if not self._side_ready:
+        if not self.side_ready:
             return
         self.query_one(Library).highlighted = self.current
         for spec in PANELS:
@@ -244,10 +279,24 @@ class ReaderScreen(Screen):
         self._set_tab_counts(document if document is not None and not document.error else None)
 
     def _set_tab_counts(self, document: ParsedDocument | None) -> None:
+        """Each tab's name and count; the names shorten when the counts would not fit."""
+        if not self.side_ready:
+            return
         tabs = self.query_one(TabbedContent)
+        counts = {spec.key: "…" if document is None else str(len(self.panel(spec.key).rows))
+                  for spec in PANELS}
+        room = self.query_one(SideColumn).size.width - 1
+        full = sum(len(spec.title) + len(counts[spec.key]) + 3 for spec in PANELS)
         for spec in PANELS:
-            count = "…" if document is None else str(len(self.panel(spec.key).rows))
-            tabs.get_tab(f"tab-{spec.key}").label = f"{spec.title} {count}"
+            title = spec.title if room <= 0 or full <= room else spec.short
+            tabs.get_tab(f"tab-{spec.key}").label = f"{title} {counts[spec.key]}"
+
+    @on(SideColumn.Resized)
+    def _side_resized(self) -> None:
+        if self.articles:
+            document = self.document
+            self._set_tab_counts(document if document is not None and not document.error
+                                 else None)
 
     @on(ArticleChosen)
     def _article_chosen(self, event: ArticleChosen) -> None:
@@ -264,48 +313,65 @@ class ReaderScreen(Screen):
 
     # -- selection ------------------------------------------------------------------------------
 
-    def select_item(self, item_id: str) -> None:
-        """Light every passage of the item and bring the first into view."""
+    def select_item(self, item_id: str, *, kept: bool = True) -> None:
+        """Light every passage of the item; kept, go to its first stop, else bring it into view."""
         document = self.document
         item = document.item(item_id) if document else None
         if item is None:
             return
-        self.selected = item
-        self.selection = Occurrences(document.spans_of(item))
-        self.navigating = "selection"
-        self.view.set_selection(self.selection.spans)
-        self._go(self.selection, 0)
+        self.nav.select(document, item, kept=kept)
+        self.view.set_selection(document.spans_of(item))
+        if kept:
+            self._go(self.nav.selection, 0)
+        else:
+            self.view.show_occurrence(None)
+            first = self.nav.selection.stops[0].span if self.nav.selection.stops else None
+            if first is not None:
+                self.view.reveal(first)
+            self._show_position()
 
     def select_and_show(self, item_id: str) -> None:
         """Select an item and show it in its panel (the palette's "jump to …")."""
         document = self.document
         item = document.item(item_id) if document else None
-        if item is None:
+        if item is None or not self.side_ready:
             return
         key = PANEL_OF_ITEM[type(item).__name__]
-        if not self._side_ready:
-            return
         self.query_one(TabbedContent).active = f"tab-{key}"
         self.panel(key).show_item(item_id)
+        self._cancel_preview()
         self.select_item(item_id)
+
+    def _cancel_preview(self) -> None:
+        if self._preview is not None:
+            self._preview.stop()
+            self._preview = None
+
+    @on(ItemPreviewed)
+    def _item_previewed(self, event: ItemPreviewed) -> None:
+        """The panel cursor moved: light its item once the cursor rests."""
+        self._cancel_preview()
+        if self.nav.selected is not None and self.nav.selected.id == event.item_id:
+            return
+        self._preview = self.set_timer(
+            PREVIEW_DELAY, partial(self.select_item, event.item_id, kept=False))
 
     @on(ItemSelected)
     def _item_selected(self, event: ItemSelected) -> None:
-        self.select_item(event.item_id)
-
-    def _forget_selection(self) -> None:
-        self.selected = None
-        self.selection = Occurrences(())
-        self.search_hits = Occurrences(())
-        self.navigating = "selection"
-        self.status.position = ""
+        """``enter``: keep the item and go to its first stop; again, step to the next."""
+        self._cancel_preview()
+        selected = self.nav.selected
+        if selected is not None and selected.id == event.item_id and self.nav.kept:
+            self.action_step(1)
+        else:
+            self.select_item(event.item_id)
 
     def action_clear_selection(self) -> None:
         """Drop the selection; an open search keeps its matches."""
-        self.selected = None
-        self.selection = Occurrences(())
+        self._cancel_preview()
+        self.nav.clear_selection()
         self.view.set_selection(())
-        if self.navigating == "selection":
+        if self.nav.mode == "selection":
             self.view.show_occurrence(None)
         self._show_position()
 
@@ -315,21 +381,27 @@ class ReaderScreen(Screen):
         self._show_position()
 
     def _show_position(self) -> None:
-        if self.navigating == "search":
-            self.status.position = f"search {self.search_hits.label}"
-            self._show_search_count(self.search_hits.label)
-        elif self.selected is not None and self.document is not None:
-            self.status.position = f"{describe(self.document, self.selected)} {self.selection.label}"
-        elif self.selection.spans:
-            self.status.position = f"passage {self.selection.label}"
+        nav = self.nav
+        if nav.mode == "search":
+            position = f"search · {nav.search.label}"
+            if self.search_bar is not None:
+                self.search_bar.show_count(nav.search.label)
+        elif nav.selected is not None and self.document is not None:
+            position = f"{describe(self.document, nav.selected)} · {nav.selection.label}"
+            if not nav.kept:
+                position += " · enter keeps it"
+        elif nav.selection.stops:
+            position = nav.selection.label
         else:
-            self.status.position = ""
+            position = ""
+        self.status.position = position
 
     def action_step(self, step: int) -> None:
-        occurrences = self.search_hits if self.navigating == "search" else self.selection
-        if not occurrences.spans:
+        occurrences = self.nav.active
+        if not occurrences.stops:
             self.notify("Nothing selected: pick an item (enter) or search (/)", timeout=2)
             return
+        self.nav.kept = True
         self._go(occurrences, occurrences.stepped(step))
 
     @on(CursorMoved)
@@ -339,18 +411,39 @@ class ReaderScreen(Screen):
             self.status.under_cursor = describe_at(document, event.start, event.end,
                                                    self.view.locator)
 
-    # -- panels -------------------------------------------------------------------------------------
+    # -- panels and highlights -----------------------------------------------------------------
 
     def action_show_panel(self, key: PanelKey) -> None:
-        if not self._side_ready:
+        if not self.side_ready:
             return
         self.query_one(TabbedContent).active = f"tab-{key}"
         self.panel(key).focus_list()
 
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.active_panel = (event.pane.id or "tab-speakers").removeprefix("tab-")
+
+    def _lit_categories(self):
+        return categories_for(self.highlight_choice, self.active_panel)
+
+    def watch_active_panel(self) -> None:
+        self.view.set_categories(self._lit_categories())
+
+    def watch_highlight_choice(self, choice: HighlightChoice) -> None:
+        self.view.set_categories(self._lit_categories())
+        user_files.save_choice("highlights", choice_to_json(choice))
+
+    def show_unsure_quotes(self) -> None:
+        """The quotes whose speaker the analysis is unsure of, for review."""
+        if not self.side_ready:
+            return
+        self.action_show_panel("quotes")
+        self.panel("quotes").set_text_filter("confidence:low")
+
     @on(SpeakerQuotesRequested)
     def _speaker_quotes(self, event: SpeakerQuotesRequested) -> None:
         document = self.document
-        if document is None or not self._side_ready:
+        if document is None or not self.side_ready:
             return
         quotes = self.panel("quotes")
         quotes.filter_speaker(event.speaker_id, speaker_name(document, event.speaker_id))
@@ -359,11 +452,11 @@ class ReaderScreen(Screen):
     def action_highlights(self) -> None:
         from explorer.app.screens.highlight_menu import HighlightMenu
 
-        def chosen(categories) -> None:
-            if categories is not None:
-                self.view.set_categories(categories)
+        def chosen(choice: HighlightChoice | None) -> None:
+            if choice is not None:
+                self.highlight_choice = choice
 
-        self.app.push_screen(HighlightMenu(self.view.categories), chosen)
+        self.app.push_screen(HighlightMenu(self.highlight_choice, self.view.categories), chosen)
 
     def action_focus_article(self) -> None:
         self.view.focus()
@@ -384,30 +477,31 @@ class ReaderScreen(Screen):
             return
         result = find_matches(article.text, event.query, regex=event.regex,
                               case_sensitive=event.case_sensitive, start=article.body_start)
-        self.search_hits = Occurrences(result.matches)
-        self.navigating = "search" if event.query else "selection"
+        self.nav.search = Occurrences(result.matches, noun="match")
+        self.nav.mode = "search" if event.query else "selection"
         self.view.set_search(result.matches)
         if result.error:
-            self._show_search_count(result.error)
+            if self.search_bar is not None:
+                self.search_bar.show_count(result.error)
             self.status.position = result.error
             return
         cursor_offset = self.view.text_offset_at_row(self.view.cursor_row)
-        self._go(self.search_hits, self.search_hits.first_from(cursor_offset))
-        if not event.query:
-            self._show_search_count("")
+        self._go(self.nav.search, self.nav.search.first_from(cursor_offset))
+        if not event.query and self.search_bar is not None:
+            self.search_bar.show_count("")
 
     @on(SearchStep)
     def _search_step(self, event: SearchStep) -> None:
-        if self.search_hits.spans:
-            self.navigating = "search"
-            self._go(self.search_hits, self.search_hits.stepped(event.step))
+        if self.nav.search.stops:
+            self.nav.mode = "search"
+            self._go(self.nav.search, self.nav.search.stepped(event.step))
 
     @on(SearchClosed)
     def _search_closed(self) -> None:
-        self.search_hits = Occurrences(())
-        self.navigating = "selection"
+        self.nav.search = Occurrences()
+        self.nav.mode = "selection"
         self.view.set_search(())
-        self.view.show_occurrence(self.selection.current)
+        self.view.show_occurrence(self.nav.selection.current)
         self._show_position()
         self.view.focus()
 
@@ -418,7 +512,8 @@ class ReaderScreen(Screen):
         from explorer.app.screens.corpus import CorpusScreen
 
         if self.articles:
-            self.app.push_screen(CorpusScreen(self.articles, self.service, self.documents),
+            # The reader's scheduler is the folder view's service: one queue for spaCy.
+            self.app.push_screen(CorpusScreen(self.articles, self.analyses, self.documents),
                                  self._corpus_jump)
 
     def _corpus_jump(self, jump) -> None:
@@ -430,18 +525,50 @@ class ReaderScreen(Screen):
         if jump.quote_id and document is not None and document.item(jump.quote_id):
             self.select_item(jump.quote_id)
             return
-        self._forget_selection()
-        self.selection = Occurrences([Span(jump.start, jump.end)])
-        self.view.set_selection(self.selection.spans)
-        self._go(self.selection, 0)
+        span = Span(jump.start, jump.end)
+        self.nav.select_passage(span)
+        self.view.set_selection([span])
+        self._go(self.nav.selection, 0)
 
-    # -- clipboard ----------------------------------------------------------------------------------------
+    # -- clipboard and files ---------------------------------------------------------------------
 
-    def action_copy_quote(self) -> None:
-        document, quote = self.document, self.selected
+    def _selected_quote(self) -> tuple[ParsedDocument, Quote] | None:
+        document, quote = self.document, self.nav.selected
         if not isinstance(quote, Quote) or document is None:
             self.notify("Select a quote first (2, then enter)", timeout=2)
+            return None
+        return document, quote
+
+    def action_copy_quote(self) -> None:
+        """The article's words of the quote, parts joined by " … ", nothing added."""
+        found = self._selected_quote()
+        if found is not None:
+            self.app.copy_to_clipboard(visible(quote_words(*found)))
+            self.notify("Quote copied: the article's words (y copies a citation)", timeout=2)
+
+    def action_copy_citation(self) -> None:
+        found = self._selected_quote()
+        if found is not None:
+            self.app.copy_to_clipboard(visible(citation(*found)))
+            self.notify("Citation copied: the quote, who said it, the article and date",
+                        timeout=2)
+
+    def action_export(self) -> None:
+        """The analysis of this article as JSON, saved where screenshots go."""
+        from pathlib import PurePath
+
+        from explorer.model_json import json_text, to_json_dict
+
+        document = self.document
+        if document is None or document.error:
+            self.notify("Nothing to export until the analysis is done", timeout=3)
             return
-        text = f"“{quote.text}” — {speaker_name(document, quote.speaker_id)}"
-        self.app.copy_to_clipboard(text)
-        self.notify("Quote copied with its attribution", timeout=2)
+        stem = PurePath(document.article.path or "article").stem or "article"
+        path = user_files.save_folder() / f"{stem}.analysis.json"
+        try:
+            path.write_text(json_text(to_json_dict(document), indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            self.notify(visible(f"Could not save {path}: {exc.strerror or exc}"),
+                        severity="error", timeout=6, markup=False)
+            return
+        self.notify(visible(f"Analysis saved to {path}"), timeout=6, markup=False)

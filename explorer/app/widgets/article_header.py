@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from rich.text import Text
 from textual.widgets import Static
 
@@ -14,16 +12,10 @@ from explorer.safe_text import visible
 def header_text(article: Article) -> Text:
     """Built piecewise from plain strings, so a title with ``[bold]`` shows literally.
 
-    An article without a title header is named by its file: its first line is
-    already the first thing the view shows.
+    The title follows the one rule of ``explorer.titles``: metadata, a
+    headline-like first line, then the file name.
     """
-    if article.title:
-        name = article.title
-    elif article.path:
-        name = PurePath(article.path).name
-    else:
-        name = article.display_title
-    header = Text(visible(name).replace("\n", " "), style="bold")
+    header = Text(visible(article.display_title), style="bold")
     details = [visible(part) for part in (article.date, article.source, article.byline) if part]
     if details:
         header.append("  " + " · ".join(details), style="italic")

@@ -42,22 +42,29 @@ class ArticleView(ScrollView, can_focus=True):
 
     | Key | Does |
     | :- | :- |
-    | up / down | Move the cursor line. |
-    | pageup / pagedown | Move the cursor a page. |
-    | home / end | First / last line. |
+    | up, k / down, j | Move the cursor line. |
+    | ctrl+u / ctrl+d | Move the cursor half a page. |
+    | pageup / pagedown, space | Move the cursor a page. |
+    | home, g / end, G | First / last line. |
     | enter | Select what is under the cursor (or double-click it). |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False, id="article.up", tooltip="Cursor up a line"),
-        Binding("down", "cursor(1)", "Down", show=False, id="article.down",
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="article.up",
+                tooltip="Cursor up a line"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="article.down",
                 tooltip="Cursor down a line"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="article.half_up",
+                tooltip="Cursor up half a page"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="article.half_down",
+                tooltip="Cursor down half a page"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="article.page_up",
                 tooltip="Cursor up a page"),
         Binding("pagedown,space", "page(1)", "Page down", show=False, id="article.page_down",
                 tooltip="Cursor down a page"),
-        Binding("home", "edge(0)", "Top", show=False, id="article.top", tooltip="First line"),
-        Binding("end", "edge(1)", "Bottom", show=False, id="article.bottom", tooltip="Last line"),
+        Binding("home,g", "edge(0)", "Top", show=False, id="article.top", tooltip="First line"),
+        Binding("end,G", "edge(1)", "Bottom", show=False, id="article.bottom",
+                tooltip="Last line"),
         Binding("enter", "select_here", "Select here", show=False, id="article.select",
                 tooltip="Select the quote or item under the cursor"),
     ]
@@ -169,6 +176,12 @@ class ArticleView(ScrollView, can_focus=True):
             )
             self.cursor_row = rows.start
 
+    def reveal(self, span: Span) -> None:
+        """Bring ``span`` to the middle of the view without marking it (a preview)."""
+        rows = self._index.rows_of(span.start, span.end)
+        self.scroll_to_region(Region(0, rows.start, max(1, self.size.width), len(rows)),
+                              animate=False, center=True, immediate=True)
+
     # -- geometry ---------------------------------------------------------------
 
     @property
@@ -240,12 +253,22 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def _touch_rows(self, rows: Iterable[int]) -> None:
+        """Forget the cached drawing of ``rows``; repaint those in view in one refresh.
+
+        One ``refresh`` with every region, not one per row: each call clears the
+        widget's style cache, which for a selection lighting a screenful costs more
+        than the drawing.
+        """
         top = round(self.scroll_offset.y)
         bottom = top + self.size.height
+        width = max(self.virtual_size.width, self.size.width)
+        regions = []
         for row in rows:
             self._row_epoch[row] = self._row_epoch.get(row, 0) + 1
             if top <= row < bottom:
-                self.refresh_line(row)
+                regions.append(Region(0, row - top, width, 1))
+        if regions:
+            self.refresh(*regions)
 
     # -- drawing ------------------------------------------------------------------
 
@@ -323,6 +346,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         self.cursor_row += direction * max(1, self.size.height - 1)
+        self._follow_cursor()
+
+    def action_half_page(self, direction: int) -> None:
+        self.cursor_row += direction * max(1, self.size.height // 2)
         self._follow_cursor()
 
     def action_edge(self, end: int) -> None:

@@ -20,27 +20,31 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from explorer.app.messages import ItemSelected, SpeakerQuotesRequested
-from explorer.app.rows import PanelRow, PanelSpec, fuzzy_match
+from explorer.app.messages import ItemPreviewed, ItemSelected, SpeakerQuotesRequested
+from explorer.app.panel_filter import matches, parse_filter
+from explorer.app.quoting import LOW_CONFIDENCE, UNSURE_MARK, kind_word
+from explorer.app.rows import PanelRow, PanelSpec
 from explorer.app.widgets.filter_box import FilterBox
+from explorer.app.widgets.item_list import ItemList
 
 
 class ItemPanel(Vertical):
-    """The rows of one category; ``enter`` or a click selects the item in the article.
+    """The rows of one category; moving the cursor previews the item, ``enter`` keeps it.
 
     | Key | Does |
     | :- | :- |
-    | f | Focus the filter box. |
-    | k | Cycle the kind filter (quotes, places, figures). |
+    | f | Focus the filter box (words; ``speaker:``, ``kind:``, ``confidence:low``). |
+    | t | Cycle the kind filter (speakers, quotes, places, figures). |
     | s | Show this speaker's quotes (speakers panel). |
     | x | Clear every filter of this panel. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "focus_filter", "Filter", id="panel.filter",
-                tooltip="Type to narrow this list"),
-        Binding("k", "cycle_kind", "Kind", id="panel.kind",
-                tooltip="Show one kind at a time (direct, indirect, mixed…)"),
+                tooltip="Type words to narrow this list (speaker:, role:, text:, kind:, "
+                        "confidence:low)"),
+        Binding("t", "cycle_kind", "Kind", id="panel.kind",
+                tooltip="Show one kind at a time (direct, reported, partly quoted…)"),
         Binding("s", "speaker_quotes", "Their quotes", id="panel.speaker_quotes",
                 tooltip="Show this speaker's quotes in the Quotes panel"),
         Binding("x", "clear_filters", "Clear filter", id="panel.clear",
@@ -48,7 +52,7 @@ class ItemPanel(Vertical):
     ]
 
     text_filter: reactive[str] = reactive("", init=False)
-    """What the filter box holds; rows must match it (substring or fuzzy)."""
+    """What the filter box holds; rows must hold each of its words (see ``panel_filter``)."""
     kind_filter: reactive[str | None] = reactive(None, init=False)
     """Only rows of this kind, or every kind."""
     speaker_filter: reactive[str | None] = reactive(None, init=False)
@@ -66,6 +70,8 @@ class ItemPanel(Vertical):
         self._built = False
         self._build_on_show = hidden
         self._after_build: list[Callable[[], None]] = []
+        self._placed: str | None = None
+        """The row the panel put the cursor on itself: its highlight is no preview."""
 
     def compose(self) -> ComposeResult:
         if not self._build_on_show:
@@ -79,7 +85,7 @@ class ItemPanel(Vertical):
         yield FilterBox(value=self.text_filter, classes="filter",
                         placeholder=f"filter {self.spec.title.lower()}… (f)")
         yield Static(classes="panel-info")
-        yield OptionList(classes="item-list")
+        yield ItemList(classes="item-list")
 
     async def on_show(self) -> None:
         if self._built:
@@ -128,21 +134,25 @@ class ItemPanel(Vertical):
         self.speaker_filter = None
         self._refill()
 
+    def set_text_filter(self, query: str) -> None:
+        """Put ``query`` in the filter box, as if typed."""
+        self.text_filter = query
+        self._when_built(lambda: setattr(self.filter_box, "value", query))
+
     def filter_speaker(self, speaker_id: str | None, label: str = "") -> None:
         self._speaker_label = label
         self.speaker_filter = speaker_id
 
     # -- filtering ---------------------------------------------------------------------------
 
-    def _keeps(self, row: PanelRow) -> bool:
-        if self.kind_filter is not None and row.kind != self.kind_filter:
-            return False
-        if self.speaker_filter is not None and row.speaker_id != self.speaker_filter:
-            return False
-        return fuzzy_match(self.text_filter, row.haystack)
-
     def _refill(self) -> None:
-        self.shown_rows = [row for row in self.rows if self._keeps(row)]
+        terms = parse_filter(self.text_filter)
+        self.shown_rows = [
+            row for row in self.rows
+            if (self.kind_filter is None or row.kind == self.kind_filter)
+            and (self.speaker_filter is None or row.speaker_id == self.speaker_filter)
+            and matches(terms, row.fields)
+        ]
         if not self._built:
             return
         option_list = self.option_list
@@ -150,9 +160,9 @@ class ItemPanel(Vertical):
         highlighted = option_list.highlighted_option
         option_list.set_options(Option(row.prompt, id=row.item_id) for row in self.shown_rows)
         if highlighted is not None and highlighted.id in {r.item_id for r in self.shown_rows}:
-            option_list.highlighted = option_list.get_option_index(highlighted.id)
+            self._place(option_list.get_option_index(highlighted.id))
         elif self.shown_rows:
-            option_list.highlighted = 0
+            self._place(0)
         self.query_one(".panel-info", Static).update(self._info())
         self.set_class(self._state == "error", "-error")
 
@@ -166,13 +176,16 @@ class ItemPanel(Vertical):
             return Text(f"no {self.spec.title.lower()} found in this article", style="italic")
         info = Text(f"{shown} of {total}" if shown != total else f"{total} in all")
         if self.kind_filter:
-            info.append(f" · kind: {self.kind_filter}", style="bold")
+            info.append(f" · kind: {kind_word(self.kind_filter)}", style="bold")
         if self.speaker_filter:
             info.append(f" · by {self._speaker_label}", style="bold")
         if self.text_filter:
             info.append(" · filtered", style="bold")
-        if self.spec.kinds:
-            info.append("  (k: kind)", style="dim")
+        if any(row.fields.get("confidence") == "low" for row in self.rows):
+            info.append(f"  {UNSURE_MARK}", style="bold reverse")
+            info.append(f" speaker unsure (below {LOW_CONFIDENCE:.0%})", style="dim")
+        elif self.spec.kinds:
+            info.append("  (t: kind)", style="dim")
         return info
 
     def watch_text_filter(self) -> None:
@@ -201,6 +214,25 @@ class ItemPanel(Vertical):
         if event.option.id is not None:
             self.post_message(ItemSelected(event.option.id))
 
+    @on(OptionList.OptionHighlighted)
+    def _option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The user moved the cursor: preview its item.
+
+        Not when the panel placed the cursor (a refill, a panel shown with ``2``):
+        switching panels must not scroll the article away from where one reads.
+        """
+        event.stop()
+        placed, self._placed = self._placed, None
+        if event.option.id is None or event.option.id == placed:
+            return
+        if self.option_list.has_focus:
+            self.post_message(ItemPreviewed(event.option.id))
+
+    def _place(self, index: int) -> None:
+        option_list = self.option_list
+        self._placed = option_list.get_option_at_index(index).id
+        option_list.highlighted = index
+
     # -- actions -------------------------------------------------------------------------------
 
     def focus_list(self) -> None:
@@ -209,7 +241,7 @@ class ItemPanel(Vertical):
     def _focus_list(self) -> None:
         option_list = self.option_list
         if option_list.highlighted is None and option_list.option_count:
-            option_list.highlighted = 0
+            self._place(0)
         option_list.focus()
 
     def show_item(self, item_id: str) -> None:
@@ -221,7 +253,7 @@ class ItemPanel(Vertical):
     def _highlight(self, item_id: str) -> None:
         option_list = self.option_list
         try:
-            option_list.highlighted = option_list.get_option_index(item_id)
+            self._place(option_list.get_option_index(item_id))
         except Exception:  # noqa: BLE001 - an item the panel does not list
             return
         option_list.focus()

@@ -8,13 +8,14 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from explorer.app.messages import ArticleChosen
+from explorer.app.widgets.item_list import ItemList
 from explorer.model import Article
 from explorer.safe_text import visible
 
 
 def library_prompt(article: Article, quote_count: int | None, failed: bool = False) -> Text:
     """Two lines: the title, then the date and what the analysis found so far."""
-    prompt = Text(visible(article.display_title).replace("\n", " "), style="bold")
+    prompt = Text(visible(article.display_title), style="bold")
     detail = article.date or "no date"
     if failed:
         detail += " · analysis failed"
@@ -26,7 +27,7 @@ def library_prompt(article: Article, quote_count: int | None, failed: bool = Fal
     return prompt
 
 
-class Library(OptionList):
+class Library(ItemList):
     """Every article given on the command line; ``enter`` or a click opens one."""
 
     def set_articles(self, articles: list[Article]) -> None:

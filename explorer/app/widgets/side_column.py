@@ -23,6 +23,12 @@ class SideColumn(Vertical):
     class Ready(Message):
         """The library and the panels are mounted and can be filled."""
 
+    @dataclass
+    class Resized(Message):
+        """The column's width changed: the tab labels may need their short names."""
+
+        width: int
+
     def compose(self) -> ComposeResult:
         yield Library(id="library")
         with TabbedContent(id="panels"):
@@ -32,3 +38,6 @@ class SideColumn(Vertical):
 
     def on_mount(self) -> None:
         self.post_message(self.Ready())
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized(self.size.width))

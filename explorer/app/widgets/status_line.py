@@ -13,10 +13,11 @@ class StatusLine(Static):
     analysis: reactive[str] = reactive("")
     """How the analysis of this article stands (analysing…, 12 quotes, failed)."""
     position: reactive[str] = reactive("")
-    """Where the user is among occurrences: ``selection 2/5`` or ``search 1/3``."""
+    """Where the user is: ``reported quote by Ann Lee · part 1 of 3``, ``search · match 2 of 9``."""
     under_cursor: reactive[str] = reactive("")
     """What lies under the article cursor (the quote there and its speaker)."""
 
     def render(self) -> Text:
-        parts = [part for part in (self.analysis, self.position, self.under_cursor) if part]
+        # Where the user is comes first: it is what a narrow terminal must still show.
+        parts = [part for part in (self.position, self.analysis, self.under_cursor) if part]
         return Text(" │ ".join(parts), no_wrap=True, overflow="ellipsis")

@@ -1,0 +1,19 @@
+"""The footer, with help and quit first so that a narrow terminal never loses them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+ALWAYS_SHOWN = ("help", "back_or_quit")
+"""Actions whose keys come first: the footer cuts what does not fit at its right end."""
+
+
+class ExplorerFooter(Footer):
+    def compose(self) -> ComposeResult:
+        keys = list(super().compose())
+        first = [key for key in keys
+                 if isinstance(key, FooterKey) and key.action in ALWAYS_SHOWN]
+        yield from first
+        yield from (key for key in keys if key not in first)

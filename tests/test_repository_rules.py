@@ -1,0 +1,37 @@
+"""Rules the tools keep for the whole repository: layers, lint, no machine's own folders."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MACHINE_PATH = re.compile(r"""["'(\s=](/work/|/home/|/tmp/|/root/|/Users/)""")
+
+
+def test_bench_and_tests_name_no_folders_of_one_machine():
+    """``../shared`` and the temp folder are found relative to the repository, not spelt out."""
+    found = []
+    for folder in ("bench", "tests"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix not in {".py", ".json", ".txt"} or "__snapshots__" in path.parts:
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if MACHINE_PATH.search(line) and "MACHINE_PATH" not in line:
+                    found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert found == []
+
+
+def test_the_layers_contract_and_the_lint_are_configured():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    layers = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    assert [layer.replace(" ", "") for layer in layers[0]["layers"]] == [
+        "explorer.app", "explorer.commands", "explorer.store",
+        "explorer.analysis:explorer.sources", "explorer.model"]
+    assert "ruff" in " ".join(config["project"]["optional-dependencies"]["test"])
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = ci.strip().splitlines()[-1]
+    assert "ruff check explorer tests bench && pytest" in command
+    assert f"    {command}\n" in readme  # the README's test command, word for word
