@@ -20,7 +20,7 @@ examples:
   explorer analyze folder/ --jsonl      one JSON line per article, for scripts
   cat story.txt | explorer analyze -    read the article from stdin
   explorer index archive/ --jobs 2      analyse a folder into the cache; list its speakers
-  explorer index archive/ --search "asylum claims"  search a whole folder
+  explorer index archive/ --search '"asylum claims" NOT france' --since 2024-01  search a whole folder
   explorer cache info                   where the analysis cache lives and its size
 """
 
@@ -78,10 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     show = index.add_mutually_exclusive_group()
     show.add_argument("--json", action="store_true",
                       help="the index as JSON: articles, speakers and their quotes")
-    show.add_argument("--search", metavar="PHRASE", help="search every article for a phrase")
-    show.add_argument("--speaker", metavar="NAME", help="list one speaker's quotes across articles")
+    show.add_argument("--search", metavar="QUERY",
+                      help='search every article: words, "a phrase", prefix*, AND/OR/NOT')
+    index.add_argument("--speaker", metavar="NAME", help="list one speaker's quotes across articles")
     _common(index)
     _batch(index)
+    from explorer.commands.index_options import add_corpus_options
+
+    add_corpus_options(index)
 
     cache = sub.add_parser("cache", help="show or clear the analysis cache ($EXPLORER_CACHE_DIR)")
     cache.add_argument("action", choices=("info", "clear"), help="info: location, entries, size; "

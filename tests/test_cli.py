@@ -109,9 +109,50 @@ def test_index_lists_speakers_and_searches_the_folder(folder, capsys, nlp):
     assert main(["index", str(folder), "--json"]) == 0
     index = json.loads(capsys.readouterr().out)
     assert [Path(a["path"]).name for a in index["articles"]] == ["a-tunnel.txt", "b-strike.txt"]
-    assert main(["index", str(folder), "--search", "strike ended"]) == 0
+    assert main(["index", str(folder), "--search", '"strike ended"']) == 0
     out = capsys.readouterr().out
     assert out.startswith("1 matches in 1 articles") and "b-strike.txt" in out
+    assert "3:5  …the 4,000 workers would be paid. The «strike ended» on Friday." in out
+
+
+def test_index_search_takes_filters_and_reports_a_bad_query(folder, capsys, nlp):
+    assert main(["index", str(folder), "--search", "tunnel OR strike", "--quiet"]) == 0
+    assert capsys.readouterr().out.startswith("2 matches in 2 articles")
+    assert main(["index", str(folder), "--search", "tunnel", "--quote-kind", "direct"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 quotes found") and "(direct): The «tunnel» opens in June," in out
+    assert main(["index", str(folder), "--search", "NOT tunnel"]) == 2
+    assert "cannot start with NOT" in capsys.readouterr().err
+    assert main(["index", str(folder), "--since", "May 2024"]) == 2
+    assert "must be a date" in capsys.readouterr().err
+    assert main(["index", str(folder), "--search", "x", "--sort", "name"]) == 2
+
+
+def test_index_lists_speakers_sorted_and_filtered(folder, capsys, nlp):
+    assert main(["index", str(folder), "--sort", "name"]) == 0
+    out = capsys.readouterr().out
+    assert "speakers by name" in out and "Ines Baró" in out
+    assert main(["index", str(folder), "--min-articles", "2"]) == 0
+    assert "Ines Baró" not in capsys.readouterr().out
+    assert main(["index", str(folder), "--speaker", "ines baró"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 quotes by ines baró") and "a-tunnel.txt q1" in out
+    assert main(["index", str(folder), "--speaker", "Baró"]) == 0
+    assert "did you mean: Ines Baró" in capsys.readouterr().out
+
+
+def test_index_updates_only_changed_files_and_drops_removed_ones(folder, capsys, nlp):
+    assert main(["index", str(folder), "--json"]) == 0
+    capsys.readouterr()
+    (folder / "a-tunnel.txt").write_text('"The bridge opens in July," said Ines Baró.\n', encoding="utf-8")
+    (folder / "b-strike.txt").unlink()
+    (folder / "c-new.txt").write_text("The harbour froze.\n", encoding="utf-8")
+    assert main(["index", str(folder), "--json"]) == 0
+    index = json.loads(capsys.readouterr().out)
+    assert [Path(a["path"]).name for a in index["articles"]] == ["a-tunnel.txt", "c-new.txt"]
+    assert main(["index", str(folder), "--search", "tunnel OR strike OR bridge"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 matches in 1 articles") and "«bridge»" in out
 
 
 def test_analyze_reads_stdin(tmp_path):

@@ -28,7 +28,7 @@ from typing import Generic, Literal, TypeVar
 
 from explorer.model import Article, ParsedDocument, Span
 from explorer.store.corpus_query import (
-    MARK_CLOSE, MARK_OPEN, Filters, QueryError, Snippet, fts_query, indexable, line_and_column,
+    MARK_CLOSE, MARK_OPEN, SNIPPET_CONTEXT, Filters, QueryError, Snippet, fts_query, indexable, line_and_column,
     marked_spans, snippet,
 )
 from explorer.store.speaker_names import identity_keys, speaker_key
@@ -578,11 +578,15 @@ class CorpusIndex:
         results = []
         for path, title, date, highlighted in rows:
             text, spans = marked_spans(highlighted)
-            hits = tuple(
-                SearchHit(span, *line_and_column(text, span.start), snippet(text, span, marks=spans))
-                for span in spans[:hits_per_article]
-            )
-            results.append(ArticleHits(path, title, date, hits))
+            hits: list[SearchHit] = []
+            for span in spans:
+                if hits and span.start - hits[-1].span.start < SNIPPET_CONTEXT:
+                    continue  # close enough to show, marked, in the previous hit's words
+                if len(hits) == hits_per_article:
+                    break
+                hits.append(SearchHit(span, *line_and_column(text, span.start),
+                                      snippet(text, span, marks=spans)))
+            results.append(ArticleHits(path, title, date, tuple(hits)))
         return Page(tuple(results), total, offset)
 
     def article_text(self, path: str) -> str | None:
