@@ -27,6 +27,7 @@ from explorer.store.corpus import (
     ArticleHits, CorpusIndex, QuoteRef, article_path, content_key, corpus_path,
 )
 from explorer.store.corpus_query import Filters, QueryError, Snippet
+from explorer.store.dask_batch import DaskUnavailable, dask_missing
 
 WRITE_EVERY = 200
 """Documents indexed per transaction."""
@@ -110,8 +111,6 @@ def run_index(args: argparse.Namespace) -> int:
         report_error(problem)
         return EXIT_USAGE
     if args.dask:
-        from explorer.commands.index_dask import dask_missing
-
         missing = dask_missing()
         if missing:
             report_error(missing)
@@ -124,6 +123,9 @@ def run_index(args: argparse.Namespace) -> int:
     with open_index(articles, not args.no_cache) as index:
         try:
             failed = update_index(index, articles, args) or failed
+        except DaskUnavailable as exc:
+            report_error(str(exc))
+            return EXIT_USAGE
         except Exception as exc:
             if not model_not_found(exc):
                 raise
