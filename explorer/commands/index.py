@@ -24,7 +24,7 @@ from explorer.model import Article
 from explorer.model_json import json_text
 from explorer.safe_text import visible
 from explorer.store.corpus import (
-    ArticleHits, CorpusIndex, QuoteRef, article_path, content_key, corpus_path,
+    ArticleHits, CorpusIndex, QuoteRef, article_path, content_key, corpus_path, software_key,
 )
 from explorer.store.corpus_query import Filters, QueryError, Snippet
 from explorer.store.dask_batch import DaskUnavailable, dask_missing
@@ -34,12 +34,6 @@ WRITE_EVERY = 200
 MARK_STYLE = "bold reverse"
 SEARCH_SORTS = ("date", "count", "relevance")
 SPEAKER_SORTS = ("quotes", "articles", "name")
-
-
-def software_key(service) -> str:
-    """The part of an article's index key that says which software analysed it."""
-    identity = service.identity
-    return f"{identity.explorer}|{identity.spacy}|{identity.model}|{identity.rules}"
 
 
 def open_index(articles: Sequence[Article], use_cache: bool) -> CorpusIndex:
@@ -57,7 +51,7 @@ def update_index(index: CorpusIndex, articles: Sequence[Article], args: argparse
     from explorer.documents import DocumentService
 
     service = DocumentService(model=args.model, use_cache=not args.no_cache)
-    software = software_key(service)
+    software = software_key(service.identity)
     known = index.keys()
     wanted: dict[str, str] = {}
     todo: list[tuple[Article, str]] = []

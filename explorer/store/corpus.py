@@ -226,6 +226,11 @@ def content_key(article: Article, software: str = "") -> str:
     return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def software_key(identity) -> str:
+    """The part of an article's index key that says which software analysed it."""
+    return f"{identity.explorer}|{identity.spacy}|{identity.model}|{identity.rules}"
+
+
 def corpus_path(paths: Sequence[str], directory: Path) -> Path:
     """The database for a corpus: named after the folder that holds all of ``paths``."""
     absolute = [os.path.abspath(p) for p in paths] or [os.getcwd()]
@@ -666,4 +671,5 @@ def _article_filter(filters: Filters, alias: str) -> tuple[str, list]:
 __all__ = [
     "ArticleEntry", "ArticleHits", "CorpusIndex", "CorpusSpeaker", "Filters", "Page", "QueryError",
     "QuoteRef", "SearchHit", "content_key", "corpus_path", "corpus_title", "said_before",
+    "software_key",
 ]
