@@ -21,6 +21,7 @@ examples:
   cat story.txt | explorer analyze -    read the article from stdin
   explorer index archive/ --jobs 2      analyse a folder into the cache; list its speakers
   explorer index archive/ --search '"asylum claims" NOT france' --since 2024-01  search a whole folder
+  explorer export archive/ --parquet tables/  articles, speakers, quotes, entities as Parquet
   explorer cache info                   where the analysis cache lives and its size
 """
 
@@ -87,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_corpus_options(index)
 
+    export = sub.add_parser("export", help="write the analyses of articles as Parquet tables",
+                            epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    export.add_argument("--parquet", metavar="DIR", required=True,
+                        help="write articles, speakers, quotes and entities as Parquet files in DIR")
+    _common(export)
+    _batch(export)
+
     cache = sub.add_parser("cache", help="show or clear the analysis cache ($EXPLORER_CACHE_DIR)")
     cache.add_argument("action", choices=("info", "clear"), help="info: location, entries, size; "
                        "clear: remove every entry")
@@ -95,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _normalise_argv(argv: list[str]) -> list[str]:
     """``explorer [PATH...]`` means ``explorer open [PATH...]``."""
-    commands = {"open", "analyze", "index", "cache"}
+    commands = {"open", "analyze", "index", "export", "cache"}
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         return ["open", *argv]
     return argv
@@ -124,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.commands.index import run_index
 
         return run_index(args)
+    if args.command == "export":
+        from explorer.commands.export_parquet import run_export_parquet
+
+        return run_export_parquet(args)
     if args.command == "cache":
         from explorer.commands.cache import run_cache
 
