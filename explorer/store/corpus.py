@@ -578,8 +578,14 @@ class CorpusIndex:
             "count": f"length({marked}) - length(replace({marked}, '{MARK_OPEN}', '')) DESC, a.path",
         }[sort]
         total = self._run(f"SELECT count(*){body}", values).fetchone()[0]
-        rows = self._run(f"SELECT a.path, a.title, a.date, {marked}{body} ORDER BY {order}"
-                         " LIMIT ? OFFSET ?", (*values, limit, offset)).fetchall()
+        ids = [row[0] for row in self._run(f"SELECT a.id{body} ORDER BY {order} LIMIT ? OFFSET ?",
+                                           (*values, limit, offset))]
+        # The marked text only for the page: highlight() over every match would cost the earth.
+        marks = ", ".join("?" * len(ids))
+        found = {row[0]: row[1:] for row in self._run(
+            f"SELECT a.id, a.path, a.title, a.date, {marked}{body} AND a.id IN ({marks})",
+            (*values, *ids))}
+        rows = [found[i] for i in ids if i in found]
         results = []
         for path, title, date, highlighted in rows:
             text, spans = marked_spans(highlighted)

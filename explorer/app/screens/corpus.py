@@ -144,7 +144,10 @@ class CorpusScreen(Screen["CorpusJump | None"]):
         self._load_speakers()
         speakers.focus()
         self._show_status()
-        self._sync()
+        if self.articles:
+            self._sync()
+        else:  # an index opened on its own is browsed as it is
+            self.done = True
 
     def on_unmount(self) -> None:
         self.index.close()
