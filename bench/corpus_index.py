@@ -116,14 +116,20 @@ def main() -> None:
             articles, quotes, speakers = index.counts()
             print(f"index: {articles} articles, {quotes} quotes, {speakers} speakers; "
                   f"{size / 1e6:.0f} MB, {size / articles * 1000 / 1e6:.1f} MB per 1,000")
-            queries = phrases(60)
+            tail = index.speakers(sort="quotes", limit=40, offset=max(0, speakers // 2)).items
+            queries = phrases(40) + [f'"{s.name}"' for s in tail[:20]]
             index.search(queries[0])  # the first query warms the page cache
             search = [t for q in queries for t in timings(lambda q=q: index.search(q, limit=50), 1)]
             totals = [index.search(q, limit=1).total for q in queries]
-            print(f"phrase search, first page of 50 with its total ({len(queries)} phrases, "
+            print(f"phrase search, first page of 50 newest with its total ({len(queries)} phrases, "
                   f"{min(totals)}-{max(totals)} matching articles): median "
                   f"{statistics.median(search):.0f} ms, p95 {statistics.quantiles(search, n=20)[-1]:.0f} ms, "
                   f"max {max(search):.0f} ms")
+            for label, part in (("common phrases", slice(0, 40)), ("speaker names", slice(40, None))):
+                got, hits = search[part], totals[part]
+                if got:
+                    print(f"  {label} ({min(hits)}-{max(hits)} matching articles): median "
+                          f"{statistics.median(got):.0f} ms, max {max(got):.0f} ms")
             by_count = timings(lambda: index.search('"flood defences"', sort="count", limit=50), 3)
             print(f"the same sorted by hits per article (\"flood defences\"): "
                   f"median {statistics.median(by_count):.0f} ms")
@@ -131,9 +137,10 @@ def main() -> None:
             print(f"top 50 speakers: median {statistics.median(top):.1f} ms, max {max(top):.1f} ms")
             spread = timings(lambda: index.speakers(sort="articles", min_articles=2, limit=50), 20)
             print(f"speakers in 2+ articles by articles: median {statistics.median(spread):.1f} ms")
-            name = index.speakers(limit=1).items[0].name
-            said = timings(lambda: index.said_before(name, limit=50), 5)
-            print(f"said_before({name!r}), first 50 newest: median {statistics.median(said):.0f} ms")
+            for speaker in (index.speakers(limit=1).items[0], tail[0]):
+                said = timings(lambda s=speaker: index.said_before(s.name, limit=50), 3)
+                print(f"said_before({speaker.name!r}, {speaker.quote_count} quotes), first 50 newest: "
+                      f"median {statistics.median(said):.0f} ms")
         result = subprocess.run([PYTHON, "-c", OPEN_SCREEN, str(path)], capture_output=True, text=True,
                                 env={"PYTHONPATH": str(ROOT), "PATH": ""})
         if result.returncode != 0:

@@ -247,7 +247,9 @@ NOW = document(
 )
 
 
-def test_said_before_finds_the_same_person_under_any_alias_newest_first():
+@pytest.mark.parametrize("walk", [2000, 0], ids=["few-articles", "many-articles"])
+def test_said_before_finds_the_same_person_under_any_alias_newest_first(walk, monkeypatch):
+    monkeypatch.setattr("explorer.store.corpus.SAID_BEFORE_WALK", walk)
     index = corpus(MAHMOOD_2023, MAHMOOD_2024, OTHER_MAHMOOD, TITLE_ONLY, NOW)
     page = said_before(index, "Shabana Mahmood", ("Ms Mahmood", "the Home Secretary"),
                        exclude_path=NOW.article.path)

@@ -37,6 +37,8 @@ CORPUS_SCHEMA = 1
 """Bump when a table changes; a database of another version is dropped and rebuilt."""
 TITLE_CHARS = 100
 PAGE = 50
+SAID_BEFORE_WALK = 2000
+"""A speaker in more articles than this is looked up by walking the articles newest first."""
 
 T = TypeVar("T")
 SpeakerSort = Literal["quotes", "articles", "name"]
@@ -81,6 +83,7 @@ CREATE TABLE quotes (
     quote_id TEXT NOT NULL,
     speaker INTEGER,
     speaker_key TEXT,
+    date TEXT,
     kind TEXT NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
@@ -89,7 +92,7 @@ CREATE TABLE quotes (
     rule TEXT
 );
 CREATE INDEX quotes_article ON quotes(article_id);
-CREATE INDEX quotes_speaker_key ON quotes(speaker_key, article_id);
+CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date);
 CREATE INDEX quotes_speaker ON quotes(speaker);
 CREATE VIRTUAL TABLE quote_text USING fts5(
     text, content = 'quotes', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
@@ -380,9 +383,9 @@ class CorpusIndex:
         for quote in doc.quotes:
             speaker_row, skey = speaker_rows.get(quote.speaker_id or "", (None, None))
             cursor = self.db.execute(
-                "INSERT INTO quotes (article_id, quote_id, speaker, speaker_key, kind, start, end,"
-                " text, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, quote.id, speaker_row, skey, quote.kind, quote.start, quote.end,
+                "INSERT INTO quotes (article_id, quote_id, speaker, speaker_key, date, kind, start,"
+                " end, text, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, quote.id, speaker_row, skey, article.date, quote.kind, quote.start, quote.end,
                  quote.text, quote.confidence, quote.rule),
             )
             self.db.execute("INSERT INTO quote_text (rowid, text) VALUES (?, ?)",
@@ -534,10 +537,14 @@ class CorpusIndex:
             values.append(match)
             select_marks = f"highlight(quote_text, 0, '{MARK_OPEN}', '{MARK_CLOSE}')"
         order = ("quote_text.rank" if match is not None and sort == "relevance"
-                 else "a.date DESC, a.path, q.start")
+                 else "q.date DESC, a.path, q.start")
         body = (f" FROM {source} JOIN articles a ON a.id = q.article_id"
                 f" LEFT JOIN speakers s ON s.id = q.speaker WHERE {' AND '.join(clauses)}")
-        total = self._run(f"SELECT count(*){body}", values).fetchone()[0]
+        if where == "1" and not filters.speaker_kind:  # only quote columns: count on their index
+            total = self._run(f"SELECT count(*) FROM {source} WHERE {' AND '.join(clauses)}",
+                              values).fetchone()[0]
+        else:
+            total = self._run(f"SELECT count(*){body}", values).fetchone()[0]
         rows = self._run(
             f"SELECT a.path, a.title, a.date, q.quote_id, coalesce(s.name, ''), q.kind, q.text,"
             f" q.start, q.end, q.confidence, {select_marks}{body} ORDER BY {order} LIMIT ? OFFSET ?",
@@ -577,15 +584,21 @@ class CorpusIndex:
             "relevance": "article_text.rank, a.path",
             "count": f"length({marked}) - length(replace({marked}, '{MARK_OPEN}', '')) DESC, a.path",
         }[sort]
-        total = self._run(f"SELECT count(*){body}", values).fetchone()[0]
-        ids = [row[0] for row in self._run(f"SELECT a.id{body} ORDER BY {order} LIMIT ? OFFSET ?",
-                                           (*values, limit, offset))]
-        # The marked text only for the page: highlight() over every match would cost the earth.
-        marks = ", ".join("?" * len(ids))
-        found = {row[0]: row[1:] for row in self._run(
-            f"SELECT a.id, a.path, a.title, a.date, {marked}{body} AND a.id IN ({marks})",
-            (*values, *ids))}
-        rows = [found[i] for i in ids if i in found]
+        if filters:
+            total = self._run(f"SELECT count(*){body}", values).fetchone()[0]
+        else:  # the full-text index alone can count; no join
+            total = self._run("SELECT count(*) FROM article_text WHERE article_text MATCH ?",
+                              (match,)).fetchone()[0]
+        page = self._run(f"SELECT a.id, a.path, a.title, a.date{body} ORDER BY {order}"
+                         " LIMIT ? OFFSET ?", (*values, limit, offset)).fetchall()
+        # The marked text only for the page, one rowid lookup each: highlight() over every
+        # match, or a join the planner runs match-first, would cost the earth.
+        rows = []
+        for article_id, path, title, date in page:
+            found = self._run(f"SELECT {marked} FROM article_text WHERE article_text MATCH ?"
+                              " AND rowid = ?", (match, article_id)).fetchone()
+            if found is not None:
+                rows.append((path, title, date, found[0]))
         results = []
         for path, title, date, highlighted in rows:
             text, spans = marked_spans(highlighted)
@@ -631,17 +644,29 @@ class CorpusIndex:
         if not keys:
             return Page((), 0, offset)
         marks = ", ".join("?" * len(keys))
-        body = (" FROM quotes q JOIN speakers s ON s.id = q.speaker JOIN articles a ON a.id = q.article_id"
-                f" WHERE q.speaker IN (SELECT speaker FROM speaker_names WHERE name_key IN ({marks}))"
-                " AND a.path IS NOT ?")
         excluded = os.path.abspath(exclude_path) if exclude_path else None
+        chosen = f"SELECT speaker FROM speaker_names WHERE name_key IN ({marks})"
+        articles = self.db.execute(f"SELECT count(*) FROM ({chosen})", keys).fetchone()[0]
+        columns = ("SELECT a.path, a.title, a.date, q.quote_id, s.name, q.kind, q.text, q.start, q.end,"
+                   " q.confidence")
+        if articles > SAID_BEFORE_WALK:
+            # Quoted in many articles: walk the articles newest first and stop at a page,
+            # rather than gather and sort every one of the quotes.
+            body = (" FROM articles a CROSS JOIN speakers s ON s.article_id = a.id"
+                    " CROSS JOIN quotes q ON q.speaker = s.id"
+                    f" WHERE s.id IN ({chosen}) AND a.path IS NOT ?")
+            order = "a.date DESC, a.path, q.start"
+        else:
+            body = (" FROM quotes q JOIN speakers s ON s.id = q.speaker"
+                    " JOIN articles a ON a.id = q.article_id"
+                    f" WHERE q.speaker IN ({chosen}) AND a.path IS NOT ?")
+            order = "a.date IS NULL, a.date DESC, a.path, q.start"
         values = (*keys, excluded)
-        total = self.db.execute(f"SELECT count(*){body}", values).fetchone()[0]
-        rows = self.db.execute(
-            "SELECT a.path, a.title, a.date, q.quote_id, s.name, q.kind, q.text, q.start, q.end,"
-            f" q.confidence{body} ORDER BY a.date IS NULL, a.date DESC, a.path, q.start"
-            " LIMIT ? OFFSET ?", (*values, limit, offset),
-        )
+        total = self.db.execute(
+            "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
+            f" WHERE q.speaker IN ({chosen}) AND a.path IS NOT ?", values).fetchone()[0]
+        rows = self.db.execute(f"{columns}{body} ORDER BY {order} LIMIT ? OFFSET ?",
+                               (*values, limit, offset))
         return Page(tuple(QuoteRef(*row) for row in rows), total, offset)
 
     # -- size ---------------------------------------------------------------------------------
