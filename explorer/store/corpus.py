@@ -644,27 +644,29 @@ class CorpusIndex:
         if not keys:
             return Page((), 0, offset)
         marks = ", ".join("?" * len(keys))
-        excluded = os.path.abspath(exclude_path) if exclude_path else None
+        row = self.db.execute("SELECT id FROM articles WHERE path = ?",
+                              (os.path.abspath(exclude_path),)).fetchone() if exclude_path else None
+        excluded = row[0] if row else None
         chosen = f"SELECT speaker FROM speaker_names WHERE name_key IN ({marks})"
-        articles = self.db.execute(f"SELECT count(*) FROM ({chosen})", keys).fetchone()[0]
+        values = (*keys, excluded)
+        articles, total = self.db.execute(
+            "SELECT count(*), coalesce(sum(quote_count), 0) FROM speakers"
+            f" WHERE id IN ({chosen}) AND article_id IS NOT ?", values).fetchone()
         columns = ("SELECT a.path, a.title, a.date, q.quote_id, s.name, q.kind, q.text, q.start, q.end,"
                    " q.confidence")
         if articles > SAID_BEFORE_WALK:
             # Quoted in many articles: walk the articles newest first and stop at a page,
             # rather than gather and sort every one of the quotes.
             body = (" FROM articles a CROSS JOIN speakers s ON s.article_id = a.id"
-                    " CROSS JOIN quotes q ON q.speaker = s.id"
-                    f" WHERE s.id IN ({chosen}) AND a.path IS NOT ?")
+                    " CROSS JOIN quotes q ON q.speaker = s.id WHERE EXISTS (SELECT 1 FROM"
+                    f" speaker_names n WHERE n.speaker = s.id AND n.name_key IN ({marks}))"
+                    " AND a.id IS NOT ?")
             order = "a.date DESC, a.path, q.start"
         else:
             body = (" FROM quotes q JOIN speakers s ON s.id = q.speaker"
                     " JOIN articles a ON a.id = q.article_id"
-                    f" WHERE q.speaker IN ({chosen}) AND a.path IS NOT ?")
+                    f" WHERE q.speaker IN ({chosen}) AND a.id IS NOT ?")
             order = "a.date IS NULL, a.date DESC, a.path, q.start"
-        values = (*keys, excluded)
-        total = self.db.execute(
-            "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
-            f" WHERE q.speaker IN ({chosen}) AND a.path IS NOT ?", values).fetchone()[0]
         rows = self.db.execute(f"{columns}{body} ORDER BY {order} LIMIT ? OFFSET ?",
                                (*values, limit, offset))
         return Page(tuple(QuoteRef(*row) for row in rows), total, offset)
