@@ -26,7 +26,7 @@ from synthetic_corpus import REASONS, SUBJECTS, VERBS, synthetic_documents
 
 sys.path.insert(0, str(ROOT))
 
-from explorer.store.corpus import CorpusIndex, content_key  # noqa: E402
+from explorer.store.corpus import CorpusIndex, content_key
 
 BATCH = 1000
 
@@ -141,7 +141,7 @@ def main() -> None:
                 said = timings(lambda s=speaker: index.said_before(s.name, limit=50), 3)
                 print(f"said_before({speaker.name!r}, {speaker.quote_count} quotes), first 50 newest: "
                       f"median {statistics.median(said):.0f} ms")
-        result = subprocess.run([PYTHON, "-c", OPEN_SCREEN, str(path)], capture_output=True, text=True,
+        result = subprocess.run([PYTHON, "-c", OPEN_SCREEN, str(path)], capture_output=True, text=True, check=False,
                                 env={"PYTHONPATH": str(ROOT), "PATH": ""})
         if result.returncode != 0:
             raise SystemExit(result.stderr[-1500:])

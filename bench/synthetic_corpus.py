@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import argparse
 import random
-from datetime import date, timedelta
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
@@ -51,12 +51,8 @@ def write_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
     return paths
 
 
-FIRST = ("Ana Ben Carla Dev Elif Femi Grace Hugo Iris Jonas Kemi Luca Maya Nils Omar Priya Quinn Rosa "
-         "Sami Tara Uma Victor Wen Xavier Yusuf Zara Aled Bea Cormac Dina Emil Fatima Gil Hana Ivo "
-         "Jude Kai Lena Milo Nadia").split()
-LAST = ("Abbott Baker Chen Diaz Evans Fischer Garcia Hughes Ito Jones Khan Lopez Morris Novak Okafor "
-        "Patel Quayle Reyes Singh Turner Usman Vidal Walsh Xu Young Zielinski Ahmed Brennan Costa "
-        "Doyle Eriksen Flores Gupta Hale Ibrahim Jensen Kowalski Lindqvist Mahmood Nakamura").split()
+FIRST = ["Ana", "Ben", "Carla", "Dev", "Elif", "Femi", "Grace", "Hugo", "Iris", "Jonas", "Kemi", "Luca", "Maya", "Nils", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tara", "Uma", "Victor", "Wen", "Xavier", "Yusuf", "Zara", "Aled", "Bea", "Cormac", "Dina", "Emil", "Fatima", "Gil", "Hana", "Ivo", "Jude", "Kai", "Lena", "Milo", "Nadia"]
+LAST = ["Abbott", "Baker", "Chen", "Diaz", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jones", "Khan", "Lopez", "Morris", "Novak", "Okafor", "Patel", "Quayle", "Reyes", "Singh", "Turner", "Usman", "Vidal", "Walsh", "Xu", "Young", "Zielinski", "Ahmed", "Brennan", "Costa", "Doyle", "Eriksen", "Flores", "Gupta", "Hale", "Ibrahim", "Jensen", "Kowalski", "Lindqvist", "Mahmood", "Nakamura"]
 ROLES = ("the housing minister", "a council leader", "the chief executive", "a union official",
          "the mayor", "an economist", "the shadow chancellor", "a local resident", "the head teacher",
          "a hospital consultant", "the police commissioner", "a spokesperson for the trust")

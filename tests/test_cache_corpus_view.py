@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 
+from test_cache_corpus import BUDGET, PORT, document
 from textual.app import App
 from textual.widgets import Input, Static
 
@@ -14,7 +15,6 @@ from explorer.app.widgets.corpus_quotes import CorpusQuotes
 from explorer.app.widgets.corpus_results import CorpusResults
 from explorer.app.widgets.corpus_speakers import CorpusSpeakers
 from explorer.store.identity import AnalysisIdentity
-from test_cache_corpus import BUDGET, PORT, document
 
 UNSET = object()
 EXTRA = document("news/c-ferry.txt", '"Omar Diaz is right," said Omar Diaz. "Sail," said Ann Lee.\n',

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 
 import pytest
+from test_cache_corpus import BUDGET, PORT
 
 from explorer.cli import main
 from explorer.store.parquet_export import write_parquet
-from test_cache_corpus import BUDGET, PORT
 
 duckdb = pytest.importorskip("duckdb")  # both are in the [test] extra
 pytest.importorskip("pyarrow")

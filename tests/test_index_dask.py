@@ -68,7 +68,7 @@ def test_a_failed_article_is_reported_and_the_rest_are_indexed(folder, tmp_path,
     """A threaded in-process cluster, so the failure can be planted in the worker's code."""
     from distributed import Client, LocalCluster
 
-    import explorer.store.dask_batch as dask_batch
+    from explorer.store import dask_batch
 
     real = dask_batch.analyze_safely
 

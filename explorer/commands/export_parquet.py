@@ -8,7 +8,12 @@ from collections.abc import Iterator
 from rich.console import Console
 
 from explorer.commands.analyze import (
-    EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, analyse_with_progress, model_not_found, read_inputs,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    analyse_with_progress,
+    model_not_found,
+    read_inputs,
 )
 from explorer.commands.errors import report_error
 from explorer.model import ParsedDocument

@@ -17,14 +17,25 @@ from rich.table import Table
 from rich.text import Text
 
 from explorer.commands.analyze import (
-    EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, analyse_with_progress, model_not_found, read_inputs,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    analyse_with_progress,
+    model_not_found,
+    read_inputs,
 )
 from explorer.commands.errors import report_error
 from explorer.model import Article
 from explorer.model_json import json_text
 from explorer.safe_text import visible
 from explorer.store.corpus import (
-    ArticleHits, CorpusIndex, QuoteRef, article_path, content_key, corpus_path, software_key,
+    ArticleHits,
+    CorpusIndex,
+    QuoteRef,
+    article_path,
+    content_key,
+    corpus_path,
+    software_key,
 )
 from explorer.store.corpus_query import Filters, QueryError, Snippet
 from explorer.store.dask_batch import DaskUnavailable, dask_missing

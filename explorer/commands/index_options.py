@@ -19,6 +19,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _not_negative(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
+
+
 def add_corpus_options(index: argparse.ArgumentParser) -> None:
     """Filters, sorting, paging and the Dask engine for ``explorer index``."""
     found = index.add_argument_group("filters (for --search, --speaker and the speakers list)")
@@ -34,7 +44,7 @@ def add_corpus_options(index: argparse.ArgumentParser) -> None:
                             "speakers: quotes (default), articles or name")
     found.add_argument("--limit", type=_positive, default=20, metavar="N",
                        help="show N results (default 20)")
-    found.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N results")
+    found.add_argument("--offset", type=_not_negative, default=0, metavar="N", help="skip the first N results")
     index.add_argument("--dask", metavar="ADDRESS",
                        help="analyse on a Dask cluster: a scheduler address (tcp://host:8786) or "
                             "'local' for a cluster on this machine (needs the [dask] extra)")

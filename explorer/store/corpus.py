@@ -24,12 +24,21 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, Self, TypeVar
 
 from explorer.model import Article, ParsedDocument, Span
 from explorer.store.corpus_query import (
-    MARK_CLOSE, MARK_OPEN, SNIPPET_CONTEXT, Filters, QueryError, Snippet, fts_query, indexable, line_and_column,
-    marked_spans, snippet,
+    MARK_CLOSE,
+    MARK_OPEN,
+    SNIPPET_CONTEXT,
+    Filters,
+    QueryError,
+    Snippet,
+    fts_query,
+    indexable,
+    line_and_column,
+    marked_spans,
+    snippet,
 )
 from explorer.store.speaker_names import identity_keys, speaker_key
 
@@ -41,6 +50,7 @@ SAID_BEFORE_WALK = 2000
 """A speaker in more articles than this is looked up by walking the articles newest first."""
 
 T = TypeVar("T")
+NO_FILTERS = Filters()
 SpeakerSort = Literal["quotes", "articles", "name"]
 ResultSort = Literal["date", "count", "relevance"]
 
@@ -297,7 +307,7 @@ class CorpusIndex:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> CorpusIndex:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -465,7 +475,7 @@ class CorpusIndex:
         speakers = self.db.execute("SELECT count(*) FROM speaker_totals").fetchone()[0]
         return articles, quotes, speakers
 
-    def articles(self, filters: Filters = Filters(), *, limit: int = PAGE, offset: int = 0,
+    def articles(self, filters: Filters = NO_FILTERS, *, limit: int = PAGE, offset: int = 0,
                  sort: ResultSort = "date") -> Page[ArticleEntry]:
         where, params = _article_filter(filters, "a")
         order = "a.quote_count DESC, a.path" if sort == "count" else "a.date DESC, a.path"
@@ -509,7 +519,7 @@ class CorpusIndex:
             " ORDER BY quote_count DESC LIMIT ?", (speaker_key(name), limit))
         return tuple(r[0] for r in rows)
 
-    def quotes(self, filters: Filters = Filters(), *, query: str | None = None,
+    def quotes(self, filters: Filters = NO_FILTERS, *, query: str | None = None,
                sort: ResultSort = "date", limit: int = PAGE, offset: int = 0) -> Page[QuoteRef]:
         """Quotes matching the filters (and the full-text ``query``, in quote text), one page.
 
@@ -564,7 +574,7 @@ class CorpusIndex:
         """A speaker's quotes across the corpus (the name as the speakers list shows it)."""
         return self.quotes(Filters(speaker=name), limit=limit, offset=offset)
 
-    def search(self, query: str, filters: Filters = Filters(), *, sort: ResultSort = "date",
+    def search(self, query: str, filters: Filters = NO_FILTERS, *, sort: ResultSort = "date",
                limit: int = PAGE, offset: int = 0, hits_per_article: int = 20) -> Page[ArticleHits]:
         """Articles whose text matches the FTS5 ``query``, one page, with the words around each hit.
 
@@ -612,11 +622,6 @@ class CorpusIndex:
                                       snippet(text, span, marks=spans)))
             results.append(ArticleHits(path, title, date, tuple(hits)))
         return Page(tuple(results), total, offset)
-
-    def article_text(self, path: str) -> str | None:
-        row = self.db.execute("SELECT t.text FROM article_text t JOIN articles a ON a.id = t.rowid"
-                              " WHERE a.path = ?", (path,)).fetchone()
-        return row[0] if row else None
 
     def _run(self, sql: str, params: Sequence) -> sqlite3.Cursor:
         try:

@@ -70,7 +70,7 @@ FIELD_NAMES = {
 }
 
 
-def split_filters(text: str, base: Filters = Filters()) -> tuple[str, Filters]:
+def split_filters(text: str, base: Filters | None = None) -> tuple[str, Filters]:
     """``text`` without its ``field:value`` words, and ``base`` with those fields set.
 
     ``speaker:"Lena Park"`` takes a quoted value. Unknown fields stay in the query.
@@ -87,7 +87,7 @@ def split_filters(text: str, base: Filters = Filters()) -> tuple[str, Filters]:
         return " "
 
     query = pattern.sub(take, text)
-    return " ".join(query.split()), replace(base, **changes).validated()
+    return " ".join(query.split()), replace(base or Filters(), **changes).validated()
 
 
 _OPERATORS = {"AND", "OR", "NOT"}

@@ -34,7 +34,11 @@ from explorer.app.widgets.corpus_speakers import CorpusSpeakers, plural
 from explorer.model import Article, ParsedDocument
 from explorer.safe_text import visible
 from explorer.store.corpus import (
-    CorpusIndex, article_path, content_key, corpus_path, software_key,
+    CorpusIndex,
+    article_path,
+    content_key,
+    corpus_path,
+    software_key,
 )
 from explorer.store.corpus_query import Filters, QueryError, split_filters
 
