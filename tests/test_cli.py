@@ -208,3 +208,14 @@ def test_two_jobs_print_a_large_folder_in_sorted_order(tmp_path, capsys, nlp):
     lines = capsys.readouterr().out.splitlines()
     assert [Path(json.loads(line)["article"]["path"]).name for line in lines] == [
         f"{n:02d}.txt" for n in range(count)]
+
+
+def test_index_runs_in_memory_when_the_cache_folder_cannot_hold_it(folder, tmp_path, monkeypatch,
+                                                                  capsys, nlp):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(blocker))
+    assert main(["index", str(folder), "--search", "tunnel"]) == 0
+    captured = capsys.readouterr()
+    assert "indexing in memory for this run" in captured.err
+    assert captured.out.startswith("1 matches in 1 articles")

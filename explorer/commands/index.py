@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -54,7 +55,13 @@ def open_index(articles: Sequence[Article], use_cache: bool) -> CorpusIndex:
     from explorer.store.cache import default_cache_dir
 
     paths = [a.path for a in articles if article_path(a)]
-    return CorpusIndex(corpus_path(paths, default_cache_dir()))
+    location = corpus_path(paths, default_cache_dir())
+    try:
+        return CorpusIndex(location)
+    except (OSError, sqlite3.Error) as exc:  # an unwritable cache folder: index in memory
+        report_error(f"the corpus index cannot be kept in {location.parent}: {exc}; "
+                     "indexing in memory for this run")
+        return CorpusIndex()
 
 
 def update_index(index: CorpusIndex, articles: Sequence[Article], args: argparse.Namespace) -> bool:

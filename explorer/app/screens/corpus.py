@@ -10,6 +10,7 @@ lists refresh as it goes.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -124,13 +125,21 @@ class CorpusScreen(Screen["CorpusJump | None"]):
         self._scratch: str | None = None
         if index_path is None:
             index_path = default_index_path(self.articles, service)
-        if index_path is None:  # no cache: a private index for this screen only
-            self._scratch = tempfile.mkdtemp(prefix="explorer-corpus-")
-            index_path = Path(self._scratch) / "corpus.sqlite3"
-        self.index_path = Path(index_path)
-        self.index = CorpusIndex(self.index_path)
+        self.index = self._open(index_path)
         """The UI thread's connection; the indexing worker opens its own."""
         self._search_timer: Timer | None = None
+
+    def _open(self, index_path: Path | str | None) -> CorpusIndex:
+        """The index at ``index_path``; a private one for this screen when there is none or it fails."""
+        if index_path is not None:
+            try:
+                self.index_path = Path(index_path)
+                return CorpusIndex(self.index_path)
+            except (OSError, sqlite3.Error):
+                pass  # an unwritable cache folder: browse a private index instead
+        self._scratch = tempfile.mkdtemp(prefix="explorer-corpus-")
+        self.index_path = Path(self._scratch) / "corpus.sqlite3"
+        return CorpusIndex(self.index_path)
 
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-status")
