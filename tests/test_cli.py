@@ -219,3 +219,13 @@ def test_index_runs_in_memory_when_the_cache_folder_cannot_hold_it(folder, tmp_p
     captured = capsys.readouterr()
     assert "indexing in memory for this run" in captured.err
     assert captured.out.startswith("1 matches in 1 articles")
+
+
+def test_cache_info_counts_the_corpus_indexes_and_clear_removes_them(folder, capsys, nlp):
+    assert main(["index", str(folder), "--quiet"]) == 0
+    assert main(["cache", "info"]) == 0
+    assert "corpus indexes: 1" in capsys.readouterr().out
+    assert main(["cache", "clear"]) == 0
+    assert "removed 1 corpus indexes" in capsys.readouterr().out
+    assert main(["cache", "info"]) == 0
+    assert "corpus indexes: 0" in capsys.readouterr().out
