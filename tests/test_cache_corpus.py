@@ -10,8 +10,9 @@ import pytest
 
 from explorer.model import Engine, ParsedDocument, Quote, Span, Speaker
 from explorer.sources import read_text_article
-from explorer.store.corpus import CORPUS_SCHEMA, CorpusIndex, corpus_title, said_before
+from explorer.store.corpus import CorpusIndex, corpus_title, said_before
 from explorer.store.corpus_query import Filters, QueryError, split_filters
+from explorer.store.corpus_schema import CORPUS_SCHEMA
 
 ENGINE = Engine("0.1.0", "3.8.0", "en_test-1.0")
 
