@@ -20,7 +20,8 @@ examples:
   explorer analyze folder/ --jsonl      one JSON line per article, for scripts
   cat story.txt | explorer analyze -    read the article from stdin
   explorer index archive/ --jobs 2      analyse a folder into the cache; list its speakers
-  explorer index archive/ --search "asylum claims"  search a whole folder
+  explorer index archive/ --search '"asylum claims" NOT france' --since 2024-01  search a whole folder
+  explorer export archive/ --parquet tables/  articles, speakers, quotes, entities as Parquet
   explorer cache info                   where the analysis cache lives and its size
   explorer https://example.org/story    fetch a web page (kept for offline reading) and open it
   explorer analyze URL --refresh        fetch the page again instead of reading the stored copy
@@ -92,15 +93,27 @@ def build_parser() -> argparse.ArgumentParser:
     show = index.add_mutually_exclusive_group()
     show.add_argument("--json", action="store_true",
                       help="the index as JSON: articles, speakers and their quotes")
-    show.add_argument("--search", metavar="PHRASE", help="search every article for a phrase")
-    show.add_argument("--speaker", metavar="NAME", help="list one speaker's quotes across articles")
+    show.add_argument("--search", metavar="QUERY",
+                      help='search every article: words, "a phrase", prefix*, AND/OR/NOT')
+    index.add_argument("--speaker", metavar="NAME", help="list one speaker's quotes across articles")
     _common(index)
     _batch(index)
     _web(index)
+    from explorer.commands.index_options import add_corpus_options
+
+    add_corpus_options(index)
 
     from explorer.commands.feeds import add_feed_commands
 
     add_feed_commands(sub, _common)
+
+    export = sub.add_parser("export", help="write the analyses of articles as Parquet tables",
+                            epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    export.add_argument("--parquet", metavar="DIR", required=True,
+                        help="write articles, speakers, quotes and entities as Parquet files in DIR")
+    _common(export)
+    _batch(export)
 
     cache = sub.add_parser("cache", help="show or clear the analysis cache ($EXPLORER_CACHE_DIR)")
     cache.add_argument("action", choices=("info", "clear"), help="info: location, entries, size; "
@@ -110,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _normalise_argv(argv: list[str]) -> list[str]:
     """``explorer [PATH...]`` means ``explorer open [PATH...]``."""
-    commands = {"open", "analyze", "index", "cache", "feed", "feeds"}
+    commands = {"open", "analyze", "index", "export", "cache", "feed", "feeds"}
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         return ["open", *argv]
     return argv
@@ -139,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.commands.index import run_index
 
         return run_index(args)
+    if args.command == "export":
+        from explorer.commands.export_parquet import run_export_parquet
+
+        return run_export_parquet(args)
     if args.command == "cache":
         from explorer.commands.cache import run_cache
 

@@ -202,6 +202,19 @@ class DocumentService:
             if pending:
                 self.cache.put_json(pending)
 
+    def cached_json(self, article: Article) -> Analysed | None:
+        """The cached analysis of ``article`` as JSON, without loading spaCy; None on a miss."""
+        key = self._key(article)
+        raw = self.cache.get_json(key) if key is not None else None
+        return self._from_cache(article, raw) if raw is not None else None
+
+    def store_json(self, analysed: Iterable[Analysed]) -> None:
+        """Put analyses made elsewhere (a Dask worker) into the cache; failed ones are skipped."""
+        rows = [(key, a.json) for a in analysed
+                if a.error is None and (key := self._key(a.article)) is not None]
+        if rows:
+            self.cache.put_json(rows)
+
     def _from_cache(self, article: Article, raw: str) -> Analysed | None:
         """The cached JSON with the caller's article block; None if it is unsound."""
         spliced = splice_article(raw, article)

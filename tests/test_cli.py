@@ -109,11 +109,50 @@ def test_index_lists_speakers_and_searches_the_folder(folder, capsys, nlp):
     assert main(["index", str(folder), "--json"]) == 0
     index = json.loads(capsys.readouterr().out)
     assert [Path(a["path"]).name for a in index["articles"]] == ["a-tunnel.txt", "b-strike.txt"]
-    assert main(["index", str(folder), "--search", "strike ended"]) == 0
+    assert main(["index", str(folder), "--search", '"strike ended"']) == 0
     out = capsys.readouterr().out
     assert out.startswith("1 matches in 1 articles") and "b-strike.txt" in out
-    # Line and column of the hit (line 3: a blank line follows the first), and its words.
-    assert "  3:5  …the 4,000 workers would be paid. The strike ended on Friday.\n" in out
+    assert "3:5  …the 4,000 workers would be paid. The «strike ended» on Friday." in out
+
+
+def test_index_search_takes_filters_and_reports_a_bad_query(folder, capsys, nlp):
+    assert main(["index", str(folder), "--search", "tunnel OR strike", "--quiet"]) == 0
+    assert capsys.readouterr().out.startswith("2 matches in 2 articles")
+    assert main(["index", str(folder), "--search", "tunnel", "--quote-kind", "direct"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 quotes found") and "(direct): The «tunnel» opens in June," in out
+    assert main(["index", str(folder), "--search", "NOT tunnel"]) == 2
+    assert "cannot start with NOT" in capsys.readouterr().err
+    assert main(["index", str(folder), "--since", "May 2024"]) == 2
+    assert "must be a date" in capsys.readouterr().err
+    assert main(["index", str(folder), "--search", "x", "--sort", "name"]) == 2
+
+
+def test_index_lists_speakers_sorted_and_filtered(folder, capsys, nlp):
+    assert main(["index", str(folder), "--sort", "name"]) == 0
+    out = capsys.readouterr().out
+    assert "speakers by name" in out and "Ines Baró" in out
+    assert main(["index", str(folder), "--min-articles", "2"]) == 0
+    assert "Ines Baró" not in capsys.readouterr().out
+    assert main(["index", str(folder), "--speaker", "ines baró"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 quotes by ines baró") and "a-tunnel.txt q1" in out
+    assert main(["index", str(folder), "--speaker", "Baró"]) == 0
+    assert "did you mean: Ines Baró" in capsys.readouterr().out
+
+
+def test_index_updates_only_changed_files_and_drops_removed_ones(folder, capsys, nlp):
+    assert main(["index", str(folder), "--json"]) == 0
+    capsys.readouterr()
+    (folder / "a-tunnel.txt").write_text('"The bridge opens in July," said Ines Baró.\n', encoding="utf-8")
+    (folder / "b-strike.txt").unlink()
+    (folder / "c-new.txt").write_text("The harbour froze.\n", encoding="utf-8")
+    assert main(["index", str(folder), "--json"]) == 0
+    index = json.loads(capsys.readouterr().out)
+    assert [Path(a["path"]).name for a in index["articles"]] == ["a-tunnel.txt", "c-new.txt"]
+    assert main(["index", str(folder), "--search", "tunnel OR strike OR bridge"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 matches in 1 articles") and "«bridge»" in out
 
 
 def test_open_with_only_bad_paths_fails_before_the_app_like_analyze(tmp_path, capsys,
@@ -193,3 +232,24 @@ def test_two_jobs_print_a_large_folder_in_sorted_order(tmp_path, capsys, nlp):
     lines = capsys.readouterr().out.splitlines()
     assert [Path(json.loads(line)["article"]["path"]).name for line in lines] == [
         f"{n:02d}.txt" for n in range(count)]
+
+
+def test_index_runs_in_memory_when_the_cache_folder_cannot_hold_it(folder, tmp_path, monkeypatch,
+                                                                  capsys, nlp):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(blocker))
+    assert main(["index", str(folder), "--search", "tunnel"]) == 0
+    captured = capsys.readouterr()
+    assert "indexing in memory for this run" in captured.err
+    assert captured.out.startswith("1 matches in 1 articles")
+
+
+def test_cache_info_counts_the_corpus_indexes_and_clear_removes_them(folder, capsys, nlp):
+    assert main(["index", str(folder), "--quiet"]) == 0
+    assert main(["cache", "info"]) == 0
+    assert "corpus indexes: 1" in capsys.readouterr().out
+    assert main(["cache", "clear"]) == 0
+    assert "removed 1 corpus indexes" in capsys.readouterr().out
+    assert main(["cache", "info"]) == 0
+    assert "corpus indexes: 0" in capsys.readouterr().out

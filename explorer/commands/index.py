@@ -1,10 +1,17 @@
-"""``explorer index DIR``: analyse a folder into the cache and show its corpus index."""
+"""``explorer index DIR``: analyse a folder into the cache and its corpus index, then query it.
+
+The corpus index (``explorer.store.corpus``) is brought up to date first:
+new or changed articles are analysed (cache first) and indexed, files no
+longer there are dropped. Then one paged query answers what was asked.
+"""
 
 from __future__ import annotations
 
 import argparse
-import re
+import os
+import sqlite3
 import sys
+from collections.abc import Iterator, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -19,108 +26,270 @@ from explorer.commands.analyze import (
     read_inputs,
 )
 from explorer.commands.errors import report_error
+from explorer.model import Article
 from explorer.model_json import json_text
 from explorer.safe_text import visible
-from explorer.store.corpus import CorpusIndex
+from explorer.store.corpus import (
+    ArticleHits,
+    CorpusIndex,
+    QuoteRef,
+    article_path,
+    content_key,
+    corpus_path,
+    software_key,
+)
+from explorer.store.corpus_query import Filters, QueryError, Snippet
+from explorer.store.dask_batch import DaskUnavailable, dask_missing
 
-TOP_SPEAKERS = 20
-HIT_CONTEXT = 40
-"""Characters of context either side of a search hit, trimmed to whole words."""
+WRITE_EVERY = 200
+"""Documents indexed per transaction."""
+MARK_STYLE = "bold reverse"
+SEARCH_SORTS = ("date", "count", "relevance")
+SPEAKER_SORTS = ("quotes", "articles", "name")
 
 
-def build_index(args: argparse.Namespace, articles) -> tuple[CorpusIndex, bool]:
-    corpus = CorpusIndex()
+def open_index(articles: Sequence[Article], use_cache: bool) -> CorpusIndex:
+    """The folder's index in the cache directory; in memory with ``--no-cache``."""
+    if not use_cache:
+        return CorpusIndex()
+    from explorer.store.cache import default_cache_dir
+
+    paths = [a.path for a in articles if article_path(a)]
+    location = corpus_path(paths, default_cache_dir())
+    try:
+        return CorpusIndex(location)
+    except (OSError, sqlite3.Error) as exc:  # an unwritable cache folder: index in memory
+        report_error(f"the corpus index cannot be kept in {location.parent}: {exc}; "
+                     "indexing in memory for this run")
+        return CorpusIndex()
+
+
+def update_index(index: CorpusIndex, articles: Sequence[Article], args: argparse.Namespace) -> bool:
+    """Analyse and index what is new or changed, drop what is gone; True if any article failed."""
+    from explorer.documents import DocumentService
+
+    service = DocumentService(model=args.model, use_cache=not args.no_cache)
+    software = software_key(service.identity)
+    known = index.keys()
+    wanted: dict[str, str] = {}
+    todo: list[tuple[Article, str]] = []
+    for article in articles:
+        path = article_path(article)
+        if path is None:
+            continue
+        key = wanted[path] = content_key(article, software)
+        if known.get(path) != key:
+            todo.append((article, key))
+    gone = set(known) - set(wanted)
+    if gone:
+        index.remove_paths(gone)
+    keys = {id(article): key for article, key in todo}
     failed = False
-    for analysed in analyse_with_progress(articles, args):
+    batch = []
+    for analysed in analysed_stream([a for a, _ in todo], args, service):
         if analysed.error is not None:
             failed = True
-        else:
-            corpus.add(analysed.document())
-    return corpus, failed
+            continue
+        batch.append((analysed.document(), keys[id(analysed.article)]))
+        if len(batch) >= WRITE_EVERY:
+            index.add_documents(batch)
+            batch = []
+    if batch:
+        index.add_documents(batch)
+    return failed
+
+
+def analysed_stream(articles: list[Article], args: argparse.Namespace, service) -> Iterator:
+    """The analyses, from this machine's processes or from a Dask cluster (``--dask``)."""
+    if not articles:
+        return iter(())
+    if args.dask:
+        from explorer.commands.index_dask import analyse_on_dask
+
+        return analyse_on_dask(articles, args, service)
+    return analyse_with_progress(articles, args)
 
 
 def run_index(args: argparse.Namespace) -> int:
+    try:
+        filters = Filters(since=args.since, until=args.until, source=args.source,
+                          speaker=args.speaker, speaker_kind=args.speaker_kind,
+                          quote_kind=args.quote_kind).validated()
+    except QueryError as exc:
+        report_error(str(exc))
+        return EXIT_USAGE
+    problem = _sort_problem(args)
+    if problem:
+        report_error(problem)
+        return EXIT_USAGE
+    if args.dask:
+        missing = dask_missing()
+        if missing:
+            report_error(missing)
+            return EXIT_USAGE
     articles, failed = read_inputs(args.paths, refresh=args.refresh)
     if not articles:
         if not failed:
             report_error("no readable articles found")
         return EXIT_SOME_FAILED
-    try:
-        corpus, analysis_failed = build_index(args, articles)
-    except Exception as exc:
-        if not model_not_found(exc):
-            raise
-        report_error(str(exc))
-        return EXIT_USAGE if args.model else EXIT_SOME_FAILED
-    failed = failed or analysis_failed
-    if args.json:
-        sys.stdout.write(json_text(corpus.to_json_dict()) + "\n")
-    elif args.search is not None:
-        print_search(corpus, args.search, {a.path or "": a.text for a in articles})
-    elif args.speaker is not None:
-        print_speaker(corpus, args.speaker)
-    else:
-        print_summary(corpus)
+    with open_index(articles, not args.no_cache) as index:
+        try:
+            failed = update_index(index, articles, args) or failed
+        except DaskUnavailable as exc:
+            report_error(str(exc))
+            return EXIT_USAGE
+        except Exception as exc:
+            if not model_not_found(exc):
+                raise
+            report_error(str(exc))
+            return EXIT_USAGE if args.model else EXIT_SOME_FAILED
+        try:
+            show(index, args, filters, {p for a in articles if (p := article_path(a))})
+        except QueryError as exc:
+            report_error(str(exc))
+            return EXIT_USAGE
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def print_summary(corpus: CorpusIndex) -> None:
+def _sort_problem(args: argparse.Namespace) -> str | None:
+    if args.sort is None:
+        return None
+    if args.search is not None and args.sort not in SEARCH_SORTS:
+        return f"--sort {args.sort} sorts speakers; a search sorts by {', '.join(SEARCH_SORTS)}"
+    if args.search is None and args.speaker is None and not args.json and args.sort not in SPEAKER_SORTS:
+        return f"--sort {args.sort} sorts search results; speakers sort by {', '.join(SPEAKER_SORTS)}"
+    return None
+
+
+def show(index: CorpusIndex, args: argparse.Namespace, filters: Filters, paths: set[str]) -> None:
     console = Console(highlight=False, soft_wrap=True)
-    articles = corpus.articles
-    speakers = corpus.speakers()
-    quotes = sum(a.quote_count for a in articles)
-    console.print(f"{len(articles)} articles, {quotes} quotes, {len(speakers)} speakers")
-    table = Table("speaker", "quotes", "articles", title=f"most quoted (top {TOP_SPEAKERS})")
-    for speaker in speakers[:TOP_SPEAKERS]:
-        table.add_row(Text(visible(speaker.name)), str(speaker.quote_count), str(speaker.article_count))
-    if speakers:
+    if args.json:
+        sys.stdout.write(json_text(index_json(index)) + "\n")
+    elif args.search is not None and not filters.about_quotes:
+        print_search(console, index, args, filters)
+    elif args.search is not None or filters.about_quotes:
+        print_quotes(console, index, args, filters)
+    else:
+        print_summary(console, index, args)
+
+
+def shown_path(path: str) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def index_json(index: CorpusIndex) -> dict:
+    """Articles (path order) and speakers (most quoted first) with their quote references."""
+    articles = sorted(_all(lambda limit, offset: index.articles(limit=limit, offset=offset)),
+                      key=lambda a: a.path)
+    speakers = _all(lambda limit, offset: index.speakers(limit=limit, offset=offset))
+    return {
+        "articles": [
+            {"path": shown_path(a.path), "title": a.title, "date": a.date, "source": a.source,
+             "quotes": a.quote_count, "speakers": a.speaker_count}
+            for a in articles
+        ],
+        "speakers": [
+            {"name": s.name, "kind": s.kind, "quote_count": s.quote_count,
+             "article_count": s.article_count,
+             "quotes": [{"path": shown_path(q.path), "quote_id": q.quote_id}
+                        for q in sorted(_all(lambda limit, offset, name=s.name: index.quotes_of(
+                            name, limit=limit, offset=offset)), key=lambda q: (q.path, q.start))]}
+            for s in speakers
+        ],
+    }
+
+
+def _all(page_of, size: int = 1000) -> list:
+    """Every item of a paged query (for ``--json``, which prints everything)."""
+    items: list = []
+    while True:
+        page = page_of(size, len(items))
+        items.extend(page.items)
+        if not page.more or not page.items:
+            return items
+
+
+def marked(found: Snippet) -> Text:
+    """The snippet with its matched words styled (and «bracketed» when styles cannot show)."""
+    text = Text()
+    cursor = 0
+    plain = not Console().is_terminal
+    for mark in found.marks:
+        text.append(visible(found.text[cursor : mark.start]))
+        words = visible(found.text[mark.start : mark.end])
+        text.append(f"«{words}»" if plain else words, style=MARK_STYLE)
+        cursor = mark.end
+    text.append(visible(found.text[cursor:]))
+    return text
+
+
+def _more(console: Console, page, args: argparse.Namespace, what: str) -> None:
+    if page.more:
+        shown = args.offset + len(page.items)
+        console.print(f"… {page.total - shown} more {what}: --offset {shown} shows the next "
+                      f"{args.limit}", style="dim")
+
+
+def print_summary(console: Console, index: CorpusIndex, args: argparse.Namespace) -> None:
+    articles, quotes, speakers = index.counts()
+    console.print(f"{articles} articles, {quotes} quotes, {speakers} speakers")
+    page = index.speakers(sort=args.sort or "quotes", min_articles=args.min_articles,
+                          kind=args.speaker_kind, limit=args.limit, offset=args.offset)
+    title = f"speakers by {args.sort or 'quotes'}"
+    if args.min_articles > 1:
+        title += f", in {args.min_articles} or more articles"
+    table = Table("speaker", "kind", "quotes", "articles", title=title)
+    for speaker in page.items:
+        table.add_row(Text(visible(speaker.name)), speaker.kind, str(speaker.quote_count),
+                      str(speaker.article_count))
+    if page.items:
         console.print(table)
+    _more(console, page, args, "speakers")
 
 
-def line_and_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset, as editors and grep count them."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def print_search(console: Console, index: CorpusIndex, args: argparse.Namespace,
+                 filters: Filters) -> None:
+    page = index.search(args.search, filters, sort=args.sort or "date", limit=args.limit,
+                        offset=args.offset)
+    hits = sum(len(r.hits) for r in page.items)
+    console.print(f"{hits} matches in {page.total} articles" if not page.more else
+                  f"{page.total} articles match; {hits} matches in the {len(page.items)} shown")
+    for result in page.items:
+        print_article_hits(console, result)
+    _more(console, page, args, "articles")
 
 
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", visible(text))
+def print_article_hits(console: Console, result: ArticleHits) -> None:
+    heading = Text(visible(result.title), style="bold")
+    heading.append(f"  {result.date or 'undated'}  {visible(shown_path(result.path))}", style="dim")
+    console.print(heading)
+    for hit in result.hits:
+        line = Text(f"  {hit.line}:{hit.column}  ", style="dim")
+        console.print(line + marked(hit.snippet))
 
 
-def hit_line(text: str | None, start: int, end: int, snippet: str) -> Text:
-    """``  12:5  …the words around the hit…`` with the hit in bold (the snippet without text)."""
-    if text is None:
-        return Text(f"  {visible(snippet)}")
-    line, column = line_and_column(text, start)
-    left, right = max(0, start - HIT_CONTEXT), min(len(text), end + HIT_CONTEXT)
-    before, after = text[left:start], text[end:right]
-    if left > 0 and not text[left - 1].isspace():  # no half words at the edges
-        before = before[before.find(" ") + 1 :] if " " in before else ""
-    if right < len(text) and not text[right].isspace():
-        after = after[: after.rfind(" ")] if " " in after else ""
-    shown = Text(f"  {line}:{column}  ", style="dim")
-    shown.append(("…" if left > 0 else "") + _one_line(before).lstrip())
-    shown.append(_one_line(text[start:end]), style="bold")
-    shown.append(_one_line(after).rstrip() + ("…" if right < len(text) else ""))
-    return shown
+def print_quotes(console: Console, index: CorpusIndex, args: argparse.Namespace,
+                 filters: Filters) -> None:
+    sort = "relevance" if args.sort == "relevance" else "date"
+    page = index.quotes(filters, query=args.search, sort=sort, limit=args.limit, offset=args.offset)
+    what = f"by {visible(filters.speaker)}" if filters.speaker else "found"
+    console.print(Text(f"{page.total} quotes {what}"))
+    if filters.speaker and page.total == 0 and index.speaker(filters.speaker) is None:
+        similar = index.similar_speakers(filters.speaker)
+        if similar:
+            console.print(Text("did you mean: " + "; ".join(visible(s) for s in similar)))
+    for quote in page.items:
+        print_quote(console, quote)
+    _more(console, page, args, "quotes")
 
 
-def print_search(corpus: CorpusIndex, query: str, texts: dict[str, str] | None = None) -> None:
-    """Each hit as ``line:column`` and the words around it, under its article's path."""
-    console = Console(highlight=False, soft_wrap=True)
-    texts = texts or {}
-    results = corpus.search(query)
-    console.print(f"{sum(len(r.hits) for r in results)} matches in {len(results)} articles")
-    for result in results:
-        console.print(Text(visible(result.path), style="bold"), f"({len(result.hits)})")
-        for hit in result.hits:
-            console.print(hit_line(texts.get(result.path), hit.span.start, hit.span.end,
-                                   hit.snippet))
-
-
-def print_speaker(corpus: CorpusIndex, name: str) -> None:
-    console = Console(highlight=False, soft_wrap=True)
-    quotes = corpus.quotes_of(name)
-    console.print(f"{len(quotes)} quotes by {visible(name)}", markup=False)
-    for quote in quotes:
-        console.print(f"  {quote.path} {quote.quote_id} ({quote.kind}): {visible(quote.text)}", markup=False)
+def print_quote(console: Console, quote: QuoteRef) -> None:
+    heading = Text(f"{quote.date or 'undated'}  ", style="dim")
+    heading.append(visible(quote.title), style="bold")
+    heading.append(f"  {visible(shown_path(quote.path))} {quote.quote_id}", style="dim")
+    console.print(heading)
+    body = Text(f"  {visible(quote.speaker)} ({quote.kind}): ")
+    body.append(marked(quote.snippet) if quote.snippet else Text(visible(" ".join(quote.text.split()))))
+    console.print(body)

@@ -16,6 +16,7 @@ _EXPORTS = {
     "cache_key": "explorer.store.cache",
     "default_cache_dir": "explorer.store.cache",
     "CorpusIndex": "explorer.store.corpus",
+    "said_before": "explorer.store.corpus",
     "AnalysisIdentity": "explorer.store.identity",
     "resolve_identity": "explorer.store.identity",
 }

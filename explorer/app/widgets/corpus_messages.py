@@ -9,12 +9,13 @@ from textual.message import Message
 
 @dataclass
 class CorpusSpeakerChosen(Message):
-    """Show this speaker's quotes across the folder (the name as the corpus index keys it)."""
+    """Show this speaker's quotes across the folder; ``go``: and move the focus to them."""
 
     name: str
+    go: bool = False
 
     def can_replace(self, message: Message) -> bool:
-        return isinstance(message, CorpusSpeakerChosen)
+        return isinstance(message, CorpusSpeakerChosen) and not message.go
 
 
 @dataclass

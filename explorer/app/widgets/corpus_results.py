@@ -1,4 +1,4 @@
-"""Search results across the folder, grouped under each article's title."""
+"""Search results across the folder: each article's title, then its hits with the match marked."""
 
 from __future__ import annotations
 
@@ -10,43 +10,37 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from explorer.app.widgets.corpus_messages import PassageChosen
+from explorer.app.widgets.corpus_quotes import marked_text
+from explorer.app.widgets.corpus_speakers import plural
+from explorer.app.widgets.paged_list import PagedList
 from explorer.safe_text import visible
 from explorer.store.corpus import ArticleHits
 
-MAX_ARTICLES = 200
-HITS_PER_ARTICLE = 5
-"""Enough to choose from; a common word must not build tens of thousands of rows."""
+HITS_SHOWN = 5
+"""Enough to choose from; a common word must not build thousands of rows for one article."""
 
 
-class CorpusResults(OptionList):
+class CorpusResults(PagedList):
     """``enter`` or a click opens the article at the match."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.targets: dict[str, tuple[str, int, int]] = {}
+    def rows(self, item: ArticleHits) -> Sequence[tuple[Option, tuple[str, int, int] | None]]:
+        heading = Text(visible(item.title).replace("\n", " "), style="bold")
+        heading.append(f"  {item.date or 'undated'} · {plural(len(item.hits), 'match')}"
+                       .replace("matchs", "matches"), style="dim")
+        rows: list[tuple[Option, tuple[str, int, int] | None]] = [(Option(heading, disabled=True), None)]
+        for hit in item.hits[:HITS_SHOWN]:
+            line = Text(f"  {hit.line}:{hit.column} ", style="dim")
+            line.append_text(marked_text(hit.snippet))
+            rows.append((Option(line), (item.path, hit.span.start, hit.span.end)))
+        return rows
 
-    def show(self, results: Sequence[ArticleHits]) -> None:
-        self.targets = {}
-        options: list[Option] = []
-        for article_number, result in enumerate(results[:MAX_ARTICLES]):
-            heading = Text(visible(result.title).replace("\n", " "), style="bold")
-            heading.append(f"  {len(result.hits)} match" + ("" if len(result.hits) == 1 else "es"),
-                           style="dim")
-            options.append(Option(heading, disabled=True))
-            for hit_number, hit in enumerate(result.hits[:HITS_PER_ARTICLE]):
-                option_id = f"hit-{article_number}-{hit_number}"
-                self.targets[option_id] = (result.path, hit.span.start, hit.span.end)
-                options.append(Option(Text("  " + visible(hit.snippet)), id=option_id))
-        if len(results) > MAX_ARTICLES:
-            options.append(Option(Text(f"… and {len(results) - MAX_ARTICLES} more articles",
-                                       style="dim"), disabled=True))
-        self.set_options(options)
-        if self.targets:
-            self.highlighted = 1
+    @property
+    def hits(self) -> list[tuple[str, int, int]]:
+        return [t for t in self.targets if t is not None]
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        target = self.targets.get(event.option.id or "")
+        target = self.targets[event.option_index]
         if target is not None:
             self.post_message(PassageChosen(*target))

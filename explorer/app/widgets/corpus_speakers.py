@@ -1,4 +1,4 @@
-"""Every quoted speaker of the folder, most quoted first, with quote and article counts."""
+"""Every quoted speaker of the folder, with quote and article counts, a page at a time."""
 
 from __future__ import annotations
 
@@ -10,40 +10,43 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from explorer.app.widgets.corpus_messages import CorpusSpeakerChosen
+from explorer.app.widgets.paged_list import PagedList
 from explorer.safe_text import visible
 from explorer.store.corpus import CorpusSpeaker
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 def speaker_prompt(speaker: CorpusSpeaker) -> Text:
     prompt = Text(visible(speaker.name).replace("\n", " "), style="bold")
-    quotes = f"{speaker.quote_count} quote" + ("" if speaker.quote_count == 1 else "s")
-    articles = f"{speaker.article_count} article" + ("" if speaker.article_count == 1 else "s")
-    prompt.append(f"\n  {quotes} · {articles}", style="dim")
+    counts = f"{plural(speaker.quote_count, 'quote')} · {plural(speaker.article_count, 'article')}"
+    if speaker.kind not in ("person", "unknown"):
+        counts += f" · {speaker.kind}"
+    prompt.append(f"\n  {counts}", style="dim")
     return prompt
 
 
-class CorpusSpeakers(OptionList):
-    """Moving the cursor onto a speaker lists their quotes beside it."""
+class CorpusSpeakers(PagedList):
+    """Moving the cursor onto a speaker lists their quotes beside it; enter moves there."""
 
-    def show(self, speakers: Sequence[CorpusSpeaker]) -> None:
-        """Replace the list, keeping the cursor on the same speaker when it is still there."""
-        current = self.highlighted_option.id if self.highlighted_option is not None else None
-        self.set_options(Option(speaker_prompt(s), id=s.name) for s in speakers)
-        names = [s.name for s in speakers]
-        if current in names:
-            self.highlighted = names.index(current)
-        elif names:
-            self.highlighted = 0
+    def rows(self, item: CorpusSpeaker) -> Sequence[tuple[Option, str]]:
+        return [(Option(speaker_prompt(item)), item.name)]
+
+    def key(self, target: str) -> str:
+        return " ".join(target.split()).casefold()
+
+    @property
+    def names(self) -> list[str]:
+        return [t for t in self.targets if t is not None]
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(CorpusSpeakerChosen(event.option.id))
+        self.post_message(CorpusSpeakerChosen(self.targets[event.option_index]))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(CorpusSpeakerChosen(event.option.id))
-            self.screen.focus_next()
+        self.post_message(CorpusSpeakerChosen(self.targets[event.option_index], go=True))

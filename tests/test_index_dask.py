@@ -1,0 +1,95 @@
+"""``explorer index --dask``: the same output as the local path, resumable, failures reported."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+
+pytest.importorskip("distributed")  # installed by the [test] extra; skipped only in a bare checkout
+
+ARTICLES = {
+    "a-ferry.txt": '"The ferry will sail at dawn," said Marta Vidal, the harbour master.\n',
+    "b-mill.txt": "The mill closed in 2019. Workers said the owners had promised a buyer.\n",
+    "c-vote.txt": '"We counted every ballot twice," the returning officer, Tom Reyes, said.\n',
+}
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def cached_documents(cache: Path) -> dict[str, bytes]:
+    with sqlite3.connect(cache / "analyses.sqlite3") as db:
+        rows = db.execute("SELECT key, document FROM analyses").fetchall()
+    return {key: zlib.decompress(blob) for key, blob in rows}
+
+
+def test_a_local_cluster_of_two_workers_gives_the_local_output_byte_for_byte(
+        folder, tmp_path, monkeypatch, capsysbinary):
+    outputs, caches = {}, {}
+    for engine, extra in (("local", ["--jobs", "1"]), ("dask", ["--dask", "local", "--jobs", "2"])):
+        cache = tmp_path / f"cache-{engine}"
+        monkeypatch.setenv("EXPLORER_CACHE_DIR", str(cache))
+        assert main(["index", str(folder), "--json", "--quiet", *extra]) == 0
+        outputs[engine] = capsysbinary.readouterr().out
+        caches[engine] = cached_documents(cache)
+    assert outputs["dask"] == outputs["local"]
+    assert b"Marta Vidal" in outputs["dask"]
+    assert caches["dask"] == caches["local"] and len(caches["dask"]) == 3
+
+
+def test_cached_articles_are_never_sent_to_the_cluster(folder, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["index", str(folder), "--quiet", "--jobs", "1"]) == 0
+    capsys.readouterr()
+    for corpus in (tmp_path / "cache" / "corpora").iterdir():
+        corpus.unlink()  # the index is rebuilt from the analysis cache alone
+
+    def no_cluster(*args):
+        raise AssertionError("a cached article was sent to the cluster")
+
+    monkeypatch.setattr("explorer.commands.index_dask.connect", no_cluster)
+    assert main(["index", str(folder), "--dask", "tcp://nowhere:8786", "--speaker", "Marta Vidal"]) == 0
+    assert capsys.readouterr().out.startswith("1 quotes by Marta Vidal")
+
+
+def test_a_failed_article_is_reported_and_the_rest_are_indexed(folder, tmp_path, monkeypatch, capsys):
+    """A threaded in-process cluster, so the failure can be planted in the worker's code."""
+    from distributed import Client, LocalCluster
+
+    from explorer.store import dask_batch
+
+    real = dask_batch.analyze_safely
+
+    def breaks_on_the_mill(articles, nlp, batch_size):
+        if any("mill" in a.text for a in articles):
+            raise RuntimeError("the worker was lost")
+        return real(articles, nlp, batch_size)
+
+    monkeypatch.setattr(dask_batch, "analyze_safely", breaks_on_the_mill)
+    monkeypatch.setattr("explorer.commands.index_dask.connect", lambda address, workers: Client(
+        LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)))
+    monkeypatch.setattr(dask_batch, "_chunks", lambda articles, jobs: [range(i, i + 1) for i in range(len(articles))])
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["index", str(folder), "--dask", "local", "--json"]) == 1
+    captured = capsys.readouterr()
+    assert "b-mill.txt: analysis failed: RuntimeError: the worker was lost" in captured.err
+    assert "a-ferry.txt" in captured.out and "c-vote.txt" in captured.out
+    assert "b-mill.txt" not in captured.out
+
+
+def test_without_the_extra_dask_says_how_to_install_it(folder, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    assert main(["index", str(folder), "--dask", "local"]) == 2
+    assert 'pip install "article-explorer[dask]"' in capsys.readouterr().err
