@@ -22,6 +22,9 @@ examples:
   explorer index archive/ --jobs 2      analyse a folder into the cache; list its speakers
   explorer index archive/ --search "asylum claims"  search a whole folder
   explorer cache info                   where the analysis cache lives and its size
+  explorer export folder/ --format csv --out quotes.csv   a quote sheet, one row per quote
+  explorer compare a.txt b.txt          two stories side by side: voices, quotes, figures
+  explorer corrections export fixes.json  share readers' corrections with colleagues
 """
 
 
@@ -86,12 +89,33 @@ def build_parser() -> argparse.ArgumentParser:
     cache = sub.add_parser("cache", help="show or clear the analysis cache ($EXPLORER_CACHE_DIR)")
     cache.add_argument("action", choices=("info", "clear"), help="info: location, entries, size; "
                        "clear: remove every entry")
+    # -- newsroom: quote sheets, two stories compared, corrections ------------------------------
+    export = sub.add_parser("export", help="a quote sheet of articles (Markdown, CSV or JSON)",
+                            epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    export.add_argument("--format", choices=("md", "csv", "json"),
+                        help="sheet format (default: from --out's extension, else md)")
+    export.add_argument("--out", metavar="FILE", help="write here instead of stdout")
+    _common(export)
+    _batch(export)
+    compare = sub.add_parser("compare", help="two stories side by side: voices, quotes, figures")
+    compare.add_argument("paths", nargs=2, metavar="PATH", help="the two articles")
+    compare.add_argument("--json", action="store_true", help="the comparison as JSON")
+    _common(compare)
+    _batch(compare)
+    corrections = sub.add_parser("corrections", help="share readers' corrections as JSON")
+    corrections.add_argument("action", choices=("export", "import"),
+                             help="export: write every stored correction (or those of PATHs) "
+                                  "to FILE; import: add FILE's corrections to ours")
+    corrections.add_argument("file", metavar="FILE", help="the JSON file (- for stdout/stdin)")
+    corrections.add_argument("paths", nargs="*", metavar="PATH",
+                             help="export only the corrections of these articles")
     return parser
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
     """``explorer [PATH...]`` means ``explorer open [PATH...]``."""
-    commands = {"open", "analyze", "index", "cache"}
+    commands = {"open", "analyze", "index", "cache", "export", "compare", "corrections"}
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         return ["open", *argv]
     return argv
@@ -124,6 +148,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.commands.cache import run_cache
 
         return run_cache(args)
+    if args.command in ("export", "compare", "corrections"):
+        from explorer.commands import compare, corrections, export
+
+        runner = {"export": export.run_export, "compare": compare.run_compare,
+                  "corrections": corrections.run_corrections}[args.command]
+        return runner(args)
     from explorer.commands.open import run_open
 
     return run_open(args.paths or default_paths(), args)
