@@ -104,8 +104,9 @@ def to_markdown(rows: list[SheetRow]) -> str:
         groups.setdefault(_group_key(row), []).append(row)
     order = sorted(groups, key=lambda k: (k == UNATTRIBUTED, -len(groups[k]), k))
     articles = len({(r.path, r.title) for r in rows})
-    lines = ["# Quote sheet", "",
-             f"{len(rows)} quotes · {len(groups)} speakers · {articles} articles", ""]
+    counts = " · ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in (
+        (len(rows), "quote"), (len(groups), "speaker"), (articles, "article")))
+    lines = ["# Quote sheet", "", counts, ""]
     for key in order:
         group = groups[key]
         first = group[0]

@@ -21,6 +21,8 @@ MARIA = PersonName("Maria Quint", ("Ms Quint",), "the council’s chair")
     (PersonName("Shabana Mahmood", role="Home Secretary"), PersonName("the Home Secretary")),
     (PersonName("J. Fenwick"), PersonName("Jo Fenwick")),
     (PersonName("Dr Lena Odum"), PersonName("Professor Lena Odum")),
+    (PersonName("Opposition councillor Tom Haddow"), PersonName("Councillor Tom Haddow")),
+    (PersonName("Maria Anne Quint"), PersonName("Maria Quint")),
     (PersonName("Home Office", kind="organisation"),
      PersonName("the Home Office", kind="organisation")),
 ])
@@ -35,6 +37,7 @@ def test_one_person_under_several_forms_of_name(a, b):
     (PersonName("Mr Quint"), PersonName("Ms Quint")),
     (PersonName("Quint", kind="organisation"), MARIA),
     (PersonName("Shabana Mahmood", role="Home Secretary"), PersonName("the Chancellor")),
+    (PersonName("Shabana Mahmood", ("She",)), PersonName("Jasmina Kovač", ("She",))),
 ])
 def test_different_people_stay_apart(a, b):
     assert not same_person(a, b) and not same_person(b, a)

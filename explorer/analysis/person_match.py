@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explorer.analysis.names import TITLES, normalise
+from explorer.analysis.names import PRONOUN_GENDER, TITLES, normalise
 
 _INITIAL = re.compile(r"^[a-z]\.?$")
 
@@ -56,8 +56,16 @@ def _key(name: str) -> str:
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Given names agree: equal, or one is the other's initial ("J." and "John")."""
-    for x, y in zip(a, b):
+    """Given names agree: equal, or one is the other's initial ("J." and "John").
+
+    Read from the left ("Maria Anne" and "Maria") or from the right, where a role
+    the name was printed with falls away ("Opposition councillor Tom" and "Tom").
+    """
+    return _agree(zip(a, b)) or _agree(zip(reversed(a), reversed(b)))
+
+
+def _agree(pairs) -> bool:
+    for x, y in pairs:
         if x == y:
             continue
         if _INITIAL.match(x) and y.startswith(x[0]) or _INITIAL.match(y) and x.startswith(y[0]):
@@ -87,10 +95,16 @@ def _names_match(a: str, b: str) -> bool:
     return _given_compatible(form_a.given, form_b.given)
 
 
+def _names(person: PersonName) -> list[str]:
+    """The name and the aliases that name someone: "She" is an alias of everyone."""
+    return [n for n in (person.name, *person.aliases)
+            if n.strip() and _key(n) not in PRONOUN_GENDER]
+
+
 def same_person(a: PersonName, b: PersonName) -> bool:
     """Do ``a`` and ``b`` name the same source?"""
-    names_a = {_key(n) for n in (a.name, *a.aliases) if n.strip()}
-    names_b = {_key(n) for n in (b.name, *b.aliases) if n.strip()}
+    names_a = {_key(n) for n in _names(a)}
+    names_b = {_key(n) for n in _names(b)}
     if names_a & names_b:
         return True
     # "the Home Secretary" as a speaker's whole name is whoever holds that role.
@@ -103,11 +117,11 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     if full_a and full_b:
         # Both sides know a given name: "Ms Quint" must not join Maria to Anna Quint.
         return any(_names_match(x, y) for x in full_a for y in full_b)
-    return any(_names_match(x, y) for x in (a.name, *a.aliases) for y in (b.name, *b.aliases))
+    return any(_names_match(x, y) for x in _names(a) for y in _names(b))
 
 
 def _full_names(person: PersonName) -> list[str]:
-    return [n for n in (person.name, *person.aliases) if is_full_name(n)]
+    return [n for n in _names(person) if is_full_name(n)]
 
 
 def is_full_name(name: str) -> bool:

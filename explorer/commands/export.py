@@ -18,13 +18,12 @@ from explorer.commands.errors import report_error
 from explorer.model import Article, ParsedDocument
 from explorer.quote_sheet import SheetFormat, SheetRow, encoding_for, format_for, render, sheet_rows
 from explorer.safe_text import visible
-from explorer.store.corrections import describe
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def corrected_documents(articles: list[Article], args: argparse.Namespace,
-                        store=None) -> Iterable[ParsedDocument]:
+def corrected_documents(articles: list[Article], args: argparse.Namespace
+                        ) -> Iterable[ParsedDocument]:
     """Each article's analysis with its corrections applied; problems go to stderr.
 
     Failed analyses are reported and still yielded (``error`` set).
@@ -32,18 +31,9 @@ def corrected_documents(articles: list[Article], args: argparse.Namespace,
     from explorer.commands.analyze import analyse_with_progress
     from explorer.store.correction_files import CorrectionStore
 
-    store = store or CorrectionStore()
+    store = CorrectionStore()
     for analysed in analyse_with_progress(articles, args):
-        document = analysed.document()
-        if document.error is None:
-            document, problem = store.apply(document)
-            if problem:
-                report_error(problem)
-            for note in document.corrections:
-                if note.problem:
-                    report_error(f"{analysed.article.path or '<stdin>'}: correction no longer "
-                                 f"fits: {describe(note)}")
-        yield document
+        yield store.apply_to_analysed(analysed, report_error).document()
 
 
 def write_atomically(path: Path, data: bytes) -> None:

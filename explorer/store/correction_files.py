@@ -9,17 +9,25 @@ corrections, and the app goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from explorer import model_json
 from explorer.model import Article, ParsedDocument
 from explorer.store.cache import default_cache_dir
-from explorer.store.corrections import Correction, CorrectionFormatError, apply_corrections
+from explorer.store.corrections import (
+    Correction, CorrectionFormatError, apply_corrections, describe,
+)
+
+if TYPE_CHECKING:
+    from explorer.documents import Analysed
 
 FILE_SCHEMA = "explorer.corrections/1"
 BUNDLE_SCHEMA = "explorer.corrections-bundle/1"
@@ -124,6 +132,20 @@ class CorrectionStore:
             return doc, None
         loaded = self.load(doc.text)
         return apply_corrections(doc, loaded.corrections), loaded.problem
+
+    def apply_to_analysed(self, analysed: Analysed, report: Callable[[str], None]) -> Analysed:
+        """``analysed`` with its stored corrections in its JSON; untouched (and not even
+        parsed) when the article has none. Problems go to ``report``."""
+        if analysed.error is not None or not self.has(analysed.article.text):
+            return analysed
+        document, problem = self.apply(analysed.document())
+        if problem:
+            report(problem)
+        for note in document.corrections:
+            if note.problem:
+                report(f"{analysed.article.path or '<stdin>'}: correction no longer fits: "
+                       f"{describe(note)}")
+        return dataclasses.replace(analysed, json=model_json.dumps(document))
 
     # -- sharing ------------------------------------------------------------------------------
 
