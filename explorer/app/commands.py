@@ -67,6 +67,7 @@ class ExplorerCommands(Provider):
             ("Previous article", "[", partial(screen.action_switch_article, -1)),
             ("Show or hide the library", "l", screen.action_toggle_library),
             ("Help: every key", "?", self.app.action_help),
+            *getattr(screen, "newsroom_commands", list)(),
         ]
         document = screen.document
         if document is not None:

@@ -78,14 +78,28 @@ def speaker_name(doc: ParsedDocument, speaker_id: str | None) -> str:
     return _clean(speaker.name) if speaker is not None else "unattributed"
 
 
+def corrected_ids(doc: ParsedDocument) -> frozenset[str]:
+    """Quotes and speakers a reader's correction changed (shown with a ✎)."""
+    ids = set()
+    for note in doc.corrections:
+        if note.problem is None:
+            ids.update(note.quote_ids)
+            if note.action in ("rename", "merge") and note.speaker_id:
+                ids.add(note.speaker_id)
+    return frozenset(ids)
+
+
 def speaker_rows(doc: ParsedDocument) -> list[PanelRow]:
     """Most-quoted first, then by name."""
     speakers = sorted(doc.speakers, key=lambda s: (-len(s.quote_ids), s.name.lower()))
     rows = []
+    corrected = corrected_ids(doc)
     for speaker in speakers:
         prompt = Text(_clean(speaker.name), style="bold")
         if speaker.role:
             prompt.append(f" · {_clean(speaker.role)}", style="italic")
+        if speaker.id in corrected:
+            prompt.append(" ✎ corrected", style="italic")
         prompt.append(f"\n  {_plural(len(speaker.quote_ids), 'quote')}", style="dim")
         prompt.append(f" · {_plural(len(speaker.mentions), 'mention')}", style="dim")
         haystack = " ".join((speaker.name, speaker.role or "", *speaker.aliases)).lower()
@@ -93,18 +107,23 @@ def speaker_rows(doc: ParsedDocument) -> list[PanelRow]:
     return rows
 
 
-def quote_row(doc: ParsedDocument, quote: Quote) -> PanelRow:
+def quote_row(doc: ParsedDocument, quote: Quote,
+              corrected: frozenset[str] = frozenset()) -> PanelRow:
     name = speaker_name(doc, quote.speaker_id)
     prompt = Text(KIND_MARKERS.get(quote.kind, quote.kind), style="bold")
     prompt.append(" ")
     prompt.append(name, style="bold" if quote.speaker_id else "italic")
+    if quote.id in corrected:
+        prompt.append(" ✎ corrected", style="italic")
     prompt.append(f"\n  {opening_words(quote.text)}", style="dim")
     haystack = f"{name} {quote.kind} {quote.text}".lower()
     return PanelRow(quote.id, prompt, haystack, quote.kind, quote.speaker_id)
 
 
 def quote_rows(doc: ParsedDocument) -> list[PanelRow]:
-    return [quote_row(doc, quote) for quote in sorted(doc.quotes, key=lambda q: q.start)]
+    corrected = corrected_ids(doc)
+    return [quote_row(doc, quote, corrected)
+            for quote in sorted(doc.quotes, key=lambda q: q.start)]
 
 
 def place_rows(doc: ParsedDocument) -> list[PanelRow]:

@@ -23,6 +23,7 @@ from explorer.app.messages import (
     SpeakerQuotesRequested,
 )
 from explorer.app.navigation import Occurrences
+from explorer.app.newsroom import NEWSROOM_BINDINGS, NewsroomActions
 from explorer.app.reveal import describe, describe_at
 from explorer.app.rows import PANELS, PanelKey, rows_for, speaker_name
 from explorer.app.search import find_matches
@@ -42,7 +43,7 @@ PANEL_OF_ITEM = {
 }
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(NewsroomActions, Screen):
     """Reads one article at a time; analysis runs in a worker and fills the panels when done.
 
     | Key | Does |
@@ -79,6 +80,7 @@ class ReaderScreen(Screen):
                 tooltip="Move the focus to the article"),
         Binding("C", "corpus", "Folder", show=False, id="reader.corpus",
                 tooltip="Speakers and search across every article of the folder"),
+        *NEWSROOM_BINDINGS,
     ]
 
     AUTO_FOCUS = "#article"
