@@ -44,11 +44,13 @@ def test_different_people_stay_apart(a, b):
 
 
 def test_quotes_match_allowing_small_edits_or_one_inside_the_other():
-    assert quote_match("We cannot keep turning boats away", "We can't keep turning boats away")
+    assert quote_match("We cannot keep turning boats away",
+                       "We can't keep turning boats away")[1] == "small edits"
     assert quote_match("We cannot keep turning fishing boats away.",
-                       "we cannot keep turning fishing boats away") == 1.0
+                       "we cannot keep turning fishing boats away") == (1.0, "same words")
     assert quote_match("the quay was built for a smaller fleet",
-                       "Frankly, the quay was built for a smaller fleet, he said") is not None
+                       "Frankly, the quay was built for a smaller fleet, he said"
+                       )[1] == "one inside the other"
     assert quote_match("The quay is old", "The harbour needs investment") is None
 
 
@@ -58,7 +60,8 @@ def test_compare_two_versions_of_one_story():
         ("Maria Quint", "Ms Quint"), ("Tom Haddow", "Tom Haddow")]
     assert [s.name for s in result.only_in_a] == ["Professor Lena Odum"]
     assert [s.name for s in result.only_in_b] == ["Pat Ryle"]
-    assert [(p.a.id, p.b.id) for p in result.matching_quotes] == [("q1", "q1")]
+    assert [(p.a.id, p.b.id, p.match) for p in result.matching_quotes] == [
+        ("q1", "q1", "one inside the other")]
     assert [(p.a.text, p.b.text) for p in result.figures_disagree] == [
         ("300 families", "250 families")]
     data = comparison_json(result)

@@ -52,6 +52,8 @@ class QuotePair:
     b: Quote
     similarity: float
     """1.0 for the same words; lower for small edits; contained quotes give the share."""
+    match: str
+    """How they match: "same words", "small edits" or "one inside the other"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +82,8 @@ def _voices(doc: ParsedDocument) -> list[Speaker]:
     return [s for s in doc.speakers if s.quote_ids]
 
 
-def quote_match(a: str, b: str) -> float | None:
-    """How alike two quotes are (0..1) when they match, else None.
+def quote_match(a: str, b: str) -> tuple[float, str] | None:
+    """How alike two quotes are (0..1, and in words) when they match, else None.
 
     Case and punctuation are ignored; the same words with small edits give
     their difflib ratio; a quote of at least ``CONTAINED_WORDS`` words found
@@ -91,16 +93,16 @@ def quote_match(a: str, b: str) -> float | None:
     if not words_a or not words_b:
         return None
     if words_a == words_b:
-        return 1.0
+        return 1.0, "same words"
     short, long = sorted((words_a, words_b), key=len)
     if len(short.split()) >= CONTAINED_WORDS and f" {short} " in f" {long} ":
-        return round(len(short) / len(long), 3)
+        return round(len(short) / len(long), 3), "one inside the other"
     matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
     # The cheap upper bounds first: most pairs of quotes have nothing in common.
     if matcher.real_quick_ratio() < QUOTE_MATCH or matcher.quick_ratio() < QUOTE_MATCH:
         return None
     ratio = matcher.ratio()
-    return round(ratio, 3) if ratio >= QUOTE_MATCH else None
+    return (round(ratio, 3), "small edits") if ratio >= QUOTE_MATCH else None
 
 
 def _matching_quotes(a: ParsedDocument, b: ParsedDocument) -> list[QuotePair]:
@@ -112,9 +114,9 @@ def _matching_quotes(a: ParsedDocument, b: ParsedDocument) -> list[QuotePair]:
         for quote_b in b.quotes:
             if quote_b.id in used:
                 continue
-            similarity = quote_match(quote_a.text, quote_b.text)
-            if similarity is not None and (best is None or similarity > best.similarity):
-                best = QuotePair(quote_a, quote_b, similarity)
+            found = quote_match(quote_a.text, quote_b.text)
+            if found is not None and (best is None or found[0] > best.similarity):
+                best = QuotePair(quote_a, quote_b, *found)
         if best is not None:
             used.add(best.b.id)
             pairs.append(best)
@@ -195,7 +197,8 @@ def comparison_json(result: Comparison) -> dict[str, Any]:
             "only_b": [voice(s) for s in result.only_in_b],
         },
         "matching_quotes": [
-            {"a": quote(result.a, p.a), "b": quote(result.b, p.b), "similarity": p.similarity}
+            {"a": quote(result.a, p.a), "b": quote(result.b, p.b), "similarity": p.similarity,
+             "match": p.match}
             for p in result.matching_quotes
         ],
         "figures_disagree": [{"a": figure(p.a), "b": figure(p.b)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
@@ -44,7 +45,7 @@ def comparison_report(result: Comparison) -> Group:
     head.append("B ", style="bold reverse")
     head.append(f" {title_b}")
 
-    voices = Table(title="Voices", title_justify="left", expand=True)
+    voices = Table(title="Voices", title_justify="left", expand=True, box=box.SIMPLE_HEAD)
     voices.add_column("in both")
     voices.add_column("only in A")
     voices.add_column("only in B")
@@ -57,19 +58,19 @@ def comparison_report(result: Comparison) -> Group:
                          for column in (both, only_a, only_b)))
 
     quotes = Table(title=f"Matching quotes ({len(result.matching_quotes)})",
-                   title_justify="left", expand=True)
+                   title_justify="left", expand=True, box=box.SIMPLE_HEAD)
     quotes.add_column("A", ratio=1)
     quotes.add_column("B", ratio=1)
-    quotes.add_column("alike", justify="right", no_wrap=True)
+    quotes.add_column("how", no_wrap=True)
     for pair in result.matching_quotes:
         quotes.add_row(
             Text(f"{_clean(speaker_label(result.a, pair.a))}: {_clean(pair.a.text, 140)}"),
             Text(f"{_clean(speaker_label(result.b, pair.b))}: {_clean(pair.b.text, 140)}"),
-            f"{pair.similarity:.0%}",
+            pair.match if pair.match != "small edits" else f"small edits ({pair.similarity:.0%})",
         )
 
     figures = Table(title=f"Figures that disagree ({len(result.figures_disagree)})",
-                    title_justify="left", expand=True)
+                    title_justify="left", expand=True, box=box.SIMPLE_HEAD)
     figures.add_column("A", ratio=1)
     figures.add_column("B", ratio=1)
     for pair in result.figures_disagree:

@@ -25,6 +25,7 @@ from explorer.safe_text import visible
 class ArticlePicker(ModalScreen["int | None"]):
     """Choose an article from a list: ``enter`` takes it, ``escape`` cancels."""
 
+    CSS_PATH = STYLES / "newsroom.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Close, choose nothing"),
     ]

@@ -16,6 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer.app import STYLES
+
 Scope = Literal["article", "selection", "folder"]
 DEFAULT_NAME = "quote-sheet.md"
 
@@ -36,6 +38,7 @@ class ExportDialog(ModalScreen["ExportRequest | None"]):
     | escape | Cancel. |
     """
 
+    CSS_PATH = STYLES / "newsroom.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close, write nothing"),
         Binding("down", "move(1)", "Down", show=False, id="export.down",

@@ -111,8 +111,9 @@ class SaidBeforeScreen(Screen["CorpusJump | None"]):
         if found:
             options.highlighted = 0
         others = max(searched - 1, 0)
-        self._status(f"{len(found)} quotes in {len({q.path for q in found})} of {others} "
-                     "other articles · newest first")
+        articles = len({q.path for q in found})
+        self._status(f"{len(found)} {'quote' if len(found) == 1 else 'quotes'} in {articles} of "
+                     f"{others} other {'article' if others == 1 else 'articles'} · newest first")
 
     @on(OptionList.OptionSelected, "#said-before-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer.app import STYLES
 from explorer.safe_text import visible
 
 
@@ -33,6 +34,7 @@ class SpeakerPrompt(ModalScreen["str | None"]):
     | escape | Cancel. |
     """
 
+    CSS_PATH = STYLES / "newsroom.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel", tooltip="Close, change nothing"),
         Binding("down", "move(1)", "Down", show=False, id="prompt.down",

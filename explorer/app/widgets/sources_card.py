@@ -59,7 +59,7 @@ def card_renderable(card: SourcesCard, title: str) -> RenderableType:
     most_words = max(v.words for v in card.voices)
     for voice in card.voices:
         who = Text(_name(voice.name), style="bold")
-        who.append(f"  {voice.kind}", style="dim italic")
+        who.append(f" · {voice.kind}", style="dim")
         quotes = Text(f"{bar(voice.quotes, most_quotes, 8):<8} {voice.quotes:>2}")
         words = Text(f"{bar(voice.words, most_words, 8):<8} {voice.words:>3}")
         role = Text(ROLE_CLASS_LABELS[voice.role_class])
