@@ -19,6 +19,7 @@ from explorer.app.screens.reader import ReaderScreen
 from explorer.app.screens.said_before import SaidBeforeScreen
 from explorer.app.screens.sources import SourcesScreen
 from explorer.app.widgets.item_panel import ItemPanel
+from explorer.model import Span
 from explorer.store.correction_files import CorrectionStore
 
 FOLDER = Path(__file__).parent / "fixtures" / "newsroom"
@@ -160,6 +161,20 @@ async def test_a_corrupt_corrections_file_is_reported_not_a_crash(store):
         assert len(screen.document.quotes) == 4
         assert any("unreadable" in n.message for n in app._notifications)
         assert list(store.directory.glob("*.corrupt-1"))
+
+
+async def test_a_correction_that_no_longer_fits_is_reported(store):
+    from explorer.store.corrections import Correction
+
+    article = newsroom_docs(PATHS)["quay-a"].article
+    store.save(article, [Correction("not_quote", Span(0, 5), "gone words")])
+    app = newsroom_app(store, [PATHS["quay-a"]])
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.pause()
+        assert len(screen.document.quotes) == 4
+        assert screen.document.corrections[0].problem
+        assert any("no longer fits" in n.message for n in app._notifications)
 
 
 async def test_e_exports_the_folder_as_csv(store, tmp_path):

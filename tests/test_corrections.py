@@ -70,6 +70,19 @@ def test_merge_folds_one_speaker_into_another():
     assert {q.speaker_id for q in fixed.quotes} == {"s1", "s2"}
 
 
+def test_notes_only_point_at_what_the_corrected_document_still_has():
+    doc = quay_a()
+    fixed = apply_corrections(doc, [fixes.rename(doc.item("s3"), "Lena Odum"),
+                                    fixes.reassign(doc.item("q4"), "Maria Quint"),
+                                    Correction("merge", name="Lena Odum", new_name="Maria Quint"),
+                                    fixes.not_a_quote(doc.item("q4"))])
+    ids = set(fixed.items_by_id)
+    for note in fixed.corrections:
+        assert set(note.quote_ids) <= ids
+        assert note.speaker_id is None or note.speaker_id in ids
+    assert fixed.corrections[0].speaker_id is None  # s3 was merged away
+
+
 def test_a_correction_finds_its_quote_again_after_reanalysis_moves_the_edges():
     doc = quay_a()
     correction = fixes.reassign(doc.item("q3"), "Maria Quint")

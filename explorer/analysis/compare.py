@@ -89,7 +89,11 @@ def quote_match(a: str, b: str) -> tuple[float, str] | None:
     their difflib ratio; a quote of at least ``CONTAINED_WORDS`` words found
     whole inside the other matches too, and gives the share of the longer it is.
     """
-    words_a, words_b = _words(a), _words(b)
+    return _match_words(_words(a), _words(b))
+
+
+def _match_words(words_a: str, words_b: str) -> tuple[float, str] | None:
+    """``quote_match`` over words already normalised by ``_words``."""
     if not words_a or not words_b:
         return None
     if words_a == words_b:
@@ -97,9 +101,11 @@ def quote_match(a: str, b: str) -> tuple[float, str] | None:
     short, long = sorted((words_a, words_b), key=len)
     if len(short.split()) >= CONTAINED_WORDS and f" {short} " in f" {long} ":
         return round(len(short) / len(long), 3), "one inside the other"
-    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
     # The cheap upper bounds first: most pairs of quotes have nothing in common.
-    if matcher.real_quick_ratio() < QUOTE_MATCH or matcher.quick_ratio() < QUOTE_MATCH:
+    if 2 * len(short) / (len(short) + len(long)) < QUOTE_MATCH:
+        return None
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    if matcher.quick_ratio() < QUOTE_MATCH:
         return None
     ratio = matcher.ratio()
     return (round(ratio, 3), "small edits") if ratio >= QUOTE_MATCH else None
@@ -109,12 +115,14 @@ def _matching_quotes(a: ParsedDocument, b: ParsedDocument) -> list[QuotePair]:
     """Each quote of A with its best match in B; a quote of B is used once."""
     pairs: list[QuotePair] = []
     used: set[str] = set()
+    words_b = {q.id: _words(q.text) for q in b.quotes}
     for quote_a in sorted(a.quotes, key=lambda q: q.start):
         best: QuotePair | None = None
+        words_a = _words(quote_a.text)
         for quote_b in b.quotes:
             if quote_b.id in used:
                 continue
-            found = quote_match(quote_a.text, quote_b.text)
+            found = _match_words(words_a, words_b[quote_b.id])
             if found is not None and (best is None or found[0] > best.similarity):
                 best = QuotePair(quote_a, quote_b, *found)
         if best is not None:

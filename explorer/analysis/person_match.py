@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from explorer.analysis.names import PRONOUN_GENDER, TITLES, normalise
 
@@ -42,6 +43,7 @@ class NameForm:
         return self.words[:-1]
 
 
+@lru_cache(maxsize=4096)
 def name_form(name: str) -> NameForm:
     words = [w.strip(",").casefold() for w in normalise(name).split(" ") if w.strip(",")]
     title = None
@@ -51,6 +53,7 @@ def name_form(name: str) -> NameForm:
     return NameForm(title, tuple(words))
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return " ".join(normalise(name).split()).casefold()
 

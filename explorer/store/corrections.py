@@ -271,9 +271,12 @@ def apply_corrections(doc: ParsedDocument, corrections: Iterable[Correction]) ->
     for correction in corrections:
         doc, note = _APPLY[correction.action](doc, correction)
         notes.append(note)
-    # A later "not a quote" may have removed a quote an earlier correction touched.
-    kept = {q.id for q in doc.quotes}
-    notes = [dataclasses.replace(n, quote_ids=tuple(i for i in n.quote_ids if i in kept))
+    # A later correction may have removed a quote ("not a quote") or a speaker (merge)
+    # an earlier one named: notes only point at what the document still has.
+    quotes = {q.id for q in doc.quotes}
+    speakers = {s.id for s in doc.speakers}
+    notes = [dataclasses.replace(n, quote_ids=tuple(i for i in n.quote_ids if i in quotes),
+                                 speaker_id=n.speaker_id if n.speaker_id in speakers else None)
              for n in notes]
     return dataclasses.replace(doc, corrections=(*doc.corrections, *notes))
 
