@@ -62,7 +62,8 @@ def quote(text: str, qid: str, kind: str, parts: list[str], speaker_id: str | No
     content = " ".join(s.text_of(text).strip("“”\"") for s in spans)
     return Quote(id=qid, kind=kind, start=spans[0].start, end=spans[-1].end,
                  parts=tuple(spans), text=content, speaker_id=speaker_id,
-                 cue=Cue(cue_span.start, cue_span.end, cue_span.text_of(text)) if cue_span else None,
+                 cue=(Cue(cue_span.start, cue_span.end, cue_span.text_of(text))
+                      if cue_span else None),
                  confidence=confidence)
 
 
@@ -117,7 +118,8 @@ def quay_b(article: Article | None = None) -> ParsedDocument:
     article = article or read_text(QUAY_B, "quay-b.txt")
     t = article.text
     quotes = [
-        quote(t, "q1", "direct", ["“We cannot keep turning fishing boats away,”"], "s1", "told"),
+        quote(t, "q1", "direct", ["“We cannot keep turning fishing boats away,”"], "s1",
+              "told"),
         quote(t, "q2", "indirect", ["250 families living along Dock Road had been ignored"], "s2",
               "said"),
         quote(t, "q3", "direct", ["“Nobody asked us,”"], "s3", "said"),

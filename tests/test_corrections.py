@@ -8,6 +8,8 @@ import hashlib
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newsroom_support import QUAY_A, quay_a, write_articles
 
 from explorer import model_json
@@ -190,3 +192,47 @@ def test_a_bad_bundle_is_refused_whole(store, bundle):
     with pytest.raises(CorrectionFormatError):
         store.import_bundle(bundle)
     assert not store.directory.exists()
+
+
+# -- invariants ------------------------------------------------------------------------------
+
+_NAMES = ["Maria Quint", "Tom Haddow", "Professor Lena Odum", "Dana Webb", "Ms Quint"]
+_STEPS = st.lists(st.tuples(st.sampled_from(fixes.ACTIONS), st.integers(0, 3),
+                            st.sampled_from(_NAMES), st.sampled_from(_NAMES)), max_size=8)
+
+
+def _correction(doc, action, index, name, other):
+    """A correction as a reader would make it on the document as it is now."""
+    if action in ("reassign", "not_quote"):
+        if not doc.quotes:
+            return None
+        quote = doc.quotes[index % len(doc.quotes)]
+        return fixes.reassign(quote, name) if action == "reassign" else fixes.not_a_quote(quote)
+    speaker = doc.speakers[index % len(doc.speakers)]
+    if action == "rename":
+        return fixes.rename(speaker, name)
+    target = fixes.find_speaker(doc, other)
+    return fixes.merge(speaker, target) if target is not None else None
+
+
+@settings(max_examples=150, deadline=None)
+@given(_STEPS)
+def test_any_sequence_of_corrections_keeps_the_model_consistent(steps):
+    raw = quay_a()
+    made, doc = [], raw
+    for step in steps:
+        correction = _correction(doc, *step)
+        if correction is not None:
+            made.append(correction)
+            doc = apply_corrections(raw, made)
+    ids = set(doc.items_by_id)
+    for quote in doc.quotes:
+        assert quote.speaker_id is None or quote.speaker_id in ids
+    for speaker in doc.speakers:
+        assert speaker.quote_ids == tuple(q.id for q in sorted(doc.quotes, key=lambda q: q.start)
+                                          if q.speaker_id == speaker.id)
+    for note in doc.corrections:
+        assert set(note.quote_ids) <= ids
+        assert note.speaker_id is None or note.speaker_id in ids
+    assert doc.text == raw.text
+    assert model_json.loads(model_json.dumps(doc)) == doc

@@ -47,7 +47,8 @@ def test_markdown_escapes_what_would_change_the_sheet():
 
 
 def test_csv_opens_in_a_spreadsheet_as_written_and_runs_no_formulas():
-    article = read_text("“=HYPERLINK(\"http://evil\")” and “a, b\nc” said -Lark.\n", "x.txt")
+    article = read_text("“=HYPERLINK(\"http://evil\")” and “a, b\nc” said -Lark.\n",
+                        "x.txt")
     text = article.text
     q1 = quote(text, "q1", "direct", ["“=HYPERLINK(\"http://evil\")”"], "s1")
     q2 = quote(text, "q2", "direct", ["“a, b\nc”"], "s1")

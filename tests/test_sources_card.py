@@ -63,7 +63,8 @@ def test_card_counts_voices_words_kinds_and_who_speaks_first_and_last():
 
 
 def test_unattributed_quotes_count_but_are_no_voice():
-    article = read_text("“It will rain,” someone said. “Bring coats,” said Jo Lark.\n", "x.txt")
+    article = read_text("“It will rain,” someone said. “Bring coats,” said Jo Lark.\n",
+                        "x.txt")
     quotes = [quote(article.text, "q1", "direct", ["“It will rain,”"], None),
               quote(article.text, "q2", "direct", ["“Bring coats,”"], "s1")]
     doc = ParsedDocument(article=article, engine=ENGINE, quotes=tuple(quotes),

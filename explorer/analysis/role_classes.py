@@ -128,5 +128,6 @@ def classify(speaker: Speaker) -> RoleEvidence | None:
         for role_class, pattern in _COMPILED:
             found = pattern.search(text)
             if found:
-                return RoleEvidence(role_class, field, " ".join(text.split()), found.group().lower())
+                return RoleEvidence(role_class, field, " ".join(text.split()),
+                                    found.group().lower())
     return None

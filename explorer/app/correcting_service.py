@@ -17,7 +17,7 @@ Report = Callable[[str], None]
 
 
 class CorrectingService:
-    """``cached``/``analyze``/``analyze_batch`` of ``inner``, corrected; ``add``/``undo`` to edit."""
+    """``inner``'s ``cached``/``analyze``/``analyze_batch``, corrected; ``add``/``undo`` edit."""
 
     def __init__(self, inner, store=None, report: Report | None = None) -> None:
         self.inner = inner
