@@ -33,11 +33,11 @@ def _counts_table(title: str, counts: dict[str, int], labels: dict[str, str]) ->
     table = Table(title=title, title_justify="left", show_header=False, box=None,
                   padding=(0, 1, 0, 0))
     table.add_column("what", no_wrap=True)
-    table.add_column("bar", style="bold")
     table.add_column("n", justify="right")
+    table.add_column("bar", style="bold")
     top = max(counts.values(), default=0)
     for key, count in counts.items():
-        table.add_row(labels.get(key, key), bar(count, top, 10), str(count))
+        table.add_row(labels.get(key, key), str(count), bar(count, top, 10))
     if not counts:
         table.add_row("—", "", "")
     return table
@@ -60,8 +60,8 @@ def card_renderable(card: SourcesCard, title: str) -> RenderableType:
     for voice in card.voices:
         who = Text(_name(voice.name), style="bold")
         who.append(f" · {voice.kind}", style="dim")
-        quotes = Text(f"{bar(voice.quotes, most_quotes, 8):<8} {voice.quotes:>2}")
-        words = Text(f"{bar(voice.words, most_words, 8):<8} {voice.words:>3}")
+        quotes = Text(f"{voice.quotes:>2} {bar(voice.quotes, most_quotes, 8):<8}")
+        words = Text(f"{voice.words:>4} {bar(voice.words, most_words, 8):<8}")
         role = Text(ROLE_CLASS_LABELS[voice.role_class])
         if voice.evidence is not None:
             role.append(f"  ← “{_name(voice.evidence.text)}”", style="dim")
@@ -71,11 +71,12 @@ def card_renderable(card: SourcesCard, title: str) -> RenderableType:
     side_by_side = Table.grid(padding=(0, 4))
     side_by_side.add_row(kinds, classes)
     share = card.direct_share or 0.0
-    speech = Text("Direct  ", style="bold")
-    speech.append(bar(share, 1, 20).ljust(20), style="bold")
-    speech.append(bar(1 - share, 1, 20).replace("█", "░").ljust(20), style="dim")
-    speech.append(f"  Reported   {card.direct} direct · {card.reported} reported · "
-                  f"{card.mixed} mixed · {card.unattributed_quotes} unattributed")
+    speech = Text(f"Direct {share:>4.0%} ", style="bold")
+    speech.append(bar(share, 1, 20), style="bold")
+    speech.append(bar(1 - share, 1, 20).replace("█", "░"), style="dim")
+    speech.append(f" {1 - share:.0%} Reported", style="bold")
+    speech.append(f"   {card.direct} direct · {card.reported} reported · {card.mixed} mixed "
+                  f"(half each way) · {card.unattributed_quotes} unattributed", style="dim")
     first, last = card.voice(card.first_voice), card.voice(card.last_voice)
     turns = Text("Speaks first: ", style="bold")
     turns.append(_name(first.name) if first else "—")
