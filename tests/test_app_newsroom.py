@@ -242,3 +242,26 @@ async def test_V_compares_with_another_article(store):
         report = plain(app.screen.query_one("#compare-report", Static))
         assert "Figures that disagree (1)" in report and "300 families" in report
         assert "Pat Ryle" in report and "Maria Quint = Ms Quint" in report
+
+
+async def test_names_with_markup_and_escapes_show_literally_on_the_newsroom_screens(store):
+    from test_app_support import ARTICLES
+
+    app = ExplorerApp(paths=[str(ARTICLES / "markup.txt")], service=FakeService(),
+                      corrections=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        card = plain(app.screen.query_one("#sources-card", Static))
+        assert "Ann [Smith]" in card and "␛[31m" in card and "\x1b" not in card
+        await pilot.press("escape", "2", "enter", "R")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        await pilot.press(*"ann")
+        await pilot.pause()
+        assert options.get_option_at_index(0).prompt.plain == "Ann [Smith]"
+        await pilot.press("escape", "E")
+        await pilot.pause()
+        title = app.screen.query_one(".dialog-title", Static)
+        assert plain(title).strip() == "Rename Ann [Smith]"

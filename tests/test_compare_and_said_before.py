@@ -38,6 +38,9 @@ def test_one_person_under_several_forms_of_name(a, b):
     (PersonName("Quint", kind="organisation"), MARIA),
     (PersonName("Shabana Mahmood", role="Home Secretary"), PersonName("the Chancellor")),
     (PersonName("Shabana Mahmood", ("She",)), PersonName("Jasmina Kovač", ("She",))),
+    (PersonName("a senior source", kind="anonymous"),
+     PersonName("a senior source", kind="anonymous")),
+    (PersonName("critics", kind="group"), PersonName("critics", kind="group")),
 ])
 def test_different_people_stay_apart(a, b):
     assert not same_person(a, b) and not same_person(b, a)

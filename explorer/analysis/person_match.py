@@ -104,8 +104,14 @@ def _names(person: PersonName) -> list[str]:
             if n.strip() and _key(n) not in PRONOUN_GENDER]
 
 
+UNIDENTIFIED = frozenset({"anonymous", "unresolved", "group"})
+"""Kinds whose name says who they are not: "a source" here is not "a source" there."""
+
+
 def same_person(a: PersonName, b: PersonName) -> bool:
     """Do ``a`` and ``b`` name the same source?"""
+    if a.kind in UNIDENTIFIED or b.kind in UNIDENTIFIED:
+        return False
     names_a = {_key(n) for n in _names(a)}
     names_b = {_key(n) for n in _names(b)}
     if names_a & names_b:
