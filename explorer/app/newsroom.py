@@ -1,9 +1,11 @@
 """The reader's newsroom keys: sources card, quote sheets, corrections, said before, compare.
 
-A mixin for ``ReaderScreen`` so the reader keeps only one line per feature:
-its bindings (``NEWSROOM_BINDINGS``), its palette entries
-(``newsroom_commands``) and these actions, which use the reader's
-``document``, ``selected``, ``articles``, ``current`` and ``service``.
+A mixin for ``ReaderScreen`` so the reader keeps only three lines for it: the
+base class, ``*NEWSROOM_BINDINGS`` and the palette's ``newsroom_commands``.
+What it uses of the reader: ``document``, ``documents``, ``selected``,
+``articles``, ``current``, ``service`` (the app's ``CorrectingService``),
+``view.set_document``, ``_store``, ``_show_document``, ``select_item``,
+``action_clear_selection`` and ``_corpus_jump``.
 """
 
 from __future__ import annotations
