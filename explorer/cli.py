@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
                             epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     export.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     export.add_argument("--format", choices=("md", "csv", "json"),
-                        help="sheet format (default: from --out's extension, else md)")
+                        help="sheet format (default: from --out's extension, else md); CSV "
+                             "files are UTF-8 with a byte-order mark, formulas neutralised")
     export.add_argument("--out", metavar="FILE", help="write here instead of stdout")
     _common(export)
     _batch(export)
