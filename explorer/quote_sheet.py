@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from typing import Literal
 
+from explorer.analysis.person_match import PersonName, is_full_name, same_person
 from explorer.model import ParsedDocument, Quote
 from explorer.model_json import json_text
 from explorer.safe_text import visible
@@ -97,11 +98,27 @@ def _group_key(row: SheetRow) -> str:
     return " ".join(row.speaker.split()).casefold()
 
 
-def to_markdown(rows: list[SheetRow]) -> str:
-    """Grouped by speaker, most quoted first (the unattributed last), ready to paste."""
+def speaker_groups(rows: list[SheetRow]) -> dict[str, list[SheetRow]]:
+    """Rows by speaker; across articles "Ms Quint" joins "Maria Quint" when she is the
+    only full name of the sheet it can stand for (``person_match``)."""
     groups: dict[str, list[SheetRow]] = {}
     for row in rows:
         groups.setdefault(_group_key(row), []).append(row)
+    people = {key: PersonName(group[0].speaker, kind=group[0].speaker_kind or "unknown")
+              for key, group in groups.items() if key != UNATTRIBUTED}
+    full = [key for key, person in people.items() if is_full_name(person.name)]
+    for key, person in people.items():
+        if key in full:
+            continue
+        matches = [other for other in full if same_person(person, people[other])]
+        if len(matches) == 1:
+            groups[matches[0]].extend(groups.pop(key))
+    return groups
+
+
+def to_markdown(rows: list[SheetRow]) -> str:
+    """Grouped by speaker, most quoted first (the unattributed last), ready to paste."""
+    groups = speaker_groups(rows)
     order = sorted(groups, key=lambda k: (k == UNATTRIBUTED, -len(groups[k]), k))
     articles = len({(r.path, r.title) for r in rows})
     counts = " · ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in (

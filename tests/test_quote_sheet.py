@@ -7,11 +7,12 @@ import csv
 import io
 import json
 
-from newsroom_support import ENGINE, quay_a, quay_b, quote, read_text
+from newsroom_support import ENGINE, quay_a, quay_b, quay_old, quote, read_text
 
 from explorer.model import ParsedDocument, Speaker
 from explorer.quote_sheet import (
-    COLUMNS, encoding_for, format_for, neutralise, sheet_rows, to_csv, to_json, to_markdown,
+    COLUMNS, encoding_for, format_for, neutralise, sheet_rows, speaker_groups, to_csv, to_json,
+    to_markdown,
 )
 from explorer.store import corrections as fixes
 from explorer.store.corrections import apply_corrections
@@ -32,9 +33,18 @@ def test_markdown_groups_quotes_by_speaker_most_quoted_first():
     rows = sheet_rows(quay_a()) + sheet_rows(quay_b())
     sheet = to_markdown(rows)
     headings = [line for line in sheet.splitlines() if line.startswith("## ")]
-    assert headings[0] == "## Tom Haddow (Opposition councillor, person)"
-    assert "7 quotes · 5 speakers · 2 articles" in sheet
-    assert sheet.count("> “We cannot keep turning fishing boats away,”") == 2
+    assert headings[:2] == ["## Tom Haddow (Opposition councillor, person)",
+                            "## Maria Quint (the council’s chair, person)"]
+    # quay-b's "Ms Quint" is quay-a's Maria Quint: one group, both her quotes in it
+    assert "7 quotes · 4 speakers · 2 articles" in sheet
+    maria = sheet.split("## Maria Quint")[1].split("\n## ")[0]
+    assert maria.count("> “We cannot keep turning fishing boats away,”") == 2
+
+
+def test_a_bare_surname_two_people_could_share_keeps_its_own_group():
+    rows = sheet_rows(quay_a()) + sheet_rows(quay_b()) + sheet_rows(quay_old())
+    groups = speaker_groups(rows)
+    assert {"ms quint", "maria quint", "anna quint"} <= set(groups)
 
 
 def test_markdown_escapes_what_would_change_the_sheet():
