@@ -180,6 +180,12 @@ def test_bundles_move_corrections_between_colleagues(store, tmp_path):
     report = colleague.import_bundle(json.loads(json.dumps(bundle)))
     assert (report.articles, report.added, report.already_there) == (1, 1, 0)
     assert colleague.import_bundle(bundle).already_there == 1
+    # the same fix made again by someone else, later, is not a second correction
+    same_fix = dataclasses.replace(fixes.reassign(doc.item("q2"), "Maria Quint"),
+                                   made_at="2020-01-01T00:00:00Z")
+    again = {**bundle, "articles": [{**bundle["articles"][0],
+                                     "corrections": [same_fix.to_json()]}]}
+    assert colleague.import_bundle(again).already_there == 1
     assert colleague.apply(doc)[0].item("q2").speaker_id == "s1"
 
 

@@ -202,7 +202,8 @@ class CorrectionStore:
                     _, existing = _parse_file(json.loads(path.read_text(encoding="utf-8")))
                 except (OSError, ValueError, UnicodeDecodeError):
                     self._set_aside(path)
-            fresh = [c for c in incoming if c not in existing]
+            have = {c.what for c in existing}
+            fresh = [c for c in incoming if c.what not in have]
             already += len(incoming) - len(fresh)
             added += len(fresh)
             if fresh:

@@ -46,6 +46,11 @@ class Correction:
     new_name: str | None = None
     made_at: str = ""
 
+    @property
+    def what(self) -> tuple:
+        """The correction without its time: two readers making the same fix made one."""
+        return (self.action, self.quote, self.quote_text, self.name, self.new_name)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "action": self.action,
