@@ -28,6 +28,9 @@ examples:
   explorer analyze crawl.warc.gz --jsonl  every HTML page of a web archive, one JSON line each
   explorer feed https://example.org/rss.xml  a feed's entries in the app (no URL: every saved feed)
   explorer feeds import subscriptions.opml   save the feeds another reader exported
+  explorer export folder/ --format csv --out quotes.csv   a quote sheet, one row per quote
+  explorer compare a.txt b.txt          two stories side by side: voices, quotes, figures
+  explorer corrections export fixes.json  share readers' corrections with colleagues
 """
 
 
@@ -107,23 +110,43 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_feed_commands(sub, _common)
 
-    export = sub.add_parser("export", help="write the analyses of articles as Parquet tables",
-                            epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    export.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    export.add_argument("--parquet", metavar="DIR", required=True,
-                        help="write articles, speakers, quotes and entities as Parquet files in DIR")
-    _common(export)
-    _batch(export)
 
     cache = sub.add_parser("cache", help="show or clear the analysis cache ($EXPLORER_CACHE_DIR)")
     cache.add_argument("action", choices=("info", "clear"), help="info: location, entries, size; "
                        "clear: remove every entry")
+    # -- newsroom: quote sheets, two stories compared, corrections ------------------------------
+    export = sub.add_parser("export", help="a quote sheet of articles (Markdown, CSV or JSON), "
+                            "or every analysis as Parquet tables",
+                            epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    sheet = export.add_mutually_exclusive_group()
+    sheet.add_argument("--format", choices=("md", "csv", "json"),
+                       help="sheet format (default: from --out's extension, else md); CSV "
+                            "files are UTF-8 with a byte-order mark, formulas neutralised")
+    sheet.add_argument("--parquet", metavar="DIR",
+                       help="write articles, speakers, quotes and entities as Parquet files in DIR")
+    export.add_argument("--out", metavar="FILE", help="write the sheet here instead of stdout")
+    _common(export)
+    _batch(export)
+    compare = sub.add_parser("compare", help="two stories side by side: voices, quotes, figures")
+    compare.add_argument("paths", nargs=2, metavar="PATH", help="the two articles")
+    compare.add_argument("--json", action="store_true", help="the comparison as JSON")
+    _common(compare)
+    _batch(compare)
+    corrections = sub.add_parser("corrections", help="share readers' corrections as JSON")
+    corrections.add_argument("action", choices=("export", "import"),
+                             help="export: write every stored correction (or those of PATHs) "
+                                  "to FILE; import: add FILE's corrections to ours")
+    corrections.add_argument("file", metavar="FILE", help="the JSON file (- for stdout/stdin)")
+    corrections.add_argument("paths", nargs="*", metavar="PATH",
+                             help="export only the corrections of these articles")
     return parser
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
     """``explorer [PATH...]`` means ``explorer open [PATH...]``."""
-    commands = {"open", "analyze", "index", "export", "cache", "feed", "feeds"}
+    commands = {"open", "analyze", "index", "export", "compare", "corrections", "cache", "feed",
+                "feeds"}
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         return ["open", *argv]
     return argv
@@ -152,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.commands.index import run_index
 
         return run_index(args)
-    if args.command == "export":
+    if args.command == "export" and args.parquet:
         from explorer.commands.export_parquet import run_export_parquet
 
         return run_export_parquet(args)
@@ -164,6 +187,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.commands.feeds import run_feed_command
 
         return run_feed_command(args)
+    if args.command in ("export", "compare", "corrections"):
+        from explorer.commands import compare, corrections, export
+
+        runner = {"export": export.run_export, "compare": compare.run_compare,
+                  "corrections": corrections.run_corrections}[args.command]
+        return runner(args)
     from explorer.commands.open import run_open
 
     return run_open(args.paths or default_paths(), args)

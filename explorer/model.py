@@ -28,6 +28,7 @@ SpeakerKind = Literal[
 ]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 PlaceKind = Literal["country", "city", "region", "body_of_water", "other"]
+CorrectionAction = Literal["reassign", "merge", "rename", "not_quote"]
 FigureKind = Literal[
     "count", "money", "percent", "quantity", "duration", "date", "ordinal", "other"
 ]
@@ -198,6 +199,26 @@ class Figure:
 Item = Union[Speaker, Quote, Place, Person, Organisation, Figure]
 
 
+@dataclass(frozen=True, slots=True)
+class CorrectionNote:
+    """A reader's correction as it met this analysis (``explorer.store.corrections``).
+
+    ``was``/``now`` say what changed in words ("Tom Haddow" -> "Maria Quint");
+    ``problem`` is set, and nothing changed, when the correction no longer fits.
+    """
+
+    action: CorrectionAction
+    was: str
+    now: str
+    quote_ids: tuple[str, ...] = ()
+    """The quotes of this document the correction touched."""
+    speaker_id: str | None = None
+    """The speaker the correction left the quotes with (None for "not a quote")."""
+    span: Span | None = None
+    """The passage of the quote the correction was anchored to, when it names one."""
+    problem: str | None = None
+
+
 @dataclass(frozen=True)
 class ParsedDocument:
     """An analysed article: the text and everything found in it."""
@@ -211,6 +232,8 @@ class ParsedDocument:
     people: tuple[Person, ...] = ()
     organisations: tuple[Organisation, ...] = ()
     schema: str = SCHEMA
+    corrections: tuple[CorrectionNote, ...] = ()
+    """Readers' corrections applied to (or no longer fitting) this analysis."""
     error: str | None = field(default=None, compare=False)
     """Set when analysis failed; the article text is still shown."""
 

@@ -10,9 +10,11 @@ import json
 import re
 from typing import Any
 
+from explorer.analysis.sources_card import sources_card, sources_json
 from explorer.model import (
     SCHEMA,
     Article,
+    CorrectionNote,
     Cue,
     Engine,
     Figure,
@@ -153,9 +155,36 @@ def to_json_dict(doc: ParsedDocument) -> dict[str, Any]:
             for o in doc.organisations
         ],
     }
+    data["sources"] = sources_json(sources_card(doc))
+    if doc.corrections:
+        data["corrections"] = [_correction(c) for c in doc.corrections]
     if doc.error is not None:
         data["error"] = doc.error
     return data
+
+
+def _correction(note: CorrectionNote) -> dict[str, Any]:
+    return {
+        "action": note.action,
+        "was": note.was,
+        "now": note.now,
+        "quote_ids": list(note.quote_ids),
+        "speaker_id": note.speaker_id,
+        "span": _span(note.span) if note.span else None,
+        "problem": note.problem,
+    }
+
+
+def _load_correction(data: dict[str, Any]) -> CorrectionNote:
+    return CorrectionNote(
+        action=data["action"],
+        was=data["was"],
+        now=data["now"],
+        quote_ids=tuple(data.get("quote_ids", ())),
+        speaker_id=data.get("speaker_id"),
+        span=_load_span(data.get("span")),
+        problem=data.get("problem"),
+    )
 
 
 def from_json_dict(data: dict[str, Any]) -> ParsedDocument:
@@ -259,6 +288,7 @@ def from_json_dict(data: dict[str, Any]) -> ParsedDocument:
                 for o in data["organisations"]
             ),
             schema=data["schema"],
+            corrections=tuple(_load_correction(c) for c in data.get("corrections", ())),
             error=data.get("error"),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

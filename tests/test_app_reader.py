@@ -332,7 +332,7 @@ async def test_screenshot_and_export_save_where_they_can_and_say_where(tmp_path,
         await pilot.pause()
         assert saved is not None and Path(saved).parent == tmp_path and Path(saved).exists()
         assert f"Screenshot saved to {saved}" in notices(app)
-        await pilot.press("e")
+        await pilot.press("J")
         await pilot.pause()
         exported = tmp_path / "harbour.analysis.json"
         assert exported.exists() and f"Analysis saved to {exported}" in notices(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -10,6 +11,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from explorer.app import STYLES, collector, user_files
+from explorer.app.correcting_service import CorrectingService
 from explorer.app.lazy_service import LazyDocumentService
 from explorer.app.screens.reader import ReaderScreen
 from explorer.app.widgets.side_column import SideColumn
@@ -53,13 +55,18 @@ class ExplorerApp(App[int]):
     def __init__(self, paths: list[str] | None = None, model: str | None = None,
                  use_cache: bool = True, service: DocumentSource | None = None,
                  articles: Sequence[Article] | None = None,
-                 skipped: Sequence[SourceError] = (), notes: Sequence[str] = ()) -> None:
+                 skipped: Sequence[SourceError] = (), notes: Sequence[str] = (),
+                 corrections=None) -> None:
         """``articles`` already read (``explorer`` reads them before starting the app),
         with the paths it ``skipped`` and ``notes`` on fetched pages; else the app reads
         ``paths`` itself."""
         super().__init__()
         self.paths = list(paths or [])
-        self.service = service or LazyDocumentService(model=model, use_cache=use_cache)
+        # Every document the app shows carries readers' corrections (``corrections``: a
+        # CorrectionStore; None: the one beside the analysis cache, opened on first use).
+        self.service = CorrectingService(
+            service or LazyDocumentService(model=model, use_cache=use_cache),
+            corrections, report=self._report_problem)
         self.articles = list(articles) if articles is not None else None
         self.source_errors: list[SourceError] = list(skipped)
         self.fetch_notes: list[str] = list(notes)
@@ -93,6 +100,14 @@ class ExplorerApp(App[int]):
             articles = []
             self.source_errors.append(SourceError(str(exc.filename), exc.strerror or str(exc)))
         return ReaderScreen(articles, self.service, size=(self.size.width, self.size.height))
+
+    def _report_problem(self, message: str) -> None:
+        """From any thread: a correction problem, shown and never raised."""
+        if threading.get_ident() == self._thread_id:
+            self.notify(visible(message), severity="warning", timeout=8, markup=False)
+        else:
+            self.call_from_thread(self.notify, visible(message), severity="warning", timeout=8,
+                                  markup=False)
 
     def on_mount(self) -> None:
         if self.source_errors:

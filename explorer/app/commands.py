@@ -68,7 +68,7 @@ class ExplorerCommands(Provider):
             ("Clear the selection", "escape", screen.action_clear_selection),
             ("Copy the selected quote", "c", screen.action_copy_quote),
             ("Copy the selected quote as a citation", "y", screen.action_copy_citation),
-            ("Export this article's analysis as JSON", "e", screen.action_export),
+            ("Export this article's analysis as JSON", "J", screen.action_export),
             ("Folder view: speakers and search across every article", "C",
              screen.action_corpus),
             ("Next article", "]", partial(screen.action_switch_article, 1)),
@@ -78,6 +78,7 @@ class ExplorerCommands(Provider):
              screen.show_unsure_quotes),
             ("Help: every key", "?", self.app.action_help),
             ("Keymap: how to change the keys", "?", self.app.action_help),
+            *getattr(screen, "newsroom_commands", list)(),
         ]
         for spec in PANELS:
             commands.append((f"Show the {spec.key} panel", spec.shortcut,

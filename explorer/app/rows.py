@@ -98,14 +98,28 @@ def speaker_detail(speaker: Speaker) -> str:
     return detail
 
 
+def corrected_ids(doc: ParsedDocument) -> frozenset[str]:
+    """Quotes and speakers a reader's correction changed (shown with a ✎)."""
+    ids = set()
+    for note in doc.corrections:
+        if note.problem is None:
+            ids.update(note.quote_ids)
+            if note.action in ("rename", "merge") and note.speaker_id:
+                ids.add(note.speaker_id)
+    return frozenset(ids)
+
+
 def speaker_rows(doc: ParsedDocument) -> list[PanelRow]:
     """Most-quoted first, then by name."""
     speakers = sorted(doc.speakers, key=lambda s: (-len(s.quote_ids), s.name.lower()))
     rows = []
+    corrected = corrected_ids(doc)
     for speaker in speakers:
         prompt = Text(_clean(speaker.name), style="bold")
         if speaker.role:
             prompt.append(f" · {_clean(speaker.role)}", style="italic")
+        if speaker.id in corrected:
+            prompt.append(" ✎ corrected", style="italic")
         prompt.append(f"\n  {speaker_detail(speaker)}", style="italic dim")
         prompt.append(f" · {_plural(len(speaker.quote_ids), 'quote')}", style="dim")
         prompt.append(f" · {_plural(len(speaker.mentions), 'mention')}", style="dim")
@@ -115,8 +129,10 @@ def speaker_rows(doc: ParsedDocument) -> list[PanelRow]:
     return rows
 
 
-def quote_row(doc: ParsedDocument, quote: Quote) -> PanelRow:
-    """Speaker, kind in words, a mark when the speaker is unsure; then the article's words."""
+def quote_row(doc: ParsedDocument, quote: Quote,
+              corrected: frozenset[str] = frozenset()) -> PanelRow:
+    """Speaker, kind in words, a mark when the speaker is unsure or a reader corrected it;
+    then the article's words."""
     name = speaker_name(doc, quote.speaker_id)
     speaker = doc.item(quote.speaker_id) if quote.speaker_id else None
     unsure = is_unsure(quote)
@@ -125,6 +141,8 @@ def quote_row(doc: ParsedDocument, quote: Quote) -> PanelRow:
         prompt.append(f"{UNSURE_MARK} ", style="bold reverse")
     prompt.append(name, style="bold" if quote.speaker_id else "italic")
     prompt.append(f"  {kind_word(quote.kind)}", style="italic")
+    if quote.id in corrected:
+        prompt.append(" ✎ corrected", style="italic")
     words = quote_words(doc, quote)
     prompt.append(f"\n  {opening_words(words)}", style="dim")
     fields = _fields(speaker=name, role=getattr(speaker, "role", None), text=words,
@@ -135,7 +153,9 @@ def quote_row(doc: ParsedDocument, quote: Quote) -> PanelRow:
 
 
 def quote_rows(doc: ParsedDocument) -> list[PanelRow]:
-    return [quote_row(doc, quote) for quote in sorted(doc.quotes, key=lambda q: q.start)]
+    corrected = corrected_ids(doc)
+    return [quote_row(doc, quote, corrected)
+            for quote in sorted(doc.quotes, key=lambda q: q.start)]
 
 
 def place_rows(doc: ParsedDocument) -> list[PanelRow]:

@@ -117,8 +117,12 @@ def run_analyze(args: argparse.Namespace) -> int:
         return EXIT_SOME_FAILED
     console = Console()
     out = sys.stdout
+    from explorer.store.correction_files import CorrectionStore
+
+    corrections = CorrectionStore()
     try:
         for analysed in analyse_with_progress(articles, args):
+            analysed = corrections.apply_to_analysed(analysed, report_error)
             if analysed.error is not None:
                 failed = True
             elif args.jsonl:

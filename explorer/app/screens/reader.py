@@ -34,6 +34,7 @@ from explorer.app.messages import (
     SpeakerQuotesRequested,
 )
 from explorer.app.navigation import Navigation, Occurrences
+from explorer.app.newsroom import NEWSROOM_BINDINGS, NewsroomActions
 from explorer.app.quoting import citation, quote_words
 from explorer.app.reveal import describe, describe_at
 from explorer.app.rows import PANELS, PanelKey, rows_for, speaker_name
@@ -59,7 +60,7 @@ PREVIEW_DELAY = 0.08
 """Seconds the panel cursor must rest before its item is lit: holding ``j`` does no work."""
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(NewsroomActions, Screen):
     """Reads one article at a time; analysis runs in a worker and fills the panels when done.
 
     | Key | Does |
@@ -89,7 +90,7 @@ class ReaderScreen(Screen):
                 tooltip="Copy the selected quote: the article's words, nothing else"),
         Binding("y", "copy_citation", "Cite", show=False, id="reader.cite",
                 tooltip="Copy the selected quote with speaker, role, article title and date"),
-        Binding("e", "export", "Export", show=False, id="reader.export",
+        Binding("J", "export", "Export JSON", show=False, id="reader.export",
                 tooltip="Save this article's analysis as JSON"),
         Binding("left_square_bracket", "switch_article(-1)", "Prev article", show=False,
                 id="reader.previous_article", tooltip="Previous article in the library"),
@@ -101,6 +102,7 @@ class ReaderScreen(Screen):
                 tooltip="Move the focus to the article"),
         Binding("C", "corpus", "Folder", show=False, id="reader.corpus",
                 tooltip="Speakers and search across every article of the folder"),
+        *NEWSROOM_BINDINGS,
     ]
 
     AUTO_FOCUS = "#article"
