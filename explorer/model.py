@@ -26,7 +26,8 @@ SpeakerKind = Literal[
 QuoteKind = Literal["direct", "indirect", "mixed"]
 PlaceKind = Literal["country", "city", "region", "body_of_water", "other"]
 FigureKind = Literal[
-    "count", "money", "percent", "quantity", "duration", "date", "ordinal", "other"
+    "count", "money", "percent", "quantity", "duration", "date", "ordinal", "multiplier",
+    "other",
 ]
 
 
