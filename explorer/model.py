@@ -24,7 +24,10 @@ SpeakerKind = Literal[
     "unknown",
 ]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-PlaceKind = Literal["country", "city", "region", "body_of_water", "other"]
+PlaceKind = Literal[
+    "country", "state", "county", "region", "city", "town", "body_of_water", "natural_feature",
+    "other",
+]
 FigureKind = Literal[
     "count", "money", "percent", "quantity", "duration", "date", "ordinal", "multiplier",
     "other",

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from rich.text import Text
 
-from explorer.model import ParsedDocument, Quote
+from explorer.model import FigureKind, ParsedDocument, PlaceKind, Quote
 from explorer.safe_text import visible
 
 PanelKey = Literal["speakers", "quotes", "places", "figures", "people", "organisations"]
@@ -31,11 +31,8 @@ class PanelSpec:
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("speakers", "Speakers", "1"),
     PanelSpec("quotes", "Quotes", "2", ("direct", "indirect", "mixed")),
-    PanelSpec("places", "Places", "3", ("country", "city", "region", "body_of_water", "other")),
-    PanelSpec(
-        "figures", "Figures", "4",
-        ("count", "money", "percent", "quantity", "duration", "date", "ordinal", "other"),
-    ),
+    PanelSpec("places", "Places", "3", get_args(PlaceKind)),
+    PanelSpec("figures", "Figures", "4", get_args(FigureKind)),
     PanelSpec("people", "People", "5"),
     PanelSpec("organisations", "Orgs", "6"),
 )
