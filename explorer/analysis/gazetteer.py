@@ -36,6 +36,7 @@ COUNTRY_ALIASES = {
     "ARE": ("UAE", "U.A.E.", "Emirates"),
     "COD": ("DRC", "DR Congo", "Congo-Kinshasa"),
     "RUS": ("Russia",),
+    "IRL": ("Republic of Ireland", "Irish Republic", "Eire"),
     "CZE": ("Czech Republic",),
     "TUR": ("Turkiye", "Türkiye"),
     "NLD": ("Holland", "Netherlands"),

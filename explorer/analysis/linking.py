@@ -7,7 +7,9 @@ import re
 from dataclasses import replace
 
 from explorer.analysis.entities import Entities
+from explorer.analysis.entities.clues import COMPANY_SUFFIXES, SPORT_SUFFIXES
 from explorer.analysis.entities.first_names import is_first_name
+from explorer.analysis.entities.mentions import PARTIES
 from explorer.analysis.entities.people import ORGANISATION_NOUNS, ORGANISATION_WORDS
 from explorer.analysis.gazetteer import lookup
 from explorer.model import Organisation, Person, Span, Speaker
@@ -51,6 +53,12 @@ def names_a_person(name: str) -> bool:
         return False
     if any(w in ORGANISATION_WORDS or w in ORGANISATION_NOUNS for w in lowered):
         return False
+    if " ".join(lowered) in PARTIES | {"lib dem", "tory", "labour"}:
+        return False
+    if len(words) > 1 and (lowered[-1] in COMPANY_SUFFIXES or (
+        lowered[-1] in SPORT_SUFFIXES and lookup(words[0]) is not None
+    )):
+        return False  # "Delta Airlines", "Manchester United"
     if not all(w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words):
         return False
     if is_first_name(words[0]):
@@ -133,6 +141,25 @@ def _is_body_speaker(speaker: Speaker, organisation_names: set[str]) -> bool:
     )
 
 
+def _bodies_by_the_entity_stage(
+    entities: Entities, speakers: tuple[Speaker, ...]
+) -> tuple[Speaker, ...]:
+    """A speaker the quote stage calls a person, whose name the entity stage found only as an
+    organisation ("Endemol said", "William Hill spokesman ..."), is that organisation."""
+    organisation_names = {_key(a) for o in entities.organisations for a in (o.name, *o.aliases)}
+    person_names = {_key(a) for p in entities.people for a in (p.name, *p.aliases)}
+    person_mentions = [m for p in entities.people for m in p.mentions]
+
+    def is_body(speaker: Speaker) -> bool:
+        return (
+            speaker.kind == "person" and _key(speaker.name) in organisation_names
+            and _key(speaker.name) not in person_names
+            and not any(m.overlaps(p) for m in speaker.mentions for p in person_mentions)
+        )
+
+    return tuple(replace(s, kind="organisation") if is_body(s) else s for s in speakers)
+
+
 def link_speakers(
     entities: Entities, speakers: tuple[Speaker, ...]
 ) -> tuple[tuple[Person, ...], tuple[Organisation, ...]]:
@@ -144,6 +171,7 @@ def link_speakers(
     A speaker known only by a description ("a spokesman", "She") makes no
     person entry. Person ids are renumbered so they stay unique after merging.
     """
+    speakers = _bodies_by_the_entity_stage(entities, speakers)
     index = _SpeakerIndex(speakers)
     organisation_names = {_key(o.name) for o in entities.organisations}
     people: list[Person] = []

@@ -14,9 +14,14 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from explorer.analysis.entities import people
+from explorer.analysis.entities.clues import (
+    COMPANY_NOUNS, COMPANY_SUFFIXES, CORPORATE_WORDS, DEMONYMS, DESCRIPTORS, NOT_NAMES,
+    POST_NOMINALS,
+    SPORT_SUFFIXES, TIME_ZONES,
+)
 from explorer.analysis.entities.first_names import is_first_name
 from explorer.analysis.names import TITLES
-from explorer.analysis.gazetteer import is_capital, lookup
+from explorer.analysis.gazetteer import is_capital, lookup, lookup_town
 
 MentionKind = Literal["person", "organisation", "place"]
 
@@ -87,8 +92,11 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
         or doc[end - 1].lower_ in POSSESSIVES or doc[end - 1].lower_ in ("and", "&")
+        or (end - start > 1 and doc[end - 1].text in ("city", "town"))  # "Sunderland city"
     ):
         end -= 1
+    while end - start > 1 and doc[start].lower_ in DESCRIPTORS and doc[start + 1].is_title:
+        start += 1  # "Bookmaker Ladbrokes", "Miner Highland Gold"
     return start, end
 
 
@@ -211,6 +219,99 @@ def organisations_named_after_countries(doc: Doc, mentions: list[Mention]) -> li
     return _without_overlaps(mentions, found) if found else mentions
 
 
+def _joins_the_name(doc: Doc, index: int, start: int, end: int) -> bool:
+    """Token ``index`` (just before ``start``) belongs to the name ``[start, end)``: a
+    capitalised word attached inside it ("Offshore" of "Offshore Energies UK")."""
+    token = doc[index]
+    if not (token.is_title or token.is_upper) or token.lower_ in ("the", "a", "an"):
+        return False
+    if token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"):
+        return False
+    if token.pos_ not in ("PROPN", "ADJ", "NOUN") or token.lower_ in people.ROLE_NOUNS:
+        return False
+    if token.lower_ in DESCRIPTORS:
+        return False
+    head = token.head
+    while head.i < start and head.head.i != head.i and head.dep_ in ("compound", "amod", "nmod",
+                                                                    "conj"):
+        head = head.head
+    return start <= head.i < end
+
+
+def grow_organisation_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Energies UK" -> "Offshore Energies UK"; "Prosecutorial Council" -> "High Judicial and
+    Prosecutorial Council"; "Democrats" -> "Welsh Liberal Democrats": an organisation's name
+    takes in the capitalised words the parse attaches to it."""
+    grown: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "organisation":
+            continue
+        start = mention.start
+        while start > 0:
+            index = start - 1
+            token = doc[index]
+            if (
+                index >= 2 and doc[index - 1].text == "-" and not token.is_title
+                and token.pos_ in ("NOUN", "ADJ") and start <= token.head.i < mention.end
+                and _joins_the_name(doc, index - 2, start, mention.end)
+            ):
+                start = index - 2  # "Low-fare Airlines Association"
+                continue
+            if token.lower_ in ("and", "&") and index >= 1 and _joins_the_name(
+                doc, index - 1, start, mention.end
+            ) and doc[index - 1].dep_ != "conj" and any(
+                c.dep_ == "conj" and start <= c.i < mention.end for c in doc[index - 1].children
+            ):
+                start = index - 1  # "Judicial and Prosecutorial Council"
+                continue
+            if _joins_the_name(doc, index, start, mention.end):
+                start = index
+                continue
+            break
+        if start < mention.start:
+            grown.append(Mention(start, mention.end, "organisation"))
+    if not grown:
+        return mentions
+    return _without_overlaps(mentions, _merge_same(grown))
+
+
+def bodies_named_of_a_place(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Friends of the Earth": a plural name, "of the" and a place is a body's name."""
+    found = []
+    for mention in mentions:
+        if mention.kind != "place":
+            continue
+        index = mention.start - 1
+        if index >= 0 and doc[index].lower_ == "the":
+            index -= 1
+        if index < 1 or doc[index].lower_ != "of":
+            continue
+        before = doc[index - 1]
+        if before.is_title and before.tag_ in ("NNS", "NNPS") and before.lower_ not in DEMONYMS:
+            found.append(Mention(index - 1, mention.end, "organisation"))
+    return _without_overlaps(mentions, found) if found else mentions
+
+
+def split_place_prefixes(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Stevenage Labour Party", "London UKIP": a town and the local branch of a party or
+    body named by its initials; the town is a place, the rest the organisation."""
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "organisation" or mention.end - mention.start < 2:
+            continue
+        first = doc[mention.start]
+        rest = doc[mention.start + 1 : mention.end]
+        info = lookup(first.text) if first.is_title else None
+        if info is None or info.kind not in ("city", "town", "county") or (
+            doc[mention.start : mention.end].text.lower() in PARTIES
+        ):
+            continue
+        if rest.text.lower() in PARTIES or (len(rest) == 1 and rest[0].is_upper and len(rest[0]) > 1):
+            found += [Mention(mention.start, mention.start + 1, "place"),
+                      Mention(mention.start + 1, mention.end, "organisation")]
+    return _without_overlaps(mentions, found) if found else mentions
+
+
 def untagged_places(doc: Doc, body_start: int, mentions: list[Mention]) -> list[Mention]:
     """Countries, regions and waters the model missed ("cross the Channel"), and towns listed
     with a place it found ("Devon and Cornwall")."""
@@ -253,9 +354,13 @@ def _longest_place_at(doc: Doc, start: int, taken: set[int], place_tokens: set[i
         info = lookup(_text(doc, start, end))
         if info is None:
             continue
-        if info.kind in ("country", "region", "body_of_water"):
+        if info.kind in ("country", "region", "state", "body_of_water"):
             return end
         root = doc[start:end].root
+        if doc[start].ent_type_ in ("", "GPE", "LOC", "FAC") and _in_a_place_context(
+            doc, Mention(start, end, "place")
+        ):
+            return end  # "the Archbishop of Cardiff", "Malcolm Shipley, of Shipley"
         if root.dep_ == "conj" and root.head.i in place_tokens:
             return end
     return None
@@ -294,6 +399,17 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
     appositives = {t.lower_ for t in _appositive_nouns(span.root)}
     if kind in ("organisation", "place") and people.is_portfolio_word(span):
         return None  # "Home" of "Home Secretary"
+    lowered = [w.lower_ for w in words]
+    if kind != "place" and (
+        all(w in DEMONYMS for w in lowered) or (kind == "person" and _is_plural_word(words))
+    ):
+        return None  # "Welsh", "Britons", "Children": a people or a common noun, not a name
+    if kind == "organisation" and (
+        all(w in NOT_NAMES or w in TIME_ZONES or w.rstrip("s") in people.ROLE_NOUNS
+            for w in lowered)
+        or _names_a_portfolio(doc, mention, words)
+    ):
+        return None  # "MPs", "GMT", "the Trade and Industry Secretary"
     if kind == "place" and words[-1].tag_ == "JJ" and place is None:
         return None  # "European": a demonym, not a place
     if kind == "person" and (people.is_only_a_title(words) or not words[0].text[:1].isupper()):
@@ -302,6 +418,10 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
         return "organisation"  # "Labour", whatever the model thought
     if kind == "place" and place is None and len(words) == 1 and any(c.isdigit() for c in text):
         return "organisation"  # "G7", "G20"
+    if kind != "organisation" and _named_as_a_company(doc, mention, words):
+        return "organisation"  # "oil firm Yukos", "Delta Airlines", "Manchester United"
+    if kind == "organisation" and people.looks_like_person(_without_post_nominals(words)):
+        return "person"  # "Guy Mansfield QC"
     if kind != "person" and people.looks_like_person(words):
         return "person"
     if kind == "organisation" and appositives & people.ROLE_NOUNS and len(words) in (2, 3) and all(
@@ -333,7 +453,100 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
         and span.root.head.lower_ in LOCATIVE_PREPOSITIONS and not is_first_name(words[0].text)
     ):
         return "place"  # "a new arena in Digbeth": people are not "in" someone
+    if (
+        kind != "place" and len(words) == 1 and not is_first_name(words[0].text)
+        and _in_a_place_context(doc, mention) and lookup_town(text) is not None
+    ):
+        return "place"  # "Malcolm Shipley, of Shipley"
+    if kind == "place" and place is None:
+        return _unknown_place_kind(doc, mention, words)
     return kind
+
+
+def _is_plural_word(words: list[Token]) -> bool:
+    """ "Britons", "Osbournes": one plural word names a group, not a person."""
+    return len(words) == 1 and words[0].tag_ in ("NNPS", "NNS") and words[0].lower_.endswith("s")
+
+
+def _names_a_portfolio(doc: Doc, mention: Mention, words: list[Token]) -> bool:
+    """ "Trade and Industry" before "Secretary": the name of a minister's brief."""
+    after = doc[mention.end] if mention.end < len(doc) else None
+    return (
+        after is not None and after.is_title and after.lower_ in ("secretary", "minister")
+        and not people.has_organisation_word(words)
+        and not any(w.lower_ in COMPANY_SUFFIXES for w in words)
+    )
+
+
+def _without_post_nominals(words: list[Token]) -> list[Token]:
+    while len(words) > 2 and words[-1].lower_.rstrip(".") in POST_NOMINALS:
+        words = words[:-1]
+    return words
+
+
+def _named_as_a_company(doc: Doc, mention: Mention, words: list[Token]) -> bool:
+    """The words around a name say it is a company or club: a noun before it ("bookmaker
+    Ladbrokes"), a company suffix ("Delta Airlines", "Acme plc"), a corporate word after its
+    possessive ("Ryanair's shares"), or a club suffix after a place ("Manchester United")."""
+    lowered = [w.lower_ for w in words]
+    if people.looks_like_person(words) or (len(words) == 1 and is_first_name(words[0].text)):
+        return False
+    if len(words) > 1 and lowered[-1] in COMPANY_SUFFIXES:
+        return True
+    if len(words) == 2 and lowered[-1] in SPORT_SUFFIXES and lookup(words[0].text) is not None:
+        return True
+    first = words[0]
+    before = doc[first.i - 1] if first.i > 0 else None
+    if (
+        before is not None and before.lower_ in COMPANY_NOUNS and before.dep_ == "compound"
+        and before.head.i >= first.i
+    ):
+        return True
+    if len(words) == 1 and not is_first_name(first.text):
+        end = words[-1].i + 1
+        following = doc[end : end + 2]
+        if len(following) == 2 and following[0].lower_ in ("'s", "’s") and (
+            following[1].lower_ in CORPORATE_WORDS
+        ):
+            return True
+        if len(following) >= 1 and following[0].lower_ in ("spokesman", "spokeswoman"):
+            return True
+    return False
+
+
+def _in_a_place_context(doc: Doc, mention: Mention) -> bool:
+    """The parse uses the name as a place: after "in"/"to"/"from", or "X, of Y" after a
+    person or a role, or listed or in apposition with a place."""
+    root = doc[mention.start : mention.end].root
+    if any(c.tag_ == "PRP$" for c in root.children):
+        return False  # "in his World XV": no one owns a place
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS | LOCATIVE_PREPOSITIONS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (
+        root.head.head.ent_type_ == "PERSON"
+        or root.head.head.lower_ in ("archbishop", "bishop", "dean", "duke", "earl")
+    ):
+        return True
+    near = [root.head] if root.dep_ in ("conj", "appos", "npadvmod") else []
+    near += [c for c in root.children if c.dep_ in ("conj", "appos")]
+    return any(n.ent_type_ in ("GPE", "LOC") for n in near)
+
+
+def _unknown_place_kind(doc: Doc, mention: Mention, words: list[Token]) -> MentionKind | None:
+    """A name the model calls a place and the gazetteer does not know: a small town when the
+    towns list has it, a place when the sentence says so, else a body ("UKIP", "Kazaa")."""
+    span = doc[mention.start : mention.end]
+    if lookup_town(span.text) is not None:
+        return "place"
+    if _in_a_place_context(doc, mention):
+        return "place"
+    if people.looks_like_person(words):
+        return "person"
+    if any(t.ent_type_ == "FAC" for t in words):
+        return "place"  # "Belmarsh Prison", "Downing Street"
+    if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN" and not span.root.head.is_title:
+        return "place"  # "the Sakhalin field": a name used as a place, if one we do not know
+    return "organisation"
 
 
 def _in_a_list_of_places(doc: Doc, mention: Mention, place_tokens: set[int]) -> bool:
@@ -361,13 +574,70 @@ def reclassify(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ]
     # Once a name is shown to be a place, its other mentions are that place too.
     place_names = {doc[m.start : m.end].text for m in listed if m.kind == "place"}
-    return [
+    placed = [
         replace(m, kind="place")
         if m.kind != "place" and doc[m.start : m.end].text in place_names
         and not people.looks_like_person(people.name_words(doc[m.start : m.end]))
         else m
         for m in listed
     ]
+    return _companies_stay_companies(doc, _surnames_are_people(doc, placed))
+
+
+def _companies_stay_companies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A lone word the article shows is a body elsewhere ("Endemol said" after "producer
+    Endemol"), or lists with bodies ("eDonkey, Kazaa and Grokster"), is that body."""
+    organisation_names = {doc[m.start : m.end].text for m in mentions if m.kind == "organisation"}
+    organisation_tokens = {i for m in mentions if m.kind == "organisation"
+                           for i in range(m.start, m.end)}
+
+    def is_body(mention: Mention) -> bool:
+        if mention.kind != "person" or mention.end - mention.start != 1:
+            return False
+        token = doc[mention.start]
+        if is_first_name(token.text) or token.lower_ in TITLES:
+            return False
+        listed = [token.head] if token.dep_ == "conj" else []
+        listed += [c for c in token.children if c.dep_ == "conj"]
+        return token.text in organisation_names or any(n.i in organisation_tokens for n in listed)
+
+    # "Delta" after "Delta Airlines", "South Vale" after "South Vale Water": the start of a
+    # body's name the gazetteer does not know is that body.
+    prefixes = {
+        " ".join(t.text for t in doc[m.start : m.start + size])
+        for m in mentions if m.kind == "organisation"
+        for size in range(1, m.end - m.start)
+    }
+
+    def is_prefix(mention: Mention) -> bool:
+        text = doc[mention.start : mention.end].text
+        return mention.kind == "place" and text in prefixes and lookup(text) is None
+
+    return [
+        replace(m, kind="organisation") if is_body(m) or is_prefix(m) else m for m in mentions
+    ]
+
+
+def _surnames_are_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Bob Wellington ... Wellington said": a lone word that is the surname of a person the
+    article names in full is that person, not the town, unless the sentence puts us in it."""
+    surnames = {
+        doc[m.end - 1].text for m in mentions
+        if m.kind == "person" and m.end - m.start >= 2 and doc[m.end - 1].is_title
+    }
+
+    def is_surname(mention: Mention) -> bool:
+        if mention.kind == "person" or mention.end - mention.start != 1:
+            return False
+        if doc[mention.start].text not in surnames:
+            return False
+        before = doc[mention.start - 1] if mention.start > 0 else None
+        if before is not None and before.lower_ in TITLES:
+            return True  # "according to Mr Waller"
+        root = doc[mention.start]
+        return not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS)
+
+    return [replace(m, kind="person") if is_surname(m) else m for m in mentions]
 
 
 def _belongs_to_the_name(token: Token) -> bool:
@@ -401,6 +671,9 @@ def find_mentions(doc: Doc, body_start: int) -> list[Mention]:
     mentions, groups = from_spacy(doc, body_start)
     mentions = _without_overlaps(mentions, parties(doc, groups))
     mentions = organisations_named_after_countries(doc, mentions)
+    mentions = grow_organisation_names(doc, mentions)
+    mentions = split_place_prefixes(doc, mentions)
+    mentions = bodies_named_of_a_place(doc, mentions)
     mentions = [m for m in mentions if doc[m.start].idx >= body_start]
     mentions = grow_place_names(doc, mentions)
     mentions = untagged_places(doc, body_start, mentions)
