@@ -153,6 +153,7 @@ def _bodies_by_the_entity_stage(
     def is_body(speaker: Speaker) -> bool:
         return (
             speaker.kind == "person" and _key(speaker.name) in organisation_names
+            and (len(_words(speaker.name)) == 1 or not names_a_person(speaker.name))
             and _key(speaker.name) not in person_names
             and not any(m.overlaps(p) for m in speaker.mentions for p in person_mentions)
         )

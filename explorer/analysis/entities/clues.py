@@ -67,3 +67,9 @@ NOT_NAMES = frozenset({
 SPORT_SUFFIXES = frozenset({"united", "city", "rovers", "athletic", "wanderers", "albion",
                             "town", "county", "rangers", "hotspur", "utd"})
 """After a place, a club: "Manchester United", "Leicester City" (with a sports word near)."""
+
+SPORT_WORDS = frozenset("""
+match game goal season league cup striker midfielder defender goalkeeper manager coach fan
+score win draw beat fixture tournament championship squad player club stadium transfer
+""".split())
+"""Words that put a sentence on the field: "City" after a town is a club there."""

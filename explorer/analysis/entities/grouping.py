@@ -72,11 +72,28 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in ACRONYM_SKIP).upper()
 
 
+PARTY_NAMES = {
+    "lib dems": "Liberal Democrats", "liberal democrats": "Liberal Democrats",
+    "liberal democrat party": "Liberal Democrats",
+    "tories": "Conservatives", "conservatives": "Conservatives",
+    "conservative party": "Conservatives", "tory party": "Conservatives",
+    "labour": "Labour", "labour party": "Labour", "greens": "Green Party",
+    "green party": "Green Party", "plaid": "Plaid Cymru", "plaid cymru": "Plaid Cymru",
+    "ukip": "UKIP", "uk independence party": "UKIP",
+}
+"""Names of one party: "the Tories" and "the Conservatives" are one entry."""
+
+
+def _organisation_key(surface: str) -> str:
+    lowered = surface.lower()
+    return PARTY_NAMES.get(lowered, lowered).lower()
+
+
 def _organisation_entries(doc: Doc, mentions: list[Mention]) -> list[_Entry]:
     entries: dict[str, _Entry] = {}
     for mention in mentions:
         surface = _surface(doc, mention.start, mention.end)
-        entry = entries.setdefault(surface.lower(), _Entry(name=surface))
+        entry = entries.setdefault(_organisation_key(surface), _Entry(name=surface))
         entry.add(_char_span(doc, mention.start, mention.end), surface)
     # "NCA" after "the National Crime Agency": one organisation.
     by_acronym = {_acronym(e.name): e for e in entries.values() if len(e.name.split()) > 1}

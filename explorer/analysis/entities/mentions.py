@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from explorer.analysis.entities import people
 from explorer.analysis.entities.clues import (
     COMPANY_NOUNS, COMPANY_SUFFIXES, CORPORATE_WORDS, DEMONYMS, DESCRIPTORS, NOT_NAMES,
     POST_NOMINALS,
-    SPORT_SUFFIXES, TIME_ZONES,
+    SPORT_SUFFIXES, SPORT_WORDS, TIME_ZONES,
 )
 from explorer.analysis.entities.first_names import is_first_name
 from explorer.analysis.names import TITLES
@@ -36,6 +36,16 @@ PARTIES = frozenset({
     "republican party",
 })
 """Parties the model tags as a nationality or religion (NORP)."""
+
+PARTY_ADJECTIVES = frozenset({"lib dem", "tory", "liberal democrat", "liberal", "conservative",
+                              "welsh liberal", "green", "ukip"})
+"""A party's adjective before a role ("Lib Dem spokesman"): the person's side, not a name."""
+
+KNOWN_BODIES = frozenset({
+    "eu", "european union", "un", "united nations", "nato", "imf", "wto", "opec", "who",
+    "oecd", "g7", "g8", "g20", "european commission", "european parliament",
+})
+"""Bodies the model often calls places ("in the EU")."""
 
 DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "is", "ic", "ch")
 
@@ -404,18 +414,26 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
         all(w in DEMONYMS for w in lowered) or (kind == "person" and _is_plural_word(words))
     ):
         return None  # "Welsh", "Britons", "Children": a people or a common noun, not a name
-    if kind == "organisation" and (
-        all(w in NOT_NAMES or w in TIME_ZONES or w.rstrip("s") in people.ROLE_NOUNS
-            for w in lowered)
-        or _names_a_portfolio(doc, mention, words)
+    if kind != "place" and _names_a_portfolio(doc, mention, words):
+        return None  # "the Trade and Industry Secretary", "Children's Minister"
+    if kind == "organisation" and all(
+        w in NOT_NAMES or w in TIME_ZONES or w.rstrip("s") in people.ROLE_NOUNS for w in lowered
     ):
         return None  # "MPs", "GMT", "the Trade and Industry Secretary"
     if kind == "place" and words[-1].tag_ == "JJ" and place is None:
         return None  # "European": a demonym, not a place
     if kind == "person" and (people.is_only_a_title(words) or not words[0].text[:1].isupper()):
         return None  # "the First Minister": a role, named elsewhere if at all; "café"
-    if text.lower() in PARTIES:
-        return "organisation"  # "Labour", whatever the model thought
+    if text.lower() in PARTY_ADJECTIVES and span.root.dep_ in ("compound", "amod") and (
+        span.root.head.pos_ in ("NOUN", "PROPN") and not span.root.head.is_title
+    ):
+        return None  # "Lib Dem home affairs spokesman", "Tory leader"
+    if text.lower() in PARTIES or text.lower() in KNOWN_BODIES:
+        return "organisation"  # "Labour", "the EU", whatever the model thought
+    if kind == "person" and len(words) == 1 and mention.start > 0 and (
+        doc[mention.start - 1].lower_ == "the"
+    ):
+        return None  # "the Bill", "the Executive": people are not "the Smith"
     if kind == "place" and place is None and len(words) == 1 and any(c.isdigit() for c in text):
         return "organisation"  # "G7", "G20"
     if kind != "organisation" and _named_as_a_company(doc, mention, words):
@@ -470,7 +488,10 @@ def _is_plural_word(words: list[Token]) -> bool:
 
 def _names_a_portfolio(doc: Doc, mention: Mention, words: list[Token]) -> bool:
     """ "Trade and Industry" before "Secretary": the name of a minister's brief."""
-    after = doc[mention.end] if mention.end < len(doc) else None
+    end = mention.end
+    if end < len(doc) and doc[end].lower_ in POSSESSIVES:
+        end += 1
+    after = doc[end] if end < len(doc) else None
     return (
         after is not None and after.is_title and after.lower_ in ("secretary", "minister")
         and not people.has_organisation_word(words)
@@ -485,25 +506,30 @@ def _without_post_nominals(words: list[Token]) -> list[Token]:
 
 
 def _named_as_a_company(doc: Doc, mention: Mention, words: list[Token]) -> bool:
-    """The words around a name say it is a company or club: a noun before it ("bookmaker
-    Ladbrokes"), a company suffix ("Delta Airlines", "Acme plc"), a corporate word after its
-    possessive ("Ryanair's shares"), or a club suffix after a place ("Manchester United")."""
+    """The words around a name say it is a company or club: a noun just before it ("bookmaker
+    William Hill", "producer Endemol"), a company suffix ("Delta Airlines", "Acme plc"), a
+    corporate word after its possessive ("Ryanair's shares"), a club suffix after a place in
+    a sports story ("Manchester United"), or a team name after a place ("Tampa Bay
+    Buccaneers")."""
     lowered = [w.lower_ for w in words]
-    if people.looks_like_person(words) or (len(words) == 1 and is_first_name(words[0].text)):
-        return False
-    if len(words) > 1 and lowered[-1] in COMPANY_SUFFIXES:
-        return True
-    if len(words) == 2 and lowered[-1] in SPORT_SUFFIXES and lookup(words[0].text) is not None:
-        return True
     first = words[0]
     before = doc[first.i - 1] if first.i > 0 else None
     if (
-        before is not None and before.lower_ in COMPANY_NOUNS and before.dep_ == "compound"
-        and before.head.i >= first.i
+        before is not None and before.lower_ in COMPANY_NOUNS and before.pos_ == "NOUN"
+        and before.text.islower()
     ):
         return True
-    if len(words) == 1 and not is_first_name(first.text):
-        end = words[-1].i + 1
+    if people.looks_like_person(words) or (len(words) == 1 and is_first_name(first.text)):
+        return False
+    if len(words) > 1 and lowered[-1] in COMPANY_SUFFIXES:
+        return True
+    if len(words) > 1 and lookup(" ".join(w.text for w in words[:-1])) is not None and (
+        (lowered[-1] in SPORT_SUFFIXES and _about_sport(first.sent))
+        or (words[-1].tag_ == "NNPS" and lookup(" ".join(w.text for w in words)) is None)
+    ):
+        return True
+    if len(words) == 1:
+        end = first.i + 1
         following = doc[end : end + 2]
         if len(following) == 2 and following[0].lower_ in ("'s", "’s") and (
             following[1].lower_ in CORPORATE_WORDS
@@ -512,6 +538,10 @@ def _named_as_a_company(doc: Doc, mention: Mention, words: list[Token]) -> bool:
         if len(following) >= 1 and following[0].lower_ in ("spokesman", "spokeswoman"):
             return True
     return False
+
+
+def _about_sport(sentence: SpacySpan) -> bool:
+    return any(t.lemma_.lower() in SPORT_WORDS for t in sentence)
 
 
 def _in_a_place_context(doc: Doc, mention: Mention) -> bool:
@@ -611,7 +641,12 @@ def _companies_stay_companies(doc: Doc, mentions: list[Mention]) -> list[Mention
 
     def is_prefix(mention: Mention) -> bool:
         text = doc[mention.start : mention.end].text
-        return mention.kind == "place" and text in prefixes and lookup(text) is None
+        if mention.kind != "place" or text not in prefixes:
+            return False
+        info = lookup(text)
+        return info is None or (
+            info.kind in ("city", "town") and not _in_a_place_context(doc, mention)
+        )
 
     return [
         replace(m, kind="organisation") if is_body(m) or is_prefix(m) else m for m in mentions
@@ -625,6 +660,11 @@ def _surnames_are_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         doc[m.end - 1].text for m in mentions
         if m.kind == "person" and m.end - m.start >= 2 and doc[m.end - 1].is_title
     }
+    families = {f"{name}s" for name in surnames}
+    mentions = [  # "the Osbournes": a family, not a body nor one person
+        m for m in mentions
+        if not (m.end - m.start == 1 and doc[m.start].text in families)
+    ]
 
     def is_surname(mention: Mention) -> bool:
         if mention.kind == "person" or mention.end - mention.start != 1:
@@ -635,7 +675,10 @@ def _surnames_are_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if before is not None and before.lower_ in TITLES:
             return True  # "according to Mr Waller"
         root = doc[mention.start]
-        return not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS)
+        return not (root.dep_ == "pobj" and (
+            root.head.lower_ in LOCATIVE_PREPOSITIONS
+            or root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON"
+        ))  # "Malcolm Shipley, of Shipley"
 
     return [replace(m, kind="person") if is_surname(m) else m for m in mentions]
 
