@@ -58,7 +58,17 @@ POST_NOMINALS = frozenset({"qc", "kc", "mp", "mep", "msp", "ms", "am", "obe", "m
 
 TIME_ZONES = frozenset({"gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "aest"})
 
-NOT_NAMES = frozenset({
+CORPORATE_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "deputy", "chief",
+                             "boss", "chairman", "chairwoman", "executive", "founder"})
+"""After a lone name, roles in a company: "a Ryanair spokesman", "Ryanair chief executive"."""
+
+INSTITUTION_WORDS = frozenset("""
+department ministry office institute university college council commission agency bank
+federation association society school academy foundation trust board authority museum
+""".split())
+"""Words that begin an institution's name with "of" or "for": "Department for Transport"."""
+
+NOT_NAMES = frozenset({"house", "royal",
     "mp", "mps", "mep", "meps", "msp", "msps", "cardinal", "groups", "group", "minister",
     "ministers", "officials", "councillors", "peers", "q&a", "faq",
 })

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.vocab import Vocab
 
 from explorer.analysis.entities import people
 from explorer.analysis.entities.clues import (
-    COMPANY_NOUNS, COMPANY_SUFFIXES, CORPORATE_WORDS, DEMONYMS, DESCRIPTORS, NOT_NAMES,
+    COMPANY_NOUNS, COMPANY_SUFFIXES, CORPORATE_ROLES, CORPORATE_WORDS, INSTITUTION_WORDS, DEMONYMS, DESCRIPTORS, NOT_NAMES,
     POST_NOMINALS,
     SPORT_SUFFIXES, SPORT_WORDS, TIME_ZONES,
 )
@@ -302,6 +305,67 @@ def bodies_named_of_a_place(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return _without_overlaps(mentions, found) if found else mentions
 
 
+def institution_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Department for Work and Pensions", "Department for Media, Culture and Sport",
+    "Royal College of Emergency Medicine": an institution word, "of"/"for" and a run of
+    capitalised words (joined by commas and "and") is one organisation, whatever the model
+    made of the pieces."""
+    found: list[Mention] = []
+    index = 0
+    while index < len(doc) - 2:
+        token = doc[index]
+        if not (token.is_title and token.lower_ in INSTITUTION_WORDS
+                and doc[index + 1].lower_ in ("of", "for")):
+            index += 1
+            continue
+        end = index + 2
+        if end < len(doc) and doc[end].lower_ == "the":
+            end += 1
+        last = None
+        while end < len(doc):
+            current = doc[end]
+            if current.is_title or current.is_upper and current.is_alpha:
+                end += 1
+                last = end
+            elif current.text in (",", "and", "&") and end + 1 < len(doc) and (
+                doc[end + 1].is_title or doc[end + 1].lower_ == "and"
+            ):
+                end += 1
+            else:
+                break
+        if last is None:
+            index += 1
+            continue
+        start = index
+        while start > 0 and _joins_the_name(doc, start - 1, start, last):
+            start -= 1
+        found.append(Mention(start, last, "organisation"))
+        index = last
+    return _without_overlaps(mentions, found) if found else mentions
+
+
+@lru_cache(maxsize=4)
+def _body_matcher(vocab: Vocab) -> PhraseMatcher:
+    matcher = PhraseMatcher(vocab)
+    names = [n.title() for n in PARTIES | KNOWN_BODIES if len(n) > 3] + [
+        n.upper() for n in KNOWN_BODIES | {"snp", "dup", "ukip"} if len(n) <= 4
+    ]
+    matcher.add("BODY", [Doc(vocab, words=n.split()) for n in names])
+    return matcher
+
+
+def untagged_bodies(doc: Doc, body_start: int, mentions: list[Mention]) -> list[Mention]:
+    """Parties and bodies the model did not tag at all ("Plaid Cymru's spokesman")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = [
+        Mention(start, end, "organisation")
+        for _, start, end in _body_matcher(doc.vocab)(doc)
+        if doc[start].idx >= body_start and not taken & set(range(start, end))
+        and not (doc[start].is_sent_start and end < len(doc) and doc[end].pos_ == "NOUN")
+    ]  # "Labour costs rose": a common word that opens a sentence
+    return sorted(mentions + _merge_same(found), key=lambda m: (m.start, m.end)) if found else mentions
+
+
 def split_place_prefixes(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "Stevenage Labour Party", "London UKIP": a town and the local branch of a party or
     body named by its initials; the town is a place, the rest the organisation."""
@@ -430,14 +494,14 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
         return None  # "Lib Dem home affairs spokesman", "Tory leader"
     if text.lower() in PARTIES or text.lower() in KNOWN_BODIES:
         return "organisation"  # "Labour", "the EU", whatever the model thought
-    if kind == "person" and len(words) == 1 and mention.start > 0 and (
-        doc[mention.start - 1].lower_ == "the"
-    ):
-        return None  # "the Bill", "the Executive": people are not "the Smith"
     if kind == "place" and place is None and len(words) == 1 and any(c.isdigit() for c in text):
         return "organisation"  # "G7", "G20"
     if kind != "organisation" and _named_as_a_company(doc, mention, words):
         return "organisation"  # "oil firm Yukos", "Delta Airlines", "Manchester United"
+    if kind == "person" and len(words) == 1 and mention.start > 0 and (
+        doc[mention.start - 1].lower_ == "the"
+    ):
+        return None  # "the Bill", "the Executive": people are not "the Smith"
     if kind == "organisation" and people.looks_like_person(_without_post_nominals(words)):
         return "person"  # "Guy Mansfield QC"
     if kind != "person" and people.looks_like_person(words):
@@ -535,8 +599,8 @@ def _named_as_a_company(doc: Doc, mention: Mention, words: list[Token]) -> bool:
             following[1].lower_ in CORPORATE_WORDS
         ):
             return True
-        if len(following) >= 1 and following[0].lower_ in ("spokesman", "spokeswoman"):
-            return True
+        if len(following) >= 1 and following[0].lower_ in CORPORATE_ROLES:
+            return True  # "a Ryanair spokesman", "Ryanair deputy chief executive"
     return False
 
 
@@ -715,6 +779,8 @@ def find_mentions(doc: Doc, body_start: int) -> list[Mention]:
     mentions = _without_overlaps(mentions, parties(doc, groups))
     mentions = organisations_named_after_countries(doc, mentions)
     mentions = grow_organisation_names(doc, mentions)
+    mentions = institution_names(doc, mentions)
+    mentions = untagged_bodies(doc, body_start, mentions)
     mentions = split_place_prefixes(doc, mentions)
     mentions = bodies_named_of_a_place(doc, mentions)
     mentions = [m for m in mentions if doc[m.start].idx >= body_start]
