@@ -214,6 +214,8 @@ def _places() -> dict[str, PlaceInfo]:
             add(name, _populated_place(town, capitals))
         elif subdivision.type in SUBDIVISION_KINDS:
             add(name, _subdivision(name, subdivision.type))
+            if name.endswith(" Islands"):  # "Shetland", "Orkney"
+                add(name.removesuffix(" Islands"), _subdivision(name, subdivision.type))
     for city in cities:
         add(city["name"], _populated_place(city, capitals))
     for subdivision in pycountry.subdivisions:
@@ -266,12 +268,12 @@ def lookup_town(name: str) -> PlaceInfo | None:
     """``lookup``, then the towns of 500 people or more: for a name the parse already uses
     as a place ("a cafe in Leura"), since many small towns share a name with a word or a
     surname."""
-    info = lookup(name)
-    if info is not None:
-        return info
     from explorer.analysis.towns import town
 
-    found = town(place_key(name))
+    info = lookup(name)
+    found = town(place_key(name)) if info is None or info.kind == "natural_feature" else None
+    if info is not None and (found is None or not name.startswith(("Mount ", "Mt "))):
+        return info  # a "Mount X" with people living in it is a town
     if found is None:
         return None
     standard, geonameid, population = found

@@ -63,6 +63,8 @@ def names_a_person(name: str) -> bool:
         return False
     if is_first_name(words[0]):
         return True
+    if len(words) == 1 and lookup(words[0]) is not None:
+        return False  # "Glasgow": a place that speaks through its people
     return not any(_is_country(w) for w in words)
 
 
@@ -92,6 +94,10 @@ class _SpeakerIndex:
         found = self._by_name.get(_key(name))
         if found is None:
             found = next((self._by_alias[_key(a)] for a in (name, *aliases) if _key(a) in self._by_alias), None)
+        if found is not None and _key(found.name).startswith(_key(name) + " ") and not all(
+            w in ORGANISATION_WORDS for w in _key(found.name)[len(_key(name)) + 1 :].split()
+        ):
+            return None  # "NHS" is not the "NHS Confederation" ("Labour" is the "Labour Party")
         return found
 
 

@@ -83,3 +83,20 @@ match game goal season league cup striker midfielder defender goalkeeper manager
 score win draw beat fixture tournament championship squad player club stadium transfer
 """.split())
 """Words that put a sentence on the field: "City" after a town is a club there."""
+
+EPONYM_HEADS = frozenset("""
+agreement agreements accord accords formula government governments administration plan
+doctrine era treaty report review reforms reform rule act deal process principle declaration
+years model effect inquiry settlement
+""".split())
+"""What is named after a person or a place ("the Barnett formula", "the Dayton agreement")."""
+
+NOT_BODIES = frozenset({
+    "vat", "national insurance", "mot", "budget", "isa", "council tax", "stamp duty",
+    "income tax", "council house", "a&e", "gp", "gps",
+})
+"""Taxes, tests and services the model tags as organisations."""
+
+NOT_BODY_ENDINGS = frozenset({"levy", "tax", "duty", "scheme", "allowance", "relief", "games",
+                              "olympics", "bill"})
+"""Last words of the names of taxes, schemes, bills and events, which are not bodies."""

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from explorer.analysis.entities import people
 from explorer.analysis.entities.mentions import Mention
-from explorer.analysis.gazetteer import lookup, place_key
+from explorer.analysis.gazetteer import lookup_town, place_key
 from explorer.analysis.names import TITLES, could_be_same_person, title_gender
 from explorer.model import Organisation, Person, Place, PlaceKind, Span
 
@@ -57,7 +57,7 @@ def group_places(doc: Doc, mentions: list[Mention]) -> tuple[Place, ...]:
     entries: dict[str, _Entry] = {}
     for mention in mentions:
         surface = _surface(doc, mention.start, mention.end)
-        info = lookup(surface)
+        info = lookup_town(surface)  # the parse already says it is a place
         key = info.group if info else place_key(surface)
         entry = entries.setdefault(key, _Entry(name=surface, kind=info.kind if info else "other"))
         entry.add(_char_span(doc, mention.start, mention.end), surface)
@@ -95,6 +95,13 @@ def _organisation_entries(doc: Doc, mentions: list[Mention]) -> list[_Entry]:
         surface = _surface(doc, mention.start, mention.end)
         entry = entries.setdefault(_organisation_key(surface), _Entry(name=surface))
         entry.add(_char_span(doc, mention.start, mention.end), surface)
+    # "South Vale" after "South Vale Water": the start of one longer name is that body.
+    for key, entry in list(entries.items()):
+        longer = [e for k, e in entries.items() if k.startswith(key + " ")]
+        if len(longer) == 1 and not entry.name.isupper() and len(entry.name) > 3:
+            for span in entry.mentions:
+                longer[0].add(span, entry.name)
+            del entries[key]
     # "NCA" after "the National Crime Agency": one organisation.
     by_acronym = {_acronym(e.name): e for e in entries.values() if len(e.name.split()) > 1}
     for key, entry in list(entries.items()):

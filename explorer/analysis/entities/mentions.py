@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 
 from explorer.analysis.entities import people
 from explorer.analysis.entities.clues import (
-    COMPANY_NOUNS, COMPANY_SUFFIXES, CORPORATE_ROLES, CORPORATE_WORDS, INSTITUTION_WORDS, DEMONYMS, DESCRIPTORS, NOT_NAMES,
+    COMPANY_NOUNS, COMPANY_SUFFIXES, CORPORATE_ROLES, EPONYM_HEADS, NOT_BODIES, NOT_BODY_ENDINGS, CORPORATE_WORDS, INSTITUTION_WORDS, DEMONYMS, DESCRIPTORS, NOT_NAMES,
     POST_NOMINALS,
     SPORT_SUFFIXES, SPORT_WORDS, TIME_ZONES,
 )
@@ -220,8 +220,8 @@ def organisations_named_after_countries(doc: Doc, mentions: list[Mention]) -> li
         if not token.is_title and not token.is_upper:
             continue
         info = lookup(token.text)
-        if info is None or info.kind != "country" or token.i == 0:
-            continue
+        if info is None or info.kind not in ("country", "state", "region") or token.i == 0:
+            continue  # "Reform UK", "Hospitality Ulster"
         before = doc[token.i - 1]
         if (
             before.dep_ == "compound" and before.head.i == token.i and before.pos_ == "PROPN"
@@ -300,9 +300,22 @@ def bodies_named_of_a_place(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if index < 1 or doc[index].lower_ != "of":
             continue
         before = doc[index - 1]
-        if before.is_title and before.tag_ in ("NNS", "NNPS") and before.lower_ not in DEMONYMS:
+        if (
+            before.is_title and before.tag_ in ("NNS", "NNPS") and before.lower_ not in DEMONYMS
+            and lookup(doc[mention.start : mention.end].text) is None
+        ):
             found.append(Mention(index - 1, mention.end, "organisation"))
     return _without_overlaps(mentions, found) if found else mentions
+
+
+def _a_list_of_names_follows(doc: Doc, index: int) -> bool:
+    """Capitalised words then "and" within three tokens: the rest of a list in a name."""
+    for token in doc[index : index + 4]:
+        if token.lower_ == "and":
+            return True
+        if not token.is_title:
+            return False
+    return False
 
 
 def institution_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -327,10 +340,14 @@ def institution_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if current.is_title or current.is_upper and current.is_alpha:
                 end += 1
                 last = end
-            elif current.text in (",", "and", "&") and end + 1 < len(doc) and (
-                doc[end + 1].is_title or doc[end + 1].lower_ == "and"
-            ):
+            elif current.text in ("and", "&") and end + 1 < len(doc) and doc[end + 1].is_title:
                 end += 1
+            elif current.text == "," and _a_list_of_names_follows(doc, end + 1):
+                end += 1  # "Media, Culture and Sport"
+            elif current.lower_ in ("of", "for") and end + 2 < len(doc) and (
+                doc[end + 1].is_title or doc[end + 1].lower_ == "the" and doc[end + 2].is_title
+            ):
+                end += 2 if doc[end + 1].lower_ == "the" else 1  # "... for the Exploration of the Sea"
             else:
                 break
         if last is None:
@@ -339,7 +356,10 @@ def institution_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         start = index
         while start > 0 and _joins_the_name(doc, start - 1, start, last):
             start -= 1
-        found.append(Mention(start, last, "organisation"))
+        candidate = Mention(start, last, "organisation")
+        if not any(m.start <= start and last <= m.end and m.end - m.start > last - start
+                   for m in mentions):
+            found.append(candidate)  # a longer name the model found stays whole
         index = last
     return _without_overlaps(mentions, found) if found else mentions
 
@@ -478,6 +498,14 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
         all(w in DEMONYMS for w in lowered) or (kind == "person" and _is_plural_word(words))
     ):
         return None  # "Welsh", "Britons", "Children": a people or a common noun, not a name
+    if kind != "place" and _is_an_eponym(doc, mention):
+        return None  # "the Barnett formula", "the Dayton peace agreement"
+    if kind == "organisation" and (
+        text.lower() in NOT_BODIES or lowered[-1] in NOT_BODY_ENDINGS
+    ):
+        return None  # "VAT", "National Insurance", "Energy Profits Levy", "Commonwealth Games"
+    if kind == "person" and len(words) == 1 and _tail_of_a_name(doc, mention):
+        return None  # "Bill" of "the Finance Bill"
     if kind != "place" and _names_a_portfolio(doc, mention, words):
         return None  # "the Trade and Industry Secretary", "Children's Minister"
     if kind == "organisation" and all(
@@ -488,10 +516,8 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
         return None  # "European": a demonym, not a place
     if kind == "person" and (people.is_only_a_title(words) or not words[0].text[:1].isupper()):
         return None  # "the First Minister": a role, named elsewhere if at all; "café"
-    if text.lower() in PARTY_ADJECTIVES and span.root.dep_ in ("compound", "amod") and (
-        span.root.head.pos_ in ("NOUN", "PROPN") and not span.root.head.is_title
-    ):
-        return None  # "Lib Dem home affairs spokesman", "Tory leader"
+    if _is_a_party_adjective(doc, mention):
+        return None  # "Lib Dem home affairs spokesman", "The Liberal Democrat leader"
     if text.lower() in PARTIES or text.lower() in KNOWN_BODIES:
         return "organisation"  # "Labour", "the EU", whatever the model thought
     if kind == "place" and place is None and len(words) == 1 and any(c.isdigit() for c in text):
@@ -530,6 +556,11 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
             return "place"  # "flew to Kyiv", "talks ended in Bergen"
         if kind == "organisation" and is_capital(text):
             return "place"  # "Oslo rejected the offer": the capital stands for its government
+        if kind == "organisation" and place.kind in ("city", "town", "county", "state") and (
+            not _about_sport(span.root.sent)
+            and span.root.dep_ in ("dobj", "pobj", "compound", "amod", "nmod")
+        ):
+            return "place"  # "jobs leaving Aberdeen", "a London seat"
     if (
         kind == "person" and len(words) == 1 and span.root.dep_ == "pobj"
         and span.root.head.lower_ in LOCATIVE_PREPOSITIONS and not is_first_name(words[0].text)
@@ -543,6 +574,43 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
     if kind == "place" and place is None:
         return _unknown_place_kind(doc, mention, words)
     return kind
+
+
+def _is_a_party_adjective(doc: Doc, mention: Mention) -> bool:
+    """A party's adjective before a role: the person's side, not the party's mention."""
+    end = mention.end
+    text = doc[mention.start : end].text.lower()
+    if end < len(doc) and f"{text} {doc[end].lower_}" in PARTY_ADJECTIVES and doc[end].is_title:
+        end += 1  # "Liberal" + "Democrat leader"
+        text = doc[mention.start : end].text.lower()
+    last = doc[end - 1]
+    return text in PARTY_ADJECTIVES and last.dep_ in ("compound", "amod") and (
+        last.head.pos_ in ("NOUN", "PROPN") and not last.head.is_title and last.head.i >= end
+    )
+
+
+def _is_an_eponym(doc: Doc, mention: Mention) -> bool:
+    """A name used for a thing named after it: "the Attlee government", "the Barnett
+    formula", "the 1995 Dayton peace agreement"."""
+    following = doc[mention.end : mention.end + 2]
+    heads = [t for t in following if t.pos_ == "NOUN" and t.text.islower()]
+    return bool(heads) and any(t.lower_ in EPONYM_HEADS for t in heads) and doc[
+        mention.end - 1
+    ].dep_ in ("compound", "amod", "nmod")
+
+
+def _tail_of_a_name(doc: Doc, mention: Mention) -> bool:
+    """A lone word after a capitalised word that is no title or given name: the model cut
+    a longer name ("the Finance Bill")."""
+    if mention.start == 0:
+        return False
+    before = doc[mention.start - 1]
+    return (
+        before.is_title and not before.is_sent_start and before.pos_ in ("PROPN", "NOUN")
+        and before.lower_ not in TITLES and before.lower_ not in people.ROLE_NOUNS
+        and not is_first_name(before.text) and lookup(before.text) is None
+        and before.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+    )
 
 
 def _is_plural_word(words: list[Token]) -> bool:
@@ -630,8 +698,8 @@ def _unknown_place_kind(doc: Doc, mention: Mention, words: list[Token]) -> Menti
     """A name the model calls a place and the gazetteer does not know: a small town when the
     towns list has it, a place when the sentence says so, else a body ("UKIP", "Kazaa")."""
     span = doc[mention.start : mention.end]
-    if lookup_town(span.text) is not None:
-        return "place"
+    if lookup_town(span.text) is not None or not all(w.is_title or w.is_upper for w in words):
+        return "place"  # "Leura", "the east coast"
     if _in_a_place_context(doc, mention):
         return "place"
     if people.looks_like_person(words):
