@@ -106,6 +106,8 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
         or doc[end - 1].lower_ in POSSESSIVES or doc[end - 1].lower_ in ("and", "&")
         or (end - start > 1 and doc[end - 1].text in ("city", "town"))  # "Sunderland city"
+        or (end - start > 1 and doc[end - 1].text.islower()
+            and doc[end - 1].pos_ in ("ADP", "ADV", "VERB", "CCONJ", "PART", "DET"))
     ):
         end -= 1
     while end - start > 1 and doc[start].lower_ in DESCRIPTORS and doc[start + 1].is_title:
@@ -557,7 +559,7 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
         if kind == "organisation" and is_capital(text):
             return "place"  # "Oslo rejected the offer": the capital stands for its government
         if kind == "organisation" and place.kind in ("city", "town", "county", "state") and (
-            not _about_sport(span.root.sent)
+            not _about_sport(span.root.sent) and not _named_as_a_company(doc, mention, words)
             and span.root.dep_ in ("dobj", "pobj", "compound", "amod", "nmod")
         ):
             return "place"  # "jobs leaving Aberdeen", "a London seat"
@@ -698,7 +700,7 @@ def _unknown_place_kind(doc: Doc, mention: Mention, words: list[Token]) -> Menti
     """A name the model calls a place and the gazetteer does not know: a small town when the
     towns list has it, a place when the sentence says so, else a body ("UKIP", "Kazaa")."""
     span = doc[mention.start : mention.end]
-    if lookup_town(span.text) is not None or not all(w.is_title or w.is_upper for w in words):
+    if lookup_town(span.text) is not None or all(w.text.islower() for w in words):
         return "place"  # "Leura", "the east coast"
     if _in_a_place_context(doc, mention):
         return "place"
