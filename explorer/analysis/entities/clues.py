@@ -100,3 +100,8 @@ NOT_BODIES = frozenset({
 NOT_BODY_ENDINGS = frozenset({"levy", "tax", "duty", "scheme", "allowance", "relief", "games",
                               "olympics", "bill"})
 """Last words of the names of taxes, schemes, bills and events, which are not bodies."""
+
+WORK_HEADS = frozenset("""
+programme programmes show series documentary film novel book album podcast drama sitcom
+""".split())
+"""Nouns a programme's or book's title stands before: "the Newsnight programme"."""

@@ -18,7 +18,8 @@ from spacy.vocab import Vocab
 
 from explorer.analysis.entities import people
 from explorer.analysis.entities.clues import (
-    COMPANY_NOUNS, COMPANY_SUFFIXES, CORPORATE_ROLES, EPONYM_HEADS, NOT_BODIES, NOT_BODY_ENDINGS, CORPORATE_WORDS, INSTITUTION_WORDS, DEMONYMS, DESCRIPTORS, NOT_NAMES,
+    COMPANY_NOUNS, COMPANY_SUFFIXES, CORPORATE_ROLES, EPONYM_HEADS, NOT_BODIES, NOT_BODY_ENDINGS,
+    WORK_HEADS, CORPORATE_WORDS, INSTITUTION_WORDS, DEMONYMS, DESCRIPTORS, NOT_NAMES,
     POST_NOMINALS,
     SPORT_SUFFIXES, SPORT_WORDS, TIME_ZONES,
 )
@@ -502,6 +503,8 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
         return None  # "Welsh", "Britons", "Children": a people or a common noun, not a name
     if kind != "place" and _is_an_eponym(doc, mention):
         return None  # "the Barnett formula", "the Dayton peace agreement"
+    if kind != "place" and _names_a_work(doc, mention, words):
+        return None  # "the Newsnight programme": a programme is neither a person nor a body
     if kind == "organisation" and (
         text.lower() in NOT_BODIES or lowered[-1] in NOT_BODY_ENDINGS
     ):
@@ -552,8 +555,8 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
     if kind != "place" and place is not None and text.lower() not in PARTIES and not (
         people.has_organisation_word(words)
     ):
-        if place.kind in ("country", "region", "body_of_water"):
-            return "place"
+        if place.kind in ("country", "state", "county", "region", "body_of_water"):
+            return "place"  # "which serves Devon": a county, whatever the model thought
         if _after_place_preposition(span.root) and not is_first_name(words[0].text):
             return "place"  # "flew to Kyiv", "talks ended in Bergen"
         if kind == "organisation" and is_capital(text):
@@ -599,6 +602,18 @@ def _is_an_eponym(doc: Doc, mention: Mention) -> bool:
     return bool(heads) and any(t.lower_ in EPONYM_HEADS for t in heads) and doc[
         mention.end - 1
     ].dep_ in ("compound", "amod", "nmod")
+
+
+def _names_a_work(doc: Doc, mention: Mention, words: list[Token]) -> bool:
+    """The title of a programme, series, film or book: "the Newsnight programme"."""
+    last = doc[mention.end - 1]
+    after = doc[mention.end] if mention.end < len(doc) else None
+    return (
+        after is not None and after.lower_ in WORK_HEADS and last.head.i == after.i
+        and not any(c.isdigit() for w in words for c in w.text)
+        and not (len(words) == 1 and words[0].is_upper)
+        and not people.has_organisation_word(words)
+    )
 
 
 def _tail_of_a_name(doc: Doc, mention: Mention) -> bool:
@@ -742,6 +757,7 @@ def reclassify(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         replace(m, kind="place")
         if m.kind != "place" and doc[m.start : m.end].text in place_names
         and not people.looks_like_person(people.name_words(doc[m.start : m.end]))
+        and (m.kind == "person" or lookup_town(doc[m.start : m.end].text) is not None)
         else m
         for m in listed
     ]
@@ -756,6 +772,9 @@ def _companies_stay_companies(doc: Doc, mentions: list[Mention]) -> list[Mention
                            for i in range(m.start, m.end)}
 
     def is_body(mention: Mention) -> bool:
+        text = doc[mention.start : mention.end].text
+        if mention.kind == "place" and text in organisation_names:
+            return lookup_town(text) is None  # "Shares in Corvane" after "a Corvane spokesman"
         if mention.kind != "person" or mention.end - mention.start != 1:
             return False
         token = doc[mention.start]
