@@ -150,3 +150,21 @@ def test_one_party_under_two_names_is_one_entry(entities_of):
     entities = entities_of("The Lib Dems voted against. The Liberal Democrats said so twice.")
     (party,) = entities.organisations
     assert len(party.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Traders gathered outside the Wool Exchange on Friday.", "Wool Exchange"),
+        ("The plan was written for the North of England, she said.", "North of England"),
+    ],
+)
+def test_buildings_and_areas_the_model_calls_bodies_are_places(entities_of, text, place):
+    entities = entities_of(text)
+    assert place in names(entities.places)
+    assert place not in names(entities.organisations)
+
+
+def test_a_common_word_opening_a_heading_is_not_a_body(entities_of):
+    entities = entities_of("10:15 Retail sector in Leeds\n\nShops in Leeds had a good week.")
+    assert entities.organisations == ()

@@ -119,7 +119,7 @@ WATER_WORDS = re.compile(
 
 FEATURE_WORDS = re.compile(
     r"^(?:(?:[A-Z][\w'-]* )+(?:Mountains|Mountain|Hills|Range|Valley|Forest|Islands|Island|"
-    r"Isles|Peninsula|Desert|Moors|Moor|Dales|Fens|Downs|Glacier|Plateau|Heath|"
+    r"Isles|Peninsula|Desert|Moors|Moor|Dales|Fens|Downs|Glacier|Plateau|Heath|Coast|Reach|"
     r"National Park)|(?:Mount|Mt|Ben|Isle of|Vale of|Cape) [A-Z][\w'-]*(?: [A-Z][\w'-]*)?)$"
 )
 """Names that say they are land ("the Blue Mountains", "Mount Etna", "Swansea Valley")."""

@@ -98,7 +98,10 @@ def _organisation_entries(doc: Doc, mentions: list[Mention]) -> list[_Entry]:
     # "South Vale" after "South Vale Water": the start of one longer name is that body.
     for key, entry in list(entries.items()):
         longer = [e for k, e in entries.items() if k.startswith(key + " ")]
-        if len(longer) == 1 and not entry.name.isupper() and len(entry.name) > 3:
+        if (
+            len(longer) == 1 and not entry.name.isupper() and len(entry.name) > 3
+            and longer[0].name.split()[-1].lower() not in people.ORGANISATION_WORDS
+        ):  # "Senate" is not the "Senate ... Committee", a body of its own
             for span in entry.mentions:
                 longer[0].add(span, entry.name)
             del entries[key]

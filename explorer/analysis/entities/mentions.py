@@ -23,6 +23,7 @@ from explorer.analysis.entities.clues import (
     POST_NOMINALS,
     SPORT_SUFFIXES, SPORT_WORDS, TIME_ZONES,
 )
+from explorer.analysis.figures.spans import STREET_WORDS
 from explorer.analysis.entities.first_names import is_first_name
 from explorer.analysis.names import TITLES
 from explorer.analysis.gazetteer import is_capital, lookup, lookup_town
@@ -56,6 +57,17 @@ DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "is", "ic", "ch")
 PLACE_QUALIFIERS = frozenset("""
 north south east west northern southern eastern western central great greater new upper lower
 """.split())
+
+BUILDING_WORDS = frozenset("""
+exchange hall centre center stadium arena market station tower bridge park square cathedral
+abbey castle palace theatre museum gallery library pier
+""".split())
+"""Last words of the names of buildings and sites: "the Corn Exchange", "Town Hall"."""
+
+GENERIC_PLACE_WORDS = frozenset("""
+north south east west central coast valley highlands lowlands islands gulf lakes borders
+""".split())
+"""Region names that are also everyday words of other names."""
 
 CONNECTORS = frozenset({"and", "of", "the", "-", "&", "upon", "on"})
 
@@ -108,7 +120,7 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or doc[end - 1].lower_ in POSSESSIVES or doc[end - 1].lower_ in ("and", "&")
         or (end - start > 1 and doc[end - 1].text in ("city", "town"))  # "Sunderland city"
         or (end - start > 1 and doc[end - 1].text.islower()
-            and doc[end - 1].pos_ in ("ADP", "ADV", "VERB", "CCONJ", "PART", "DET"))
+            and doc[end - 1].pos_ in ("ADP", "CCONJ", "PART", "DET"))
     ):
         end -= 1
     while end - start > 1 and doc[start].lower_ in DESCRIPTORS and doc[start + 1].is_title:
@@ -225,6 +237,10 @@ def organisations_named_after_countries(doc: Doc, mentions: list[Mention]) -> li
         info = lookup(token.text)
         if info is None or info.kind not in ("country", "state", "region") or token.i == 0:
             continue  # "Reform UK", "Hospitality Ulster"
+        if info.kind != "country" and token.lower_ in GENERIC_PLACE_WORDS:
+            continue  # "Clean Coast Now", "High Street West"
+        if any(m.start <= token.i < m.end - 1 for m in mentions):
+            continue  # inside a longer name the model found
         before = doc[token.i - 1]
         if (
             before.dep_ == "compound" and before.head.i == token.i and before.pos_ == "PROPN"
@@ -511,6 +527,10 @@ def _kind_of(doc: Doc, mention: Mention) -> MentionKind | None:
         return None  # "VAT", "National Insurance", "Energy Profits Levy", "Commonwealth Games"
     if kind == "person" and len(words) == 1 and _tail_of_a_name(doc, mention):
         return None  # "Bill" of "the Finance Bill"
+    if kind == "organisation" and len(words) == 1 and _a_capitalised_common_word(words[0]):
+        return None  # "Tech sector in Manchester" opening a live-blog entry
+    if kind == "organisation" and place is None and _names_a_building_or_area(words):
+        return "place"  # "outside the Corn Exchange", "the South of England"
     if kind != "place" and _names_a_portfolio(doc, mention, words):
         return None  # "the Trade and Industry Secretary", "Children's Minister"
     if kind == "organisation" and all(
@@ -591,6 +611,29 @@ def _is_a_party_adjective(doc: Doc, mention: Mention) -> bool:
     last = doc[end - 1]
     return text in PARTY_ADJECTIVES and last.dep_ in ("compound", "amod") and (
         last.head.pos_ in ("NOUN", "PROPN") and not last.head.is_title and last.head.i >= end
+    )
+
+
+def _a_capitalised_common_word(token: Token) -> bool:
+    """A word capitalised only because it opens a sentence, modifying a common noun."""
+    return (
+        token.is_sent_start and token.is_title and token.dep_ in ("compound", "amod")
+        and token.head.pos_ == "NOUN" and token.head.text.islower()
+        and token.lower_ not in PARTIES and lookup(token.text) is None
+    )
+
+
+def _names_a_building_or_area(words: list[Token]) -> bool:
+    """ "the Corn Exchange" after "outside", "the South of England": somewhere, not a body."""
+    first, last = words[0], words[-1]
+    if len(words) >= 3 and first.lower_ in PLACE_QUALIFIERS and words[1].lower_ == "of" and (
+        lookup(last.text) is not None
+    ):
+        return True
+    root = last
+    return (
+        last.lower_ in BUILDING_WORDS and root.dep_ == "pobj"
+        and root.head.lower_ in LOCATIVE_PREPOSITIONS
     )
 
 
@@ -717,12 +760,12 @@ def _unknown_place_kind(doc: Doc, mention: Mention, words: list[Token]) -> Menti
     span = doc[mention.start : mention.end]
     if lookup_town(span.text) is not None or all(w.text.islower() for w in words):
         return "place"  # "Leura", "the east coast"
-    if _in_a_place_context(doc, mention):
+    if _in_a_place_context(doc, mention) or _names_a_building_or_area(words):
         return "place"
     if people.looks_like_person(words):
         return "person"
-    if any(t.ent_type_ == "FAC" for t in words):
-        return "place"  # "Belmarsh Prison", "Downing Street"
+    if any(t.ent_type_ == "FAC" for t in words) or any(t.lower_ in STREET_WORDS for t in words):
+        return "place"  # "Belmarsh Prison", "Downing Street", "High Street West"
     if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN" and not span.root.head.is_title:
         return "place"  # "the Sakhalin field": a name used as a place, if one we do not know
     return "organisation"
