@@ -168,3 +168,17 @@ def test_buildings_and_areas_the_model_calls_bodies_are_places(entities_of, text
 def test_a_common_word_opening_a_heading_is_not_a_body(entities_of):
     entities = entities_of("10:15 Retail sector in Leeds\n\nShops in Leeds had a good week.")
     assert entities.organisations == ()
+
+
+def test_a_treaty_is_not_a_body(entities_of):
+    entities = entities_of(
+        "The party would leave the ECHR. Ministers signed the Paris Convention and the Kyoto "
+        "Protocol."
+    )
+    assert entities.organisations == ()
+
+
+def test_a_body_named_after_a_province_is_a_body(entities_of):
+    entities = entities_of("Retail Ulster said shops in Newry would struggle.")
+    assert "Retail Ulster" in names(entities.organisations)
+    assert entities.people == ()

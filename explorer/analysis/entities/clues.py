@@ -93,13 +93,15 @@ years model effect inquiry settlement
 
 NOT_BODIES = frozenset({
     "vat", "national insurance", "mot", "budget", "isa", "council tax", "stamp duty",
-    "income tax", "council house", "a&e", "gp", "gps",
+    "income tax", "council house", "a&e", "gp", "gps", "echr",
 })
-"""Taxes, tests and services the model tags as organisations."""
+"""Taxes, tests, services and treaties the model tags as organisations ("the ECHR" in British
+politics is the European Convention on Human Rights; its court is the ECtHR)."""
 
 NOT_BODY_ENDINGS = frozenset({"levy", "tax", "duty", "scheme", "allowance", "relief", "games",
-                              "olympics", "bill"})
-"""Last words of the names of taxes, schemes, bills and events, which are not bodies."""
+                              "olympics", "bill", "convention", "treaty", "accord", "accords",
+                              "protocol"})
+"""Last words of the names of taxes, schemes, bills, treaties and events, which are not bodies."""
 
 WORK_HEADS = frozenset("""
 programme programmes show series documentary film novel book album podcast drama sitcom

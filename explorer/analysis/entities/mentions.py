@@ -245,7 +245,8 @@ def organisations_named_after_countries(doc: Doc, mentions: list[Mention]) -> li
         if (
             before.dep_ == "compound" and before.head.i == token.i and before.pos_ == "PROPN"
             and before.is_title and before.lower_ not in PLACE_QUALIFIERS
-            and lookup(before.text) is None and not before.is_sent_start
+            and lookup(before.text) is None
+            and (not before.is_sent_start or before.ent_type_ in ("PERSON", "ORG"))
         ):
             found.append(Mention(before.i, token.i + 1, "organisation"))
     return _without_overlaps(mentions, found) if found else mentions
@@ -617,7 +618,8 @@ def _is_a_party_adjective(doc: Doc, mention: Mention) -> bool:
 def _a_capitalised_common_word(token: Token) -> bool:
     """A word capitalised only because it opens a sentence, modifying a common noun."""
     return (
-        token.is_sent_start and token.is_title and token.dep_ in ("compound", "amod")
+        (token.is_sent_start or token.i > 0 and TIMESTAMP.match(token.nbor(-1).text))
+        and token.is_title and token.dep_ in ("compound", "amod")
         and token.head.pos_ == "NOUN" and token.head.text.islower()
         and token.lower_ not in PARTIES and lookup(token.text) is None
     )
