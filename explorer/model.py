@@ -24,6 +24,7 @@ SpeakerKind = Literal[
     "unknown",
 ]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+WorkKind = Literal["programme", "series", "film", "book", "album", "podcast", "other"]
 PlaceKind = Literal[
     "country", "state", "county", "region", "city", "town", "body_of_water", "natural_feature",
     "other",
@@ -197,7 +198,19 @@ class Figure:
         return Span(self.start, self.end)
 
 
-Item = Union[Speaker, Quote, Place, Person, Organisation, Figure]
+@dataclass(frozen=True, slots=True)
+class Work:
+    """A programme, series, film or book the article names ("the Newsnight programme"):
+    neither a person nor an organisation."""
+
+    id: str
+    name: str
+    kind: WorkKind = "other"
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+
+Item = Union[Speaker, Quote, Place, Person, Organisation, Figure, Work]
 
 
 @dataclass(frozen=True)
@@ -212,6 +225,8 @@ class ParsedDocument:
     figures: tuple[Figure, ...] = ()
     people: tuple[Person, ...] = ()
     organisations: tuple[Organisation, ...] = ()
+    works: tuple[Work, ...] = ()
+    """Extra: programmes, series, films and books (JSON key ``works``)."""
     schema: str = SCHEMA
     error: str | None = field(default=None, compare=False)
     """Set when analysis failed; the article text is still shown."""
@@ -235,6 +250,7 @@ class ParsedDocument:
             self.figures,
             self.people,
             self.organisations,
+            self.works,
         ):
             for item in group:
                 items[item.id] = item

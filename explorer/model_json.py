@@ -17,6 +17,7 @@ from explorer.model import (
     Engine,
     Figure,
     Organisation,
+    Work,
     ParsedDocument,
     Person,
     Place,
@@ -151,6 +152,11 @@ def to_json_dict(doc: ParsedDocument) -> dict[str, Any]:
             }
             for o in doc.organisations
         ],
+        "works": [
+            {"id": w.id, "name": w.name, "kind": w.kind, "aliases": list(w.aliases),
+             "mentions": _spans(w.mentions)}
+            for w in doc.works
+        ],
     }
     if doc.error is not None:
         data["error"] = doc.error
@@ -256,6 +262,16 @@ def from_json_dict(data: dict[str, Any]) -> ParsedDocument:
                     speaker_id=o.get("speaker_id"),
                 )
                 for o in data["organisations"]
+            ),
+            works=tuple(  # an extra key: documents written before it have none
+                Work(
+                    id=w["id"],
+                    name=w["name"],
+                    kind=w.get("kind", "other"),
+                    aliases=tuple(w["aliases"]),
+                    mentions=_load_spans(w["mentions"]),
+                )
+                for w in data.get("works") or ()
             ),
             schema=data["schema"],
             error=data.get("error"),

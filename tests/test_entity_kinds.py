@@ -182,3 +182,24 @@ def test_a_body_named_after_a_province_is_a_body(entities_of):
     entities = entities_of("Retail Ulster said shops in Newry would struggle.")
     assert "Retail Ulster" in names(entities.organisations)
     assert entities.people == ()
+
+
+# --- works ----------------------------------------------------------------------------------
+
+
+def test_programmes_and_series_are_works_not_people_or_bodies(analyze_text):
+    from explorer import model_json
+
+    doc = analyze_text(
+        "She told the Nightwatch programme the plan was late. Fans of the Line of Duty series "
+        "wrote to Radio 4's Today programme."
+    )
+    assert [(w.id, w.name, w.kind) for w in doc.works] == [
+        ("w1", "Nightwatch", "programme"), ("w2", "Line of Duty", "series"),
+        ("w3", "Today", "programme"),
+    ]
+    titles = {"Nightwatch", "Line of Duty", "Today"}
+    assert not titles & {item.name for item in (*doc.people, *doc.organisations, *doc.places)}
+    assert doc.item("w2").name == "Line of Duty"
+    again = model_json.loads(model_json.dumps(doc))
+    assert again.works == doc.works

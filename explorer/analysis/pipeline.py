@@ -82,6 +82,7 @@ def build_document(article: Article, doc: Doc, engine: Engine) -> ParsedDocument
         figures=figures,
         people=people,
         organisations=organisations,
+        works=entities.works,
     )
 
 
