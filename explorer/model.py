@@ -27,10 +27,15 @@ SpeakerKind = Literal[
     "unknown",
 ]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-PlaceKind = Literal["country", "city", "region", "body_of_water", "other"]
+WorkKind = Literal["programme", "series", "film", "book", "album", "podcast", "other"]
+PlaceKind = Literal[
+    "country", "state", "county", "region", "city", "town", "body_of_water", "natural_feature",
+    "other",
+]
 CorrectionAction = Literal["reassign", "merge", "rename", "not_quote"]
 FigureKind = Literal[
-    "count", "money", "percent", "quantity", "duration", "date", "ordinal", "other"
+    "count", "money", "percent", "quantity", "duration", "date", "ordinal", "multiplier",
+    "other",
 ]
 
 
@@ -196,7 +201,19 @@ class Figure:
         return Span(self.start, self.end)
 
 
-Item = Union[Speaker, Quote, Place, Person, Organisation, Figure]
+@dataclass(frozen=True, slots=True)
+class Work:
+    """A programme, series, film or book the article names ("the Newsnight programme"):
+    neither a person nor an organisation."""
+
+    id: str
+    name: str
+    kind: WorkKind = "other"
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+
+Item = Union[Speaker, Quote, Place, Person, Organisation, Figure, Work]
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +248,8 @@ class ParsedDocument:
     figures: tuple[Figure, ...] = ()
     people: tuple[Person, ...] = ()
     organisations: tuple[Organisation, ...] = ()
+    works: tuple[Work, ...] = ()
+    """Extra: programmes, series, films and books (JSON key ``works``)."""
     schema: str = SCHEMA
     corrections: tuple[CorrectionNote, ...] = ()
     """Readers' corrections applied to (or no longer fitting) this analysis."""
@@ -256,6 +275,7 @@ class ParsedDocument:
             self.figures,
             self.people,
             self.organisations,
+            self.works,
         ):
             for item in group:
                 items[item.id] = item

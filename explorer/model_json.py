@@ -25,6 +25,7 @@ from explorer.model import (
     Quote,
     Span,
     Speaker,
+    Work,
 )
 from explorer.safe_text import UNSAFE_CHARACTERS
 
@@ -153,6 +154,11 @@ def to_json_dict(doc: ParsedDocument) -> dict[str, Any]:
                 "speaker_id": o.speaker_id,
             }
             for o in doc.organisations
+        ],
+        "works": [
+            {"id": w.id, "name": w.name, "kind": w.kind, "aliases": list(w.aliases),
+             "mentions": _spans(w.mentions)}
+            for w in doc.works
         ],
     }
     data["sources"] = sources_json(sources_card(doc))
@@ -286,6 +292,16 @@ def from_json_dict(data: dict[str, Any]) -> ParsedDocument:
                     speaker_id=o.get("speaker_id"),
                 )
                 for o in data["organisations"]
+            ),
+            works=tuple(  # an extra key: documents written before it have none
+                Work(
+                    id=w["id"],
+                    name=w["name"],
+                    kind=w.get("kind", "other"),
+                    aliases=tuple(w["aliases"]),
+                    mentions=_load_spans(w["mentions"]),
+                )
+                for w in data.get("works") or ()
             ),
             schema=data["schema"],
             corrections=tuple(_load_correction(c) for c in data.get("corrections", ())),

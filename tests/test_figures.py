@@ -223,3 +223,28 @@ def test_a_count_before_a_year_is_no_share(analyze_text):
     doc = analyze_text("The party lost ground.\n\nIt won 12 in 2019 and 7 in 40 wards since.")
     assert all(f.kind != "percent" for f in doc.figures if "2019" in f.text)
     assert any(f.text == "12" for f in doc.figures)
+
+
+# --- scale words, currencies, multipliers and compounds (issue 13) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit"),
+    [
+        ("About 1.4m cash machines were hit.", "About 1.4m", "count", 1_400_000,
+         "machines"),
+        ("The fence is 1.8m tall.", "1.8m", "quantity", 1.8, "m"),
+        ("The club lost 500m euros last year.", "500m euros", "money", 500_000_000, "EUR"),
+        ("The state raised 2.5bn rupees.", "2.5bn rupees", "money", 2_500_000_000, "INR"),
+        ("The fund holds EUR 40m in cash.", "EUR 40m", "money", 40_000_000, "EUR"),
+        ("Sales grew three times as fast as costs.", "three times", "multiplier", 3, "times"),
+        ("Councils want a five-year settlement.", "five-year", "duration", 5, "year"),
+        ("Staff will trial a four-day week.", "four-day week", "duration", 4, "day"),
+        ("A 52-year-old woman was charged.", "52-year-old woman", "count", 52, "years old"),
+    ],
+)
+def test_scale_words_currencies_multipliers_and_compounds(
+    analyze_text, sentence, text, kind, value, unit
+):
+    found = figure(analyze_text(sentence), text)
+    assert (found.kind, found.value, found.unit) == (kind, value, unit)

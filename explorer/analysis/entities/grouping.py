@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from explorer.analysis.entities import people
 from explorer.analysis.entities.mentions import Mention
-from explorer.analysis.gazetteer import lookup, place_key
+from explorer.analysis.gazetteer import lookup_town, place_key
 from explorer.analysis.names import TITLES, could_be_same_person, title_gender
 from explorer.model import Organisation, Person, Place, PlaceKind, Span
 
@@ -57,7 +57,7 @@ def group_places(doc: Doc, mentions: list[Mention]) -> tuple[Place, ...]:
     entries: dict[str, _Entry] = {}
     for mention in mentions:
         surface = _surface(doc, mention.start, mention.end)
-        info = lookup(surface)
+        info = lookup_town(surface)  # the parse already says it is a place
         key = info.group if info else place_key(surface)
         entry = entries.setdefault(key, _Entry(name=surface, kind=info.kind if info else "other"))
         entry.add(_char_span(doc, mention.start, mention.end), surface)
@@ -72,12 +72,39 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in ACRONYM_SKIP).upper()
 
 
+PARTY_NAMES = {
+    "lib dems": "Liberal Democrats", "liberal democrats": "Liberal Democrats",
+    "liberal democrat party": "Liberal Democrats",
+    "tories": "Conservatives", "conservatives": "Conservatives",
+    "conservative party": "Conservatives", "tory party": "Conservatives",
+    "labour": "Labour", "labour party": "Labour", "greens": "Green Party",
+    "green party": "Green Party", "plaid": "Plaid Cymru", "plaid cymru": "Plaid Cymru",
+    "ukip": "UKIP", "uk independence party": "UKIP",
+}
+"""Names of one party: "the Tories" and "the Conservatives" are one entry."""
+
+
+def _organisation_key(surface: str) -> str:
+    lowered = surface.lower()
+    return PARTY_NAMES.get(lowered, lowered).lower()
+
+
 def _organisation_entries(doc: Doc, mentions: list[Mention]) -> list[_Entry]:
     entries: dict[str, _Entry] = {}
     for mention in mentions:
         surface = _surface(doc, mention.start, mention.end)
-        entry = entries.setdefault(surface.lower(), _Entry(name=surface))
+        entry = entries.setdefault(_organisation_key(surface), _Entry(name=surface))
         entry.add(_char_span(doc, mention.start, mention.end), surface)
+    # "South Vale" after "South Vale Water": the start of one longer name is that body.
+    for key, entry in list(entries.items()):
+        longer = [e for k, e in entries.items() if k.startswith(key + " ")]
+        if (
+            len(longer) == 1 and not entry.name.isupper() and len(entry.name) > 3
+            and longer[0].name.split()[-1].lower() not in people.ORGANISATION_WORDS
+        ):  # "Senate" is not the "Senate ... Committee", a body of its own
+            for span in entry.mentions:
+                longer[0].add(span, entry.name)
+            del entries[key]
     # "NCA" after "the National Crime Agency": one organisation.
     by_acronym = {_acronym(e.name): e for e in entries.values() if len(e.name.split()) > 1}
     for key, entry in list(entries.items()):

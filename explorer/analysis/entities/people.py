@@ -37,6 +37,7 @@ representative congressman congresswoman speaker whip candidate member peer offi
 negotiator director-general secretary-general president-elect vice nominee strategist pollster
 host anchor presenter commentator economist historian professor lecturer researcher surgeon
 consultant partner founder co-founder chairwoman principal headteacher headmaster superintendent
+mep msp
 """.split())
 """Head nouns of the roles articles give people ("the shadow home secretary")."""
 

@@ -48,14 +48,15 @@ def find_figures(doc: Doc, article: Article, quotes: tuple[Quote, ...]) -> tuple
         figure = doc[found.start : found.end]
         before = doc[found.start - 1] if found.start > 0 else None
         measured = measure(figure.text, found.label, after_time_preposition=before is not None
-                           and before.lower_ in TIME_PREPOSITIONS)
+                           and before.lower_ in TIME_PREPOSITIONS,
+                           after=doc[found.end : found.end + 3].text)
         if measured.kind == "count" and figure.text.lower() in LONE_ONES:
             continue  # "one official said": an article, not a number the story reports
         counts, noun = describe(doc, figure, measured.kind, figure_tokens)
         end_token = found.end
         unit = measured.unit
         if measured.kind == "count":
-            unit = noun  # the counted noun, or "years old" for an age
+            unit = measured.unit or noun  # the counted noun, or "years old" for an age
             written_noun = counted_noun(doc, figure)
             if written_noun is not None:
                 end_token = written_noun.i + 1  # "Some 22,000 people"

@@ -18,8 +18,18 @@ CURRENCY_WORDS = {
     "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
     "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "franc": "CHF", "francs": "CHF",
     "krona": "SEK", "kronor": "SEK", "krone": "NOK", "lira": "TRY", "rand": "ZAR",
-    "gbp": "GBP", "usd": "USD", "eur": "EUR",
+    "shekel": "ILS", "shekels": "ILS", "zloty": "PLN", "forint": "HUF", "dirham": "AED",
+    "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "naira": "NGN", "peso": "MXN",
+    "pesos": "MXN", "reais": "BRL", "baht": "THB",
+    "ringgit": "MYR", "kroner": "DKK", "kronur": "ISK", "hryvnia": "UAH", "hryvnias": "UAH",
+    "lire": "TRY", "bitcoin": "BTC",
 }
+CURRENCY_CODES = frozenset("""
+GBP USD EUR JPY CNY INR RUB KRW TRY CHF SEK NOK DKK AUD CAD NZD HKD SGD ZAR BRL MXN PLN HUF
+CZK ILS AED SAR NGN KES EGP THB MYR IDR PHP UAH ISK
+""".split())
+"""ISO 4217 codes written with an amount: "EUR 40m", "5bn USD"."""
+CURRENCY_WORDS.update({code.lower(): code for code in CURRENCY_CODES})
 SUBUNITS = {"p": "GBP", "pence": "GBP", "c": "USD", "cents": "USD"}
 """Hundredths: "50p" is 0.5 GBP."""
 
@@ -129,8 +139,28 @@ RATIO = re.compile(r"(\S+)\s+in\s+(?:every\s+)?(\S+)\s*$", re.I)
 """ "one in ten": the part and the whole."""
 
 
-def measure(text: str, label: str, *, after_time_preposition: bool = False) -> Measure:
-    """Kind, value and unit of a figure from its words and spaCy's label for them."""
+LENGTH_CONTEXT = re.compile(
+    r"^\W*(?:tall|high|long|wide|deep|away|across|above|below|square|in (?:height|length|"
+    r"width|depth|diameter))\b",
+    re.I,
+)
+"""Words after "1.8m" that make it metres: "1.8m tall", "a 2m-high wall"."""
+OTHER_LENGTHS = re.compile(r"\d\s*(?:cm|mm|km)\b|\bmetres?\b|\bmeters?\b", re.I)
+AGE = re.compile(r"\d[\s-]*years?[\s-]old\b|\b[a-z]+-years?-old\b", re.I)
+MULTIPLIER = re.compile(r"\btimes$|^(?:a\s+)?factor\s+of\b", re.I)
+""" "three times", "a factor of four": how many times bigger, not a count of things."""
+
+
+def _is_metres(text: str, after: str) -> bool:
+    """ "1.4m" is millions unless the words show a length ("1.8m tall", "30cm to 1m")."""
+    return bool(LENGTH_CONTEXT.match(after) or OTHER_LENGTHS.search(text))
+
+
+def measure(
+    text: str, label: str, *, after_time_preposition: bool = False, after: str = ""
+) -> Measure:
+    """Kind, value and unit of a figure from its words, spaCy's label for them and the words
+    just ``after`` them."""
     if label == "RATIO":
         share = RATIO.search(text)
         part = read_number(share.group(1)).value if share else None
@@ -155,6 +185,10 @@ def measure(text: str, label: str, *, after_time_preposition: bool = False) -> M
         if FRACTION.search(text):
             return Measure("count", reading.value, None, None)  # "a third" of something
         return Measure("ordinal", read_ordinal(text), None, None)
+    if AGE.search(text):
+        return Measure("count", reading.value, None, "years old")  # "a 45-year-old man"
+    if MULTIPLIER.search(text.strip()):
+        return Measure("multiplier", reading.value, reading.high, "times")
     if label == "CARDINAL" and YEAR_ONLY.match(text.strip()) and after_time_preposition:
         label = "DATE"  # "by 2100"
     if label in ("DATE", "TIME"):
@@ -167,6 +201,8 @@ def measure(text: str, label: str, *, after_time_preposition: bool = False) -> M
             return Measure("date", year, None, None)
         label = "CARDINAL"  # "aged between 18 and 30": a count the model took for a date
     unit = unit_of(text)
+    if unit == "m" and not _is_metres(text, after):
+        unit = None
     if unit is not None:
         reading = read_number(text, metric=True)
         return Measure("quantity", reading.value, reading.high, unit)

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from explorer.analysis.figures.kinds import CALENDAR_WORDS, CURRENCY_SIGNS, TIME_UNITS, UNITS
+from explorer.analysis.figures.kinds import (
+    CALENDAR_WORDS,
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    TIME_UNITS,
+    UNITS,
+)
 from explorer.analysis.figures.numbers import SCALES, has_number, read_number
 
 FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
@@ -37,8 +44,6 @@ CLOCK = re.compile(
     r"^\d{1,2}:\d{2}$|^\d{1,2}(?:[:.]\d{2})?(?:am|pm)$|^(?:am|pm|a\.m\.|p\.m\.)$", re.I
 )
 """Times of day and live-blog timestamps ("13:07", "5am"): not figures a reader scans."""
-TIME_ADJECTIVE = re.compile(r"^[a-z0-9]+-(?:year|month|week|day|hour|minute)s?$", re.I)
-""" "ten-year", "18-week": part of a name for a thing (a bond, a target), not a duration."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +64,9 @@ def _is_number_token(token: Token) -> bool:
 def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Take in a currency sign before and a scale, "%" or "per cent" after; drop a dangling
     "to" or "and" the model left at the end."""
-    while start > 0 and doc[start - 1].text.lower() in CURRENCY_SIGNS:
-        start -= 1
+    while start > 0 and (doc[start - 1].text.lower() in CURRENCY_SIGNS
+                         or doc[start - 1].text in CURRENCY_CODES):
+        start -= 1  # "£", "US$", "EUR 40m"
     if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in COUNT_NOUNS:
         start -= 1  # "a dozen"
     while True:
@@ -70,6 +76,9 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and (doc[end].lower_ != "per" or (end + 1 < len(doc) and doc[end + 1].lower_ == "cent"))
         ):
             end += 1
+        end = _with_currency_word(doc, end)
+        if end < len(doc) and doc[end].text == "times" and _is_number_token(doc[end - 1]):
+            end += 1  # "three times": a multiplier
         joiners = RANGE_JOINERS | ({"and"} if doc[start].lower_ == "between" else set())
         if start > 0 and doc[start - 1].lower_ == "from":
             joiners = joiners - {"to"}  # "from 2.6% to 2.3%" is a change, not a range
@@ -89,6 +98,27 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _with_currency_word(doc: Doc, end: int) -> int:
+    """ "500m euros", "2.5bn rupees", "40m US dollars", "10m Swiss francs", "5m EUR"."""
+    if not _is_number_token(doc[end - 1]) and doc[end - 1].lower_ not in SCALES:
+        return end
+    for size in (1, 2):
+        if end + size > len(doc) or any(doc[i].is_sent_start for i in range(end, end + size)):
+            break
+        last = doc[end + size - 1]
+        if last.lower_ in CURRENCY_WORDS or (size == 1 and last.text in CURRENCY_CODES):
+            if size == 1 or doc[end].is_title or doc[end].is_upper:
+                return end + size
+    return end
+
+
+INSTRUMENT_WORDS = frozenset({"gilt", "gilts", "bond", "bonds", "treasury", "treasuries", "note",
+                              "notes", "yield", "yields"})
+TIME_ADJECTIVE = re.compile(r"^[a-z0-9]+-(?:year|month|week|day)s?$", re.I)
+""" "ten-year gilt": a compound duration naming a kind of bond, not a figure the story reports
+(a "five-year review" or a "22-week limit" is one)."""
+
+
 def _is_clock_or_label(doc: Doc, span: FigureSpan) -> bool:
     """A time of day, a live-blog timestamp, or "ten-year" naming a kind of bond."""
     tokens = doc[span.start : span.end]
@@ -98,8 +128,9 @@ def _is_clock_or_label(doc: Doc, span: FigureSpan) -> bool:
         return True  # "5" "am"
     if span.label == "TIME" and not any(t.lower_ in TIME_UNITS for t in tokens):
         return True  # "two at night"
-    return bool(TIME_ADJECTIVE.match(tokens.text.replace(" ", ""))) and tokens.root.dep_ in (
-        "amod", "compound", "nmod"
+    following = {t.lower_ for t in doc[span.end : span.end + 2]} | {tokens.root.head.lower_}
+    return bool(following & INSTRUMENT_WORDS) and bool(
+        TIME_ADJECTIVE.match(tokens.text.replace(" ", ""))
     )
 
 
