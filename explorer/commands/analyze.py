@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from explorer.commands.errors import report_error
+from explorer.commands.errors import report_error, report_warning
 from explorer.model import Article
 from explorer.sources import SourceError, iter_articles
 
@@ -24,7 +24,7 @@ REFRESH_EVERY_S = 0.1
 
 
 def read_inputs(paths: Sequence[str]) -> tuple[list[Article], bool]:
-    """The readable articles, in argument order (folders sorted); errors go to stderr."""
+    """The readable articles, in argument order (folders sorted); errors and warnings go to stderr."""
     articles: list[Article] = []
     failed = False
     for item in iter_articles(paths):
@@ -32,6 +32,8 @@ def read_inputs(paths: Sequence[str]) -> tuple[list[Article], bool]:
             report_error(str(item))
             failed = True
         else:
+            for warning in item.warnings:
+                report_warning(f"{item.path}: {warning}")
             articles.append(item)
     return articles, failed
 

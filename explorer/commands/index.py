@@ -14,7 +14,7 @@ from explorer.commands.analyze import (
 )
 from explorer.commands.errors import report_error
 from explorer.model_json import json_text
-from explorer.safe_text import visible
+from explorer.safe_text import visible, visible_name
 from explorer.store.corpus import CorpusIndex
 
 TOP_SPEAKERS = 20
@@ -74,7 +74,7 @@ def print_search(corpus: CorpusIndex, query: str) -> None:
     results = corpus.search(query)
     console.print(f"{sum(len(r.hits) for r in results)} matches in {len(results)} articles")
     for result in results:
-        console.print(Text(visible(result.path), style="bold"), f"({len(result.hits)})")
+        console.print(Text(visible_name(result.path), style="bold"), f"({len(result.hits)})")
         for hit in result.hits:
             console.print(f"  {hit.span.start}: {visible(hit.snippet)}", markup=False)
 
@@ -84,4 +84,4 @@ def print_speaker(corpus: CorpusIndex, name: str) -> None:
     quotes = corpus.quotes_of(name)
     console.print(f"{len(quotes)} quotes by {visible(name)}", markup=False)
     for quote in quotes:
-        console.print(f"  {quote.path} {quote.quote_id} ({quote.kind}): {visible(quote.text)}", markup=False)
+        console.print(f"  {visible_name(quote.path)} {quote.quote_id} ({quote.kind}): {visible(quote.text)}", markup=False)
