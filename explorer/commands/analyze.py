@@ -84,8 +84,10 @@ def analyse_with_progress(articles: Sequence[Article], args: argparse.Namespace)
     """
     from explorer.documents import DocumentService
     from explorer.store.batch import default_jobs
+    from explorer.store.cache import AnalysisCache
 
-    service = DocumentService(model=args.model, use_cache=not args.no_cache)
+    cache = None if args.no_cache else AnalysisCache(on_problem=lambda p: report_warning(f"analysis cache: {p}"))
+    service = DocumentService(model=args.model, use_cache=not args.no_cache, cache=cache)
     with progress_bar(len(articles), quiet=args.quiet) as advance:
         for analysed in service.analyze_many_json(
             articles, jobs=args.jobs or default_jobs(), on_progress=advance

@@ -6,9 +6,11 @@ import argparse
 
 from rich.console import Console
 
-from explorer.store import AnalysisCache
+from explorer.commands.errors import report_error
+from explorer.safe_text import visible_name
+from explorer.store.cache import AnalysisCache, CacheUnusable
 
-EXIT_OK = 0
+EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def _size(size_bytes: int) -> str:
@@ -21,15 +23,21 @@ def _size(size_bytes: int) -> str:
 
 def run_cache(args: argparse.Namespace) -> int:
     cache = AnalysisCache()
-    console = Console(highlight=False)
+    # The location comes from $EXPLORER_CACHE_DIR: printed as typed, never read as markup.
+    console = Console(highlight=False, markup=False, emoji=False, soft_wrap=True)
     if args.action == "clear":
-        removed = cache.clear()
-        console.print(f"removed {removed} cached analyses from {cache.path}")
+        try:
+            removed = cache.clear()
+        except CacheUnusable as exc:
+            report_error(f"cannot clear the analysis cache: {exc}")
+            return EXIT_FAILED
+        console.print(f"removed {removed} cached analyses from {visible_name(str(cache.path))}")
         return EXIT_OK
     info = cache.info()
-    console.print(f"location: {info.location}")
+    console.print(f"location: {visible_name(str(info.location))}")
     console.print(f"entries:  {info.entries}")
     console.print(f"size:     {_size(info.size_bytes)}")
     if not info.usable:
-        console.print("status:   not usable (unwritable or locked); the explorer runs without it")
+        reason = visible_name(info.problem or "locked by another explorer; the explorer runs without it")
+        console.print(f"status:   not usable: {reason}")
     return EXIT_OK
