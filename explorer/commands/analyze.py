@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -88,10 +88,10 @@ def analyse_with_progress(articles: Sequence[Article], args: argparse.Namespace)
 
     cache = None if args.no_cache else AnalysisCache(on_problem=lambda p: report_warning(f"analysis cache: {p}"))
     service = DocumentService(model=args.model, use_cache=not args.no_cache, cache=cache)
-    with progress_bar(len(articles), quiet=args.quiet) as advance:
-        for analysed in service.analyze_many_json(
-            articles, jobs=args.jobs or default_jobs(), on_progress=advance
-        ):
+    with progress_bar(len(articles), quiet=args.quiet) as advance, closing(
+        service.analyze_many_json(articles, jobs=args.jobs or default_jobs(), on_progress=advance)
+    ) as results:
+        for analysed in results:
             if analysed.error is not None:
                 report_error(f"{analysed.article.path or '<stdin>'}: analysis failed: {analysed.error}")
             yield analysed
@@ -109,17 +109,18 @@ def run_analyze(args: argparse.Namespace) -> int:
     console = Console()
     out = sys.stdout
     try:
-        for analysed in analyse_with_progress(articles, args):
-            if analysed.error is not None:
-                failed = True
-            elif args.jsonl:
-                out.write(analysed.json + "\n")
-            elif args.json:
-                out.write(json_indented(analysed.json) + "\n")
-            else:
-                from explorer.report import summary
+        with closing(analyse_with_progress(articles, args)) as results:
+            for analysed in results:
+                if analysed.error is not None:
+                    failed = True
+                elif args.jsonl:
+                    out.write(analysed.json + "\n")
+                elif args.json:
+                    out.write(json_indented(analysed.json) + "\n")
+                else:
+                    from explorer.report import summary
 
-                console.print(summary(analysed.document()))
+                    console.print(summary(analysed.document()))
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as other command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

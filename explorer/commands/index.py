@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import closing
 
 from rich.console import Console
 from rich.table import Table
@@ -23,11 +24,12 @@ TOP_SPEAKERS = 20
 def build_index(args: argparse.Namespace, articles) -> tuple[CorpusIndex, bool]:
     corpus = CorpusIndex()
     failed = False
-    for analysed in analyse_with_progress(articles, args):
-        if analysed.error is not None:
-            failed = True
-        else:
-            corpus.add(analysed.document())
+    with closing(analyse_with_progress(articles, args)) as results:
+        for analysed in results:
+            if analysed.error is not None:
+                failed = True
+            else:
+                corpus.add(analysed.document())
     return corpus, failed
 
 

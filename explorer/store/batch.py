@@ -7,8 +7,13 @@ inside the function that needs it, never when the module is imported.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
+import threading
+import time
 import traceback
 from collections.abc import Iterator, Sequence
 from functools import partial
@@ -56,11 +61,43 @@ def analyze_safely(articles: Sequence[Article], nlp, batch_size: int = BATCH_SIZ
 
 
 _worker_model: str | None = None
+ORPHAN_CHECK_S = 0.5
 
 
 def _worker_init(model: str | None) -> None:
+    """Ctrl-C is the parent's to handle (it stops the pool); a worker dies with its parent."""
     global _worker_model
     _worker_model = model
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours: terminate() kills
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Exit when the parent process goes, even by SIGKILL, instead of parsing on for nobody.
+
+    Linux delivers SIGKILL on the parent's death (``PR_SET_PDEATHSIG``); elsewhere a
+    thread notices the worker has been re-parented.
+    """
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before the call took effect
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="orphan-watch").start()
+
+
+PR_SET_PDEATHSIG = 1
 
 
 def _analyze_chunk(chunk: Sequence[Article], batch_size: int) -> list[str]:
@@ -101,11 +138,13 @@ def analyze_to_json(
     jobs: int = 1,
     batch_size: int = BATCH_SIZE,
     nlp=None,
-) -> Iterator[str]:
-    """Each article's analysis as contract JSON, in input order.
+) -> Iterator[tuple[int, str]]:
+    """Each article's analysis as contract JSON with its index in ``articles``, as it is done.
 
-    Small inputs (or ``jobs=1``) stay in this process; larger ones go to ``jobs``
-    worker processes, each loading the pipeline once.
+    Small inputs (or ``jobs=1``) stay in this process and come in order; larger ones
+    go to ``jobs`` worker processes, each loading the pipeline once, and come in the
+    order their chunks finish, so the caller can store each result at once and put
+    them in order itself.
     """
     if not articles:
         return
@@ -115,25 +154,20 @@ def analyze_to_json(
 
             nlp = load_pipeline(model)
         for start in range(0, len(articles), batch_size * 4):
-            for doc in analyze_safely(articles[start : start + batch_size * 4], nlp, batch_size):
-                yield model_json.dumps(doc)
+            documents = analyze_safely(articles[start : start + batch_size * 4], nlp, batch_size)
+            for index, doc in enumerate(documents, start):
+                yield index, model_json.dumps(doc)
         return
     # fork shares the parent's imports; the parent has no helper threads running here.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     chunks = _chunks(articles, jobs)
-    # Longest first, so no long chunk starts last while the other workers sit idle;
-    # results are held back until every earlier chunk is out, keeping input order.
+    # Longest first, so no long chunk starts last while the other workers sit idle.
     longest_first = sorted(
         range(len(chunks)), key=lambda n: -sum(len(articles[i].text) for i in chunks[n])
     )
     work = [(n, [articles[i] for i in chunks[n]]) for n in longest_first]
-    finished: dict[int, list[str]] = {}
-    next_out = 0
     with context.Pool(min(jobs, len(chunks)), initializer=_worker_init, initargs=(model,)) as pool:
         analyse = partial(_analyze_numbered_chunk, batch_size=batch_size)
         for number, results in pool.imap_unordered(analyse, work):
-            finished[number] = results
-            while next_out in finished:
-                yield from finished.pop(next_out)
-                next_out += 1
+            yield from zip(chunks[number], results)
