@@ -241,5 +241,5 @@ def splice_article(raw: str, article: Article) -> str | None:
         return None
     if text != article.text:
         return None
-    block = json.dumps(_article_json(article), ensure_ascii=False)
+    block = model_json.json_text(_article_json(article))
     return _HEAD + block + raw[article_end:]

@@ -442,6 +442,6 @@ class ReaderScreen(Screen):
         if not isinstance(quote, Quote) or document is None:
             self.notify("Select a quote first (2, then enter)", timeout=2)
             return
-        text = f"“{quote.text}” — {speaker_name(document, quote.speaker_id)}"
+        text = visible(f"“{quote.text}” — {speaker_name(document, quote.speaker_id)}")
         self.app.copy_to_clipboard(text)
         self.notify("Quote copied with its attribution", timeout=2)
