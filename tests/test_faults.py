@@ -201,7 +201,7 @@ def test_every_command_prints_hostile_file_names_as_visible_text(run, tmp_path):
 def test_a_newline_in_a_file_name_cannot_forge_an_error_line(run, tmp_path):
     missing = tmp_path / "story.txt\nexplorer: error: forged.txt"
     code, out, err = run("analyze", str(missing))
-    assert code == 1
+    assert code == 1 and out == ""
     assert err.count("\n") == 1
     assert "story.txt␊explorer: error: forged.txt: no such file or directory" in err
 
@@ -220,7 +220,7 @@ def test_file_name_that_is_not_utf8_gives_valid_utf8_output_under_a_strict_local
     outputs = []
     for flag in ("--jsonl", "--quiet"):
         result = subprocess.run([sys.executable, "-m", "explorer", "analyze", str(folder), flag],
-                                env=env, capture_output=True, timeout=300)
+                                env=env, capture_output=True, timeout=300, check=False)
         assert result.returncode == 0, result.stderr.decode(errors="replace")
         outputs.append(result.stdout.decode("utf-8"))  # raises if any byte is not UTF-8
     assert json.loads(outputs[0])["article"]["path"] == str(folder / "caf\\xe9-\\xff.txt")
@@ -265,7 +265,8 @@ def _unprivileged(code: str, tmp_path: Path) -> subprocess.CompletedProcess:
             pytest.skip("running as root without setpriv to drop the permission override")
         command = [setpriv, "--bounding-set=-dac_override,-dac_read_search", *command]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          check=False)
 
 
 @pytest.fixture
@@ -275,7 +276,7 @@ def filled_cache(tmp_path) -> Path:
 
     folder = tmp_path / "cache"
     cache = AnalysisCache(folder)
-    cache.put_json([(f"k{n}", '{"n": %d}' % n) for n in range(11)])
+    cache.put_json([(f"k{n}", f'{{"n": {n}}}') for n in range(11)])
     cache.close()
     for suffix in ("-wal", "-shm"):
         Path(f"{folder / 'analyses.sqlite3'}{suffix}").unlink(missing_ok=True)
@@ -326,9 +327,20 @@ def test_cache_folder_that_is_a_file_warns_once_and_clear_fails(run, monkeypatch
     code, out, err = run("analyze", str(path), str(path), "--jsonl")
     assert code == 0 and len(out.splitlines()) == 2
     assert err.splitlines() == [
-        f"explorer: warning: analysis cache: cannot use the folder {blocker} (file exists); "
-        "running without a cache"
+        (f"explorer: warning: analysis cache: cannot use the folder {blocker} (file exists); "
+         "running without a cache")
     ]
     code, out, err = run("cache", "clear")
     assert code == 1 and out == ""
     assert err.startswith("explorer: error: cannot clear the analysis cache: cannot use the folder")
+
+
+def test_warnings_round_trip_in_the_json_and_are_absent_when_there_are_none():
+    from explorer import model_json
+    from explorer.model import Article, Engine, ParsedDocument
+
+    warned = ParsedDocument(Article(text="Fares rise.", warnings=("1 invalid UTF-8 byte sequence",)),
+                            Engine("", "", ""))
+    assert model_json.loads(model_json.dumps(warned)) == warned
+    plain = ParsedDocument(Article(text="Fares rise."), Engine("", "", ""))
+    assert "warnings" not in json.loads(model_json.dumps(plain))["article"]

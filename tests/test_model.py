@@ -249,7 +249,7 @@ FIGURE_KEYS = {
 # Keys we write beyond the contract (allowed: "Extra keys are allowed").
 EXTRA_KEYS = {
     "top": {"error"},
-    "article": {"url"},
+    "article": {"url", "warnings"},
     "quote": {"rule", "confidence"},
     "speaker": {"represents"},
     "figure": {"value_high"},

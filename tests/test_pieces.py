@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_invariants import check_invariants
 
 from explorer.analysis import analyze, analyze_many, pipeline
 from explorer.analysis.pieces import piece_article, piece_bounds
 from explorer.sources import read_article, read_text_article
-from test_invariants import check_invariants
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sample_articles" / "balkans-summit-home-secretary.txt"

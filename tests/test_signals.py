@@ -134,7 +134,7 @@ def test_ctrl_c_during_a_one_process_run_is_one_line_too(folder, tmp_path):
         assert process.poll() is None, process.stderr.read().decode()
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=TIMEOUT_S)
+    _, err = process.communicate(timeout=TIMEOUT_S)
     assert process.returncode == 130
     assert err.decode() == "explorer: error: interrupted\n"
 
@@ -143,7 +143,7 @@ def test_ctrl_c_stops_index_with_one_line_and_no_worker_left(folder, tmp_path):
     process = _start(tmp_path, "index", str(folder), "--jobs", "2")
     workers = _wait_for_workers(process)
     os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=TIMEOUT_S)
+    _, err = process.communicate(timeout=TIMEOUT_S)
     assert process.returncode == 130
     assert err.decode() == "explorer: error: interrupted\n"
     assert _gone(workers)

@@ -22,7 +22,17 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from explorer.model import (
-    Article, Cue, Engine, Figure, Organisation, ParsedDocument, Person, Place, Quote, Span, Speaker,
+    Article,
+    Cue,
+    Engine,
+    Figure,
+    Organisation,
+    ParsedDocument,
+    Person,
+    Place,
+    Quote,
+    Span,
+    Speaker,
 )
 
 PIECE_CHARS = 100_000

@@ -16,10 +16,9 @@ from explorer.sources.dates import normalise_date
 from explorer.sources.errors import SourceError
 from explorer.sources.paragraphs import split_paragraphs
 
-
 MAX_HTML_DEPTH = 255
 """libxml2 (under lxml, under trafilatura) drops elements nested deeper than this."""
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 
 
 class _DepthMeter(HTMLParser):

@@ -62,6 +62,9 @@ def analyze_safely(articles: Sequence[Article], nlp, batch_size: int = BATCH_SIZ
 
 _worker_model: str | None = None
 ORPHAN_CHECK_S = 0.5
+"""Where the kernel cannot kill a worker with its parent, how often it looks for the parent."""
+PR_SET_PDEATHSIG = 1
+"""From <linux/prctl.h>: the signal a process gets when its parent dies."""
 
 
 def _worker_init(model: str | None) -> None:
@@ -79,14 +82,15 @@ def _die_with_parent() -> None:
     Linux delivers SIGKILL on the parent's death (``PR_SET_PDEATHSIG``); elsewhere a
     thread notices the worker has been re-parented.
     """
-    parent = os.getppid()
+    known = multiprocessing.parent_process()
+    parent = known.pid if known is not None and known.pid else os.getppid()
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
         if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
             if os.getppid() != parent:  # the parent died before the call took effect
                 os._exit(1)
             return
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         pass
 
     def watch() -> None:
@@ -95,9 +99,6 @@ def _die_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="orphan-watch").start()
-
-
-PR_SET_PDEATHSIG = 1
 
 
 def _analyze_chunk(chunk: Sequence[Article], batch_size: int) -> list[str]:
