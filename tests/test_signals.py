@@ -149,8 +149,9 @@ def test_ctrl_c_stops_index_with_one_line_and_no_worker_left(folder, tmp_path):
     assert _gone(workers)
 
 
-def test_sigterm_writes_what_is_finished_then_exits_and_takes_the_workers(folder, tmp_path):
-    process = _start(tmp_path, "analyze", str(folder), "--jsonl", "--jobs", "2")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_writes_what_is_finished_then_exits_and_takes_the_workers(folder, tmp_path, jobs):
+    process = _start(tmp_path, "analyze", str(folder), "--jsonl", "--jobs", jobs)
     first = process.stdout.readline()
     assert first.startswith(b"{"), process.stderr.read().decode()
     workers = _children(process.pid)

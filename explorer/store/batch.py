@@ -16,6 +16,7 @@ import threading
 import time
 import traceback
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from functools import partial
 
 from explorer import model_json
@@ -45,19 +46,26 @@ def analyze_safely(articles: Sequence[Article], nlp, batch_size: int = BATCH_SIZ
 
     Only the article that breaks a rule comes back as a failed document.
     """
+    return list(iter_safely(articles, nlp, batch_size))
+
+
+def iter_safely(articles: Sequence[Article], nlp, batch_size: int = BATCH_SIZE) -> Iterator[ParsedDocument]:
+    """``analyze_safely``, each document as soon as it is done (a stopped run keeps it)."""
     from explorer.analysis import analyze, analyze_many, engine_for
 
+    done = 0
     try:
-        return list(analyze_many(articles, nlp, batch_size=batch_size))
-    except Exception:  # noqa: BLE001 - find the culprit below
+        for doc in analyze_many(articles, nlp, batch_size=batch_size):
+            yield doc
+            done += 1
+        return
+    except Exception:  # noqa: BLE001, S110 - find the culprit below
         pass
-    documents = []
-    for article in articles:
+    for article in articles[done:]:
         try:
-            documents.append(analyze(article, nlp))
+            yield analyze(article, nlp)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a folder
-            documents.append(failed_document(article, exc, engine_for(nlp).model))
-    return documents
+            yield failed_document(article, exc, engine_for(nlp).model)
 
 
 _worker_model: str | None = None
@@ -65,6 +73,7 @@ ORPHAN_CHECK_S = 0.5
 """Where the kernel cannot kill a worker with its parent, how often it looks for the parent."""
 PR_SET_PDEATHSIG = 1
 """From <linux/prctl.h>: the signal a process gets when its parent dies."""
+_STOP_SIGNALS = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
 
 
 def _worker_init(model: str | None) -> None:
@@ -72,8 +81,31 @@ def _worker_init(model: str | None) -> None:
     global _worker_model
     _worker_model = model
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a closed terminal: the parent stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours: terminate() kills
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked while forking
     _die_with_parent()
+
+
+
+@contextmanager
+def _stop_signals_blocked() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while the pool forks its workers.
+
+    Arriving mid-fork, the parent's handler would run inside an at-fork hook, which
+    swallows the KeyboardInterrupt, or in a worker before it ignores Ctrl-C. Held,
+    they reach the parent once its pool can be stopped, and the workers not at all.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
 def _die_with_parent() -> None:
@@ -155,7 +187,7 @@ def analyze_to_json(
 
             nlp = load_pipeline(model)
         for start in range(0, len(articles), batch_size * 4):
-            documents = analyze_safely(articles[start : start + batch_size * 4], nlp, batch_size)
+            documents = iter_safely(articles[start : start + batch_size * 4], nlp, batch_size)
             for index, doc in enumerate(documents, start):
                 yield index, model_json.dumps(doc)
         return
@@ -168,7 +200,12 @@ def analyze_to_json(
         range(len(chunks)), key=lambda n: -sum(len(articles[i].text) for i in chunks[n])
     )
     work = [(n, [articles[i] for i in chunks[n]]) for n in longest_first]
-    with context.Pool(min(jobs, len(chunks)), initializer=_worker_init, initargs=(model,)) as pool:
+    with ExitStack() as stack:
+        with _stop_signals_blocked():
+            # Entered before the signals are let through, so a held Ctrl-C terminates it.
+            pool = stack.enter_context(
+                context.Pool(min(jobs, len(chunks)), initializer=_worker_init, initargs=(model,))
+            )
         analyse = partial(_analyze_numbered_chunk, batch_size=batch_size)
         for number, results in pool.imap_unordered(analyse, work):
             yield from zip(chunks[number], results)
