@@ -89,3 +89,23 @@ def test_an_article_below_the_piece_size_is_analysed_whole(nlp, parses):
     article = read_article(SEED)
     analyze(article, nlp)
     assert parses == [len(article.text)]
+
+
+def test_a_surname_in_one_piece_joins_the_full_name_in_another(nlp, monkeypatch):
+    filler = "The ferry crossing has run every hour since the old quay was rebuilt in the spring. " * 8
+    text = (
+        "Harbour works\n\n"
+        "“We will finish the new quay by June,” said Daniel Crewe, the harbour master.\n\n"
+        + f"{filler}\n\n" * 3
+        + "“The quay is on time and on budget,” Crewe said on Tuesday.\n"
+    )
+    article = read_text_article(text)
+    monkeypatch.setattr(nlp, "max_length", 1000)
+    assert len(piece_bounds(pipeline.parse_text(article), article.paragraphs, 1000)) > 1
+    doc = analyze(article, nlp)
+    check_invariants(doc, text)
+    (crewe,) = [s for s in doc.speakers if "Crewe" in s.name]
+    assert crewe.name == "Daniel Crewe"
+    assert [doc.item(q).text for q in crewe.quote_ids] == [
+        "We will finish the new quay by June,", "The quay is on time and on budget,"
+    ]

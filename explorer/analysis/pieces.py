@@ -7,7 +7,8 @@ cut into pieces at paragraph starts; each piece is parsed and analysed on its
 own and only its small ``ParsedDocument`` is kept, shifted to the article's
 offsets. The pieces are then combined: ids renumbered in order of first
 appearance, and speakers, places, people and organisations of the same name
-(and kind) in several pieces merged into one entry.
+(and kind) in several pieces merged into one entry; a person named by surname
+alone joins the one person of that surname named in full elsewhere.
 
 What a piece boundary costs: a pronoun or a description at the top of a piece
 cannot be tied to a speaker named in the piece before, and a quotation running
@@ -100,6 +101,22 @@ def _union(*groups: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for group in groups for name in group))
 
 
+def _full_name(name: str, names: Iterable[str]) -> str | None:
+    """The one full name among ``names`` that a bare surname stands for ("Crewe": "Daniel Crewe").
+
+    Analysed whole, an article's surname is linked to the full name given anywhere
+    in it; a piece boundary must not undo that.
+    """
+    if " " in name.strip():
+        return None
+    matches = {full for full in names if " " in full and full.split()[-1] == name}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _quote_number(quote_id: str) -> int:
+    return int(quote_id[1:])
+
+
 class _Combiner:
     """Accumulates shifted piece results; entries of the same name across pieces become one."""
 
@@ -179,11 +196,58 @@ class _Combiner:
         return dataclasses.replace(earlier, **changes)
 
 
+    def join_surnames(self) -> None:
+        """Fold each person known by bare surname into the one person of that surname in full."""
+        speakers = dict(self.speakers)
+        full_names = [name for name, kind in speakers if kind == "person"]
+        moved: dict[str, str] = {}
+        for (name, kind), bare in list(speakers.items()):
+            target = _full_name(name, full_names) if kind == "person" else None
+            if target is None:
+                continue
+            full = speakers[(target, kind)]
+            speakers[(target, kind)] = dataclasses.replace(
+                full, role=full.role or bare.role, aliases=_union(full.aliases, bare.aliases, [name]),
+                mentions=tuple(sorted(full.mentions + bare.mentions)),
+                quote_ids=tuple(sorted(full.quote_ids + bare.quote_ids, key=_quote_number)),
+            )
+            moved[bare.id] = full.id
+            del speakers[(name, kind)]
+        people = dict(self.people)
+        for name, bare in list(people.items()):
+            target = _full_name(name, list(people))
+            if target is None:
+                continue
+            full = people[target]
+            people[target] = dataclasses.replace(
+                full, role=full.role or bare.role, aliases=_union(full.aliases, bare.aliases, [name]),
+                mentions=tuple(sorted(full.mentions + bare.mentions)),
+                speaker_id=full.speaker_id or bare.speaker_id,
+            )
+            del people[name]
+        # Renumber in order of first appearance, and point every reference at the new ids.
+        new_ids = {s.id: f"s{n}" for n, s in enumerate(speakers.values(), 1)}
+        for old, kept in moved.items():
+            new_ids[old] = new_ids[kept]
+        self.speakers = {key: dataclasses.replace(s, id=new_ids[s.id]) for key, s in speakers.items()}
+        self.quotes = [q if q.speaker_id is None else dataclasses.replace(q, speaker_id=new_ids[q.speaker_id])
+                       for q in self.quotes]
+        self.people = {
+            name: dataclasses.replace(p, id=f"pe{n}", speaker_id=p.speaker_id and new_ids[p.speaker_id])
+            for n, (name, p) in enumerate(people.items(), 1)
+        }
+        self.organisations = {
+            name: dataclasses.replace(o, speaker_id=o.speaker_id and new_ids[o.speaker_id])
+            for name, o in self.organisations.items()
+        }
+
+
 def combine(article: Article, engine: Engine, pieces: Iterable[tuple[int, ParsedDocument]]) -> ParsedDocument:
     """One document for ``article`` from its pieces' documents, each given with its start offset."""
     combiner = _Combiner()
     for offset, doc in pieces:
         combiner.add(doc, offset)
+    combiner.join_surnames()
     return ParsedDocument(
         article=article,
         engine=engine,
