@@ -84,8 +84,13 @@ def analyze_many(
         piece = piece_article(article, start, start + len(doc.text))
         done.append((start, build_document(piece, doc, engine)))
         if len(done) == count:
-            yield combine(article, engine, done)
-            done = []
+            yield combine(article, engine, _emptied(done))
+
+
+def _emptied(items: list[T]) -> Iterator[T]:
+    """The items, each dropped from the list as it is taken, so none outlives its use."""
+    while items:
+        yield items.pop(0)
 
 
 def _pipe(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int, max_chars: int) -> Iterator[tuple[Doc, T]]:

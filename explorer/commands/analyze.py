@@ -116,7 +116,8 @@ def run_analyze(args: argparse.Namespace) -> int:
                 elif args.jsonl:
                     out.write(analysed.json + "\n")
                 elif args.json:
-                    out.write(json_indented(analysed.json) + "\n")
+                    out.write(json_indented(analysed.json))  # not + "\n": a copy of a long article's JSON
+                    out.write("\n")
                 else:
                     from explorer.report import summary
 

@@ -54,9 +54,10 @@ def iter_safely(articles: Sequence[Article], nlp, batch_size: int = BATCH_SIZE) 
     from explorer.analysis import analyze, analyze_many, engine_for
 
     done = 0
+    documents = analyze_many(articles, nlp, batch_size=batch_size)
     try:
-        for doc in analyze_many(articles, nlp, batch_size=batch_size):
-            yield doc
+        for _ in articles:
+            yield next(documents)  # never bound to a name here: a long article's model is freed once used
             done += 1
         return
     except Exception:  # noqa: BLE001, S110 - find the culprit below
@@ -188,8 +189,8 @@ def analyze_to_json(
             nlp = load_pipeline(model)
         for start in range(0, len(articles), batch_size * 4):
             documents = iter_safely(articles[start : start + batch_size * 4], nlp, batch_size)
-            for index, doc in enumerate(documents, start):
-                yield index, model_json.dumps(doc)
+            for index in range(start, min(start + batch_size * 4, len(articles))):
+                yield index, model_json.dumps(next(documents))
         return
     # fork shares the parent's imports; the parent has no helper threads running here.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
