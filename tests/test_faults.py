@@ -23,6 +23,7 @@ import pytest
 
 from explorer.cli import main
 from explorer.sources import SourceError, iter_articles, read_article
+from explorer.store.cache import DB_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_articles" / "council-budget-library-closures.txt"
@@ -183,7 +184,7 @@ def _assert_no_controls(text: str) -> None:
     assert _CONTROLS.findall(text.replace("\n", "")) == []
 
 
-def test_every_command_prints_hostile_file_names_as_visible_text(run, tmp_path):
+def test_every_command_prints_hostile_file_names_as_visible_text(run, monkeypatch, tmp_path):
     folder = _hostile_folder(tmp_path)
     missing = str(folder / f"gone{OSC52}.txt")
     outputs = [run("analyze", str(folder)), run("analyze", str(folder), "--jsonl"),
@@ -192,10 +193,13 @@ def test_every_command_prints_hostile_file_names_as_visible_text(run, tmp_path):
     speakers = json.loads(outputs[-1][1])["speakers"]
     assert speakers
     outputs.append(run("index", str(folder), "--speaker", speakers[0]["name"]))
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / f"cache{OSC52}\n[red]"))
+    outputs += [run("cache", "info"), run("cache", "clear")]
     for code, out, err in outputs:
         _assert_no_controls(out)
         _assert_no_controls(err)
-    assert "a␛]52;c;ZXZpbA==␇b␛]0;pwned␇" in outputs[-1][1]
+    assert "a␛]52;c;ZXZpbA==␇b␛]0;pwned␇" in outputs[-3][1]
+    assert f"cache␛]52;c;ZXZpbA==␇␊[red]/{DB_NAME}" in outputs[-2][1]
 
 
 def test_a_newline_in_a_file_name_cannot_forge_an_error_line(run, tmp_path):
