@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -31,7 +32,13 @@ def _raise_stopped(signum: int, frame) -> None:
 
 @contextmanager
 def stop_on_signals() -> Iterator[None]:
-    """While inside, SIGTERM and SIGHUP raise ``Stopped`` (Ctrl-C raises KeyboardInterrupt)."""
+    """While inside, SIGTERM and SIGHUP raise ``Stopped`` (Ctrl-C raises KeyboardInterrupt).
+
+    Only the main thread may set handlers; elsewhere (an embedding program) nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     previous = {sig: signal.signal(sig, _raise_stopped) for sig in _STOP_SIGNALS}
     try:
         yield
