@@ -167,14 +167,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
-    if args.command == "analyze":
-        from explorer.commands.analyze import run_analyze
+    if args.command in ("analyze", "index"):
+        from explorer.commands.stopping import run_stoppable
 
-        return run_analyze(args)
-    if args.command == "index":
+        if args.command == "analyze":
+            from explorer.commands.analyze import run_analyze
+
+            return run_stoppable(run_analyze, args)
         from explorer.commands.index import run_index
 
-        return run_index(args)
+        return run_stoppable(run_index, args)
     if args.command == "export" and args.parquet:
         from explorer.commands.export_parquet import run_export_parquet
 

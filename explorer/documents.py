@@ -167,6 +167,10 @@ class DocumentService:
         ``jobs`` processes when there are enough of them. ``on_progress(n)`` is
         called as each article is done. Raises ``ModelNotFound`` if some article
         needs analysis and no pipeline loads.
+
+        Results are stored as they arrive, not as they are yielded, and whatever is
+        stored-to-be is written when the run is stopped (Ctrl-C, SIGTERM, a closed
+        generator): no finished analysis is lost.
         """
         articles = list(articles)
         keys = [self._key(a) for a in articles]
@@ -176,27 +180,33 @@ class DocumentService:
             found = self._from_cache(article, raw) if raw is not None else None
             if found is not None:
                 hits[index] = found
-        misses = [a for i, a in enumerate(articles) if i not in hits]
+        miss_indices = [i for i in range(len(articles)) if i not in hits]
         fresh = analyze_to_json(
-            misses, self.model, jobs=jobs, batch_size=BATCH_SIZE,
+            [articles[i] for i in miss_indices], self.model, jobs=jobs, batch_size=BATCH_SIZE,
             nlp=self._nlp if jobs <= 1 else None,
         )
+        ready = hits  # finished analyses waiting for every earlier one to be yielded
         pending: list[tuple[str, str]] = []
+        next_out = 0
         try:
-            for index, (article, key) in enumerate(zip(articles, keys)):
-                analysed = hits.get(index)
-                if analysed is None:
-                    raw = next(fresh)
-                    error = json.loads(raw).get("error") if '"error":' in raw else None
-                    analysed = Analysed(article, raw, error)
-                    if key is not None and error is None:
-                        pending.append((key, raw))
-                        if len(pending) >= WRITE_EVERY:
-                            self.cache.put_json(pending)
-                            pending = []
-                if on_progress is not None:
-                    on_progress(1)
-                yield analysed
+            while next_out < len(articles):
+                if next_out in ready:
+                    if on_progress is not None:
+                        on_progress(1)
+                    yield ready.pop(next_out)
+                    next_out += 1
+                    continue
+                found = next(fresh, None)
+                if found is None:
+                    raise RuntimeError("the analysis stopped before every article was done")
+                index, raw = miss_indices[found[0]], found[1]
+                error = json.loads(raw).get("error") if '"error":' in raw else None
+                ready[index] = Analysed(articles[index], raw, error)
+                if keys[index] is not None and error is None:
+                    pending.append((keys[index], raw))
+                    if len(pending) >= WRITE_EVERY:
+                        self.cache.put_json(pending)
+                        pending = []
         finally:
             fresh.close()
             if pending:
@@ -244,5 +254,5 @@ def splice_article(raw: str, article: Article) -> str | None:
         return None
     if text != article.text:
         return None
-    block = json.dumps(_article_json(article), ensure_ascii=False)
+    block = model_json.json_text(_article_json(article))
     return _HEAD + block + raw[article_end:]

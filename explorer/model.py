@@ -90,6 +90,8 @@ class Article:
     body_start: int = 0
     language: str = "en"
     paragraphs: tuple[Span, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """What reading the file had to guess or drop (bytes replaced, a bad header date)."""
 
     @property
     def display_title(self) -> str:

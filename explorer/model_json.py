@@ -27,7 +27,7 @@ from explorer.model import (
     Speaker,
     Work,
 )
-from explorer.safe_text import UNSAFE_CHARACTERS
+from explorer.safe_text import UNSAFE_CHARACTERS, name_text
 
 
 class ContractError(ValueError):
@@ -58,7 +58,7 @@ def to_json_dict(doc: ParsedDocument) -> dict[str, Any]:
     data: dict[str, Any] = {
         "schema": doc.schema,
         "article": {
-            "path": article.path,
+            "path": None if article.path is None else name_text(article.path),
             "title": article.title,
             "date": article.date,
             "source": article.source,
@@ -67,6 +67,7 @@ def to_json_dict(doc: ParsedDocument) -> dict[str, Any]:
             "language": article.language,
             "url": article.url,
             "display_title": article.display_title,
+            **({"warnings": list(article.warnings)} if article.warnings else {}),
         },
         "engine": {
             "explorer": doc.engine.explorer,
@@ -210,6 +211,7 @@ def from_json_dict(data: dict[str, Any]) -> ParsedDocument:
             body_start=int(meta.get("body_start", 0)),
             language=meta.get("language", "en"),
             paragraphs=_load_spans(data["paragraphs"]),
+            warnings=tuple(str(w) for w in meta.get("warnings") or ()),
         )
         engine = Engine(**{k: data["engine"][k] for k in ("explorer", "spacy", "model")})
         return ParsedDocument(

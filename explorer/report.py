@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from explorer.model import ParsedDocument
-from explorer.safe_text import visible
+from explorer.safe_text import visible, visible_name
 
 
 def _cell(value: object, limit: int = 90) -> Text:
@@ -37,7 +37,7 @@ def summary(doc: ParsedDocument) -> RenderableType:
     heading.append(visible(article.display_title), style="bold")
     details = [v for v in (article.date, article.source, article.byline, article.path) if v]
     if details:
-        heading.append("\n" + visible(" · ".join(details)), style="dim")
+        heading.append("\n" + visible_name(" · ".join(details)), style="dim")
 
     speakers_by_id = {s.id: s for s in doc.speakers}
     speakers = _table(f"Speakers ({len(doc.speakers)})", ["Name", "Kind", "Role", "Quotes"])

@@ -249,7 +249,7 @@ FIGURE_KEYS = {
 # Keys we write beyond the contract (allowed: "Extra keys are allowed").
 EXTRA_KEYS = {
     "top": {"error", "sources", "corrections", "works"},
-    "article": {"url", "display_title"},
+    "article": {"url", "display_title", "warnings"},
     "quote": {"rule", "confidence"},
     "speaker": {"represents"},
     "figure": {"value_high"},

@@ -2,7 +2,7 @@
 
 Every refusal is one line on stderr with no traceback and a non-zero exit; in a
 folder one bad file is reported and skipped while the rest are analysed. Input
-files are never written. Long texts are parsed in paragraph-aligned pieces.
+files are never written. Long texts are analysed in paragraph-aligned pieces.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from test_invariants import check_invariants
 
 from explorer import model_json
 from explorer.analysis import analyze, analyze_many
-from explorer.analysis.pipeline import CHUNK_CHARS, chunk_bounds
+from explorer.analysis.pieces import PIECE_CHARS, piece_bounds
 from explorer.cli import main
-from explorer.sources import iter_articles, read_article, read_text_article
+from explorer.sources import MAX_ARTICLE_CHARS, iter_articles, read_article, read_text_article
+from explorer.sources.paragraphs import split_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sample_articles" / "balkans-summit-home-secretary.txt"
@@ -270,54 +271,53 @@ def test_analyze_leaves_input_files_untouched(run, folder):
     text=st.text(alphabet=st.sampled_from("ab \n\t“”."), max_size=400),
     limit=st.integers(1, 60),
 )
-def test_chunk_bounds_cover_the_text_in_order_within_the_limit(text, limit):
-    bounds = chunk_bounds(text, limit)
+def test_piece_bounds_cover_the_text_in_order_within_the_limit(text, limit):
+    bounds = piece_bounds(text, split_paragraphs(text), limit)
     assert "".join(text[s:e] for s, e in bounds) == text
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
     assert all(prev_end == start for (_, prev_end), (start, _) in zip(bounds, bounds[1:]))
     assert all(0 < e - s <= limit for s, e in bounds) or text == ""
 
 
-def test_chunk_bounds_prefer_paragraph_breaks():
+def test_piece_bounds_cut_where_paragraphs_start():
     text = ("word " * 30 + "\n\n") * 10
-    bounds = chunk_bounds(text, 400)
+    paragraphs = split_paragraphs(text)
+    bounds = piece_bounds(text, paragraphs, 400)
     assert len(bounds) > 1
-    assert all(text[:end].endswith("\n\n") for _, end in bounds[:-1])
+    assert {end for _, end in bounds[:-1]} <= {p.start for p in paragraphs}
 
 
-def test_long_article_is_analysed_in_pieces_with_the_same_result(nlp, monkeypatch, seed_doc):
-    """With a tiny max_length the seed article is cut into pieces; nothing changes."""
-    article = read_article(SEED)
-    monkeypatch.setattr(nlp, "max_length", 900)
-    assert len(chunk_bounds(article.text, 900)) > 3
-    pieced = analyze(article, nlp)
-    assert pieced == seed_doc
-    check_invariants(pieced, article.text)
-
-
-def test_long_and_short_articles_batch_together(nlp, monkeypatch, seed_doc):
+def test_long_and_short_articles_batch_together(nlp, monkeypatch):
     article = read_article(SEED)
     short = read_text_article(ARTICLE)
     line = read_text_article("Ada Quill said " + "fares rise and " * 200 + "“" + "x" * 1500)
     alone = analyze(short, nlp)
     monkeypatch.setattr(nlp, "max_length", 700)
     together = list(analyze_many([short, article, line, short], nlp, batch_size=3))
-    # Cut at paragraph breaks, the seed parses as it does whole; the single line is
-    # cut between words, which may move a sentence boundary, so only its invariants hold.
-    assert [together[0], together[1], together[3]] == [alone, seed_doc, alone]
+    # Short articles are analysed whole, as alone; the long ones in pieces, whose
+    # results must still describe the article they came from.
+    assert [together[0], together[3]] == [alone, alone]
+    check_invariants(together[1], article.text)
     check_invariants(together[2], line.text)
 
 
-def test_twenty_megabytes_reads_and_splits_into_paragraphs(tmp_path):
+def test_a_text_over_the_article_limit_is_refused_in_one_line(tmp_path):
     paragraph = ARTICLE.replace("\n\n", " ").strip()
     count = 20 * 1024 * 1024 // (len(paragraph.encode("utf-8")) + 2) + 1
     path = tmp_path / "huge.txt"
     path.write_text((paragraph + "\n\n") * count, encoding="utf-8")
     assert path.stat().st_size >= 20 * 1024 * 1024
-    (article,) = iter_articles([path])
-    assert len(article.paragraphs) == count
-    assert article.paragraphs[-1].text_of(article.text) == paragraph
-    assert max(end - start for start, end in chunk_bounds(article.text)) <= CHUNK_CHARS
+    (error,) = iter_articles([path])
+    assert error.reason.startswith("article text is ") and f"more than the {MAX_ARTICLE_CHARS:,}" in error.reason
+
+
+def test_an_article_at_the_limit_is_cut_into_pieces_within_the_piece_size():
+    paragraph = ARTICLE.replace("\n\n", " ").strip() + "\n\n"
+    text = paragraph * (MAX_ARTICLE_CHARS // len(paragraph))
+    article = read_text_article(text)
+    bounds = piece_bounds(text, article.paragraphs)
+    assert max(end - start for start, end in bounds) <= PIECE_CHARS
+    assert {end for _, end in bounds[:-1]} <= {p.start for p in article.paragraphs}
 
 
 def test_one_megabyte_single_line_reads_as_one_paragraph(tmp_path):
@@ -327,7 +327,7 @@ def test_one_megabyte_single_line_reads_as_one_paragraph(tmp_path):
     article = read_article(path)
     assert article.text == line
     assert [(p.start, p.end) for p in article.paragraphs] == [(0, len(line))]
-    pieces = chunk_bounds(line)
+    pieces = piece_bounds(line, article.paragraphs)
     assert len(pieces) > 1 and all(line[e - 1] == " " for _, e in pieces[:-1])
 
 
@@ -342,9 +342,9 @@ def test_one_megabyte_single_line_is_analysed(run, tmp_path):
 
 
 @pytest.mark.slow
-def test_twenty_megabyte_article_is_analysed(run, tmp_path):
+def test_article_at_the_size_limit_is_analysed(run, tmp_path):
     body = SEED.read_text(encoding="utf-8")
-    text = body * (20 * 1024 * 1024 // len(body.encode("utf-8")) + 1)
+    text = body * (MAX_ARTICLE_CHARS // len(body))
     path = tmp_path / "huge.txt"
     path.write_text(text, encoding="utf-8")
     code, out, err = run(str(path), "--jsonl", "--no-cache")

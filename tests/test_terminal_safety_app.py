@@ -221,3 +221,17 @@ async def test_an_app_session_leaves_input_files_untouched(tmp_path, monkeypatch
         await pilot.pause()
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
     assert after == before
+
+
+async def test_copying_a_hostile_quote_puts_only_visible_text_on_the_clipboard(hostile_file):
+    app = ExplorerApp(paths=[str(hostile_file)], service=HostileService())
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await _settle(app, pilot)
+        await pilot.press("2", "down", "enter")
+        await pilot.pause()
+        assert screen.selected is not None, "no quote selected"
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard.startswith("“We have [bold]loud[/bold]")
+        assert "␛]52;c;ZXZpbA==␇" in app.clipboard
+        assert not _CONTROLS.search(app.clipboard)

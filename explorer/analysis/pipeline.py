@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
-import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,13 +14,15 @@ from explorer.analysis.entities import find_entities
 from explorer.analysis.figures import find_figures
 from explorer.analysis.linking import link_speakers, share_mentions
 from explorer.analysis.loader import model_label
+from explorer.analysis.pieces import PIECE_CHARS, combine, piece_article, piece_bounds
 from explorer.analysis.quotes import find_attributions
 from explorer.model import Article, Engine, ParsedDocument
 
-CHUNK_CHARS = 100_000
-"""Longest text spaCy parses in one call. Longer articles are parsed in pieces cut at
-paragraph breaks and joined into one Doc: spaCy refuses texts over ``nlp.max_length``
-(1,000,000) and the parser's memory grows with the length of what it is given."""
+T = TypeVar("T")
+
+BATCH_CHARS = PIECE_CHARS
+"""Most characters given to one ``nlp.pipe`` batch: spaCy's working memory follows the
+batch's total length, so sixteen long articles are never parsed at once."""
 
 
 def engine_for(nlp: Language) -> Engine:
@@ -30,41 +32,6 @@ def engine_for(nlp: Language) -> Engine:
 def parse_text(article: Article) -> str:
     """The text spaCy sees: the header blanked to spaces, so offsets stay the same."""
     return " " * article.body_start + article.text[article.body_start :]
-
-
-def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Half-open pieces of ``text``, each at most ``limit`` long, that join back to it.
-
-    A piece ends after a blank line when one falls in its second half, else after a
-    line break, else after a space; a text with none of those is cut at the limit.
-    """
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = start + limit
-        for separator in ("\n\n", "\n", " ", "\t"):
-            found = window.rfind(separator)
-            if found >= limit // 2:
-                cut = start + found + len(separator)
-                break
-        bounds.append((start, cut))
-        start = cut
-    bounds.append((start, len(text)))
-    return bounds
-
-
-def _joined(pieces: list[Doc]) -> Doc:
-    """One Doc from consecutive pieces; the text comes back exactly as it was cut."""
-    if len(pieces) == 1:
-        return pieces[0]
-    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
-
-
-def _drop_tensor(doc: Doc) -> None:
-    # A long article's pieces wait in memory until joined; their tensors, unused
-    # by our stages, would be most of that memory.
-    doc.tensor = numpy.zeros((0,), dtype="float32")
 
 
 def build_document(article: Article, doc: Doc, engine: Engine) -> ParsedDocument:
@@ -96,23 +63,47 @@ def analyze_many(
 ) -> Iterator[ParsedDocument]:
     """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``.
 
-    A long article goes through the same batches as its pieces (see ``chunk_bounds``).
+    An article longer than ``PIECE_CHARS`` is analysed piece by piece (see
+    ``explorer.analysis.pieces``): only each piece's small result is kept, never
+    every piece's ``Doc``, so memory stays bounded whatever the length.
     """
     engine = engine_for(nlp)
-    limit = min(CHUNK_CHARS, nlp.max_length)
+    limit = min(PIECE_CHARS, nlp.max_length)
 
-    def pieces() -> Iterator[tuple[str, tuple[Article, int]]]:
+    def pieces() -> Iterator[tuple[str, tuple[Article, int, int]]]:
         for article in articles:
             text = parse_text(article)
-            bounds = chunk_bounds(text, limit)
+            bounds = piece_bounds(text, article.paragraphs, limit)
             for start, end in bounds:
-                yield text[start:end], (article, len(bounds))
+                yield text[start:end], (article, start, len(bounds))
 
-    parsed: list[Doc] = []
-    for doc, (article, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
-        if count > 1:
-            _drop_tensor(doc)
-        parsed.append(doc)
-        if len(parsed) == count:
-            yield build_document(article, _joined(parsed), engine)
-            parsed = []
+    done: list[tuple[int, ParsedDocument]] = []
+    for doc, (article, start, count) in _pipe(nlp, pieces(), batch_size, min(BATCH_CHARS, limit)):
+        if count == 1:
+            yield build_document(article, doc, engine)
+            continue
+        piece = piece_article(article, start, start + len(doc.text))
+        done.append((start, build_document(piece, doc, engine)))
+        if len(done) == count:
+            yield combine(article, engine, _emptied(done))
+
+
+def _emptied(items: list[T]) -> Iterator[T]:
+    """The items, each dropped from the list as it is taken, so none outlives its use."""
+    while items:
+        yield items.pop(0)
+
+
+def _pipe(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int, max_chars: int) -> Iterator[tuple[Doc, T]]:
+    """``nlp.pipe`` over ``(text, context)`` pairs in batches of at most ``batch_size``
+    texts and (unless one text is longer alone) ``max_chars`` characters."""
+    batch: list[tuple[str, T]] = []
+    size = 0
+    for text, context in items:
+        if batch and (len(batch) >= batch_size or size + len(text) > max_chars):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append((text, context))
+        size += len(text)
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))

@@ -7,12 +7,12 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from explorer.commands.errors import report_error
+from explorer.commands.errors import report_error, report_warning
 from explorer.commands.inputs import iter_inputs, note_on_stderr
 from explorer.model import Article
 from explorer.sources import SourceError
@@ -25,7 +25,7 @@ REFRESH_EVERY_S = 0.1
 
 
 def read_inputs(paths: Sequence[str], refresh: bool = False) -> tuple[list[Article], bool]:
-    """The readable articles, in argument order (folders sorted); errors go to stderr."""
+    """The readable articles, in argument order (folders sorted); errors and warnings go to stderr."""
     articles: list[Article] = []
     failed = False
     for item in iter_inputs(paths, refresh=refresh, note=note_on_stderr):
@@ -33,6 +33,8 @@ def read_inputs(paths: Sequence[str], refresh: bool = False) -> tuple[list[Artic
             report_error(str(item))
             failed = True
         else:
+            for warning in item.warnings:
+                report_warning(f"{item.path}: {warning}")
             articles.append(item)
     return articles, failed
 
@@ -89,12 +91,14 @@ def analyse_with_progress(articles: Sequence[Article], args: argparse.Namespace)
     """
     from explorer.documents import DocumentService
     from explorer.store.batch import default_jobs
+    from explorer.store.cache import AnalysisCache
 
-    service = DocumentService(model=args.model, use_cache=not args.no_cache)
-    with progress_bar(len(articles), quiet=args.quiet) as advance:
-        for analysed in service.analyze_many_json(
-            articles, jobs=args.jobs or default_jobs(), on_progress=advance
-        ):
+    cache = None if args.no_cache else AnalysisCache(on_problem=lambda p: report_warning(f"analysis cache: {p}"))
+    service = DocumentService(model=args.model, use_cache=not args.no_cache, cache=cache)
+    with progress_bar(len(articles), quiet=args.quiet) as advance, closing(
+        service.analyze_many_json(articles, jobs=args.jobs or default_jobs(), on_progress=advance)
+    ) as results:
+        for analysed in results:
             if analysed.error is not None:
                 report_error(f"{analysed.article.path or '<stdin>'}: analysis failed: {analysed.error}")
             yield analysed
@@ -121,18 +125,20 @@ def run_analyze(args: argparse.Namespace) -> int:
 
     corrections = CorrectionStore()
     try:
-        for analysed in analyse_with_progress(articles, args):
-            analysed = corrections.apply_to_analysed(analysed, report_error)
-            if analysed.error is not None:
-                failed = True
-            elif args.jsonl:
-                out.write(analysed.json + "\n")
-            elif args.json:
-                out.write(json_indented(analysed.json) + "\n")
-            else:
-                from explorer.report import summary
+        with closing(analyse_with_progress(articles, args)) as results:
+            for analysed in results:
+                analysed = corrections.apply_to_analysed(analysed, report_error)
+                if analysed.error is not None:
+                    failed = True
+                elif args.jsonl:
+                    out.write(analysed.json + "\n")
+                elif args.json:
+                    out.write(json_indented(analysed.json))  # not + "\n": a copy of a long article's JSON
+                    out.write("\n")
+                else:
+                    from explorer.report import summary
 
-                console.print(summary(analysed.document()))
+                    console.print(summary(analysed.document()))
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as other command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

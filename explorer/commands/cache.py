@@ -7,9 +7,11 @@ from pathlib import Path
 
 from rich.console import Console
 
-from explorer.store import AnalysisCache
+from explorer.commands.errors import report_error
+from explorer.safe_text import visible_name
+from explorer.store.cache import AnalysisCache, CacheUnusable
 
-EXIT_OK = 0
+EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def _size(size_bytes: int) -> str:
@@ -28,11 +30,16 @@ def corpus_files(cache: AnalysisCache) -> list[Path]:
 
 def run_cache(args: argparse.Namespace) -> int:
     cache = AnalysisCache()
-    console = Console(highlight=False)
+    # The location comes from $EXPLORER_CACHE_DIR: printed as typed, never read as markup.
+    console = Console(highlight=False, markup=False, emoji=False, soft_wrap=True)
     corpora = corpus_files(cache)
     if args.action == "clear":
-        removed = cache.clear()
-        console.print(f"removed {removed} cached analyses from {cache.path}", markup=False)
+        try:
+            removed = cache.clear()
+        except CacheUnusable as exc:
+            report_error(f"cannot clear the analysis cache: {exc}")
+            return EXIT_FAILED
+        console.print(f"removed {removed} cached analyses from {visible_name(str(cache.path))}")
         for file in corpora:
             file.unlink(missing_ok=True)
         indexes = sum(1 for f in corpora if f.suffix == ".sqlite3")
@@ -40,11 +47,12 @@ def run_cache(args: argparse.Namespace) -> int:
             console.print(f"removed {indexes} corpus indexes")
         return EXIT_OK
     info = cache.info()
-    console.print(f"location: {info.location}")
+    console.print(f"location: {visible_name(str(info.location))}")
     console.print(f"entries:  {info.entries}")
     console.print(f"size:     {_size(info.size_bytes)}")
     indexes = [f for f in corpora if f.suffix == ".sqlite3"]
     console.print(f"corpus indexes: {len(indexes)} ({_size(sum(f.stat().st_size for f in corpora))})")
     if not info.usable:
-        console.print("status:   not usable (unwritable or locked); the explorer runs without it")
+        reason = visible_name(info.problem or "locked by another explorer; the explorer runs without it")
+        console.print(f"status:   not usable: {reason}")
     return EXIT_OK

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 
 from rich.console import Console
 from rich.table import Table
@@ -28,7 +29,7 @@ from explorer.commands.analyze import (
 from explorer.commands.errors import report_error
 from explorer.model import Article
 from explorer.model_json import json_text
-from explorer.safe_text import visible
+from explorer.safe_text import visible, visible_name
 from explorer.store.corpus import (
     ArticleHits,
     CorpusIndex,
@@ -86,28 +87,31 @@ def update_index(index: CorpusIndex, articles: Sequence[Article], args: argparse
     keys = {id(article): key for article, key in todo}
     failed = False
     batch = []
-    for analysed in analysed_stream([a for a, _ in todo], args, service):
-        if analysed.error is not None:
-            failed = True
-            continue
-        batch.append((analysed.document(), keys[id(analysed.article)]))
-        if len(batch) >= WRITE_EVERY:
-            index.add_documents(batch)
-            batch = []
+    with closing(analysed_stream([a for a, _ in todo], args, service)) as results:
+        for analysed in results:
+            if analysed.error is not None:
+                failed = True
+                continue
+            batch.append((analysed.document(), keys[id(analysed.article)]))
+            if len(batch) >= WRITE_EVERY:
+                index.add_documents(batch)
+                batch = []
     if batch:
         index.add_documents(batch)
     return failed
 
 
 def analysed_stream(articles: list[Article], args: argparse.Namespace, service) -> Iterator:
-    """The analyses, from this machine's processes or from a Dask cluster (``--dask``)."""
+    """The analyses, from this machine's processes or from a Dask cluster (``--dask``);
+    closing it stops the work (Ctrl-C, SIGTERM)."""
     if not articles:
-        return iter(())
+        return
     if args.dask:
         from explorer.commands.index_dask import analyse_on_dask
 
-        return analyse_on_dask(articles, args, service)
-    return analyse_with_progress(articles, args)
+        yield from analyse_on_dask(articles, args, service)
+        return
+    yield from analyse_with_progress(articles, args)
 
 
 def run_index(args: argparse.Namespace) -> int:
@@ -263,7 +267,7 @@ def print_search(console: Console, index: CorpusIndex, args: argparse.Namespace,
 
 def print_article_hits(console: Console, result: ArticleHits) -> None:
     heading = Text(visible(result.title), style="bold")
-    heading.append(f"  {result.date or 'undated'}  {visible(shown_path(result.path))}", style="dim")
+    heading.append(f"  {result.date or 'undated'}  {visible_name(shown_path(result.path))}", style="dim")
     console.print(heading)
     for hit in result.hits:
         line = Text(f"  {hit.line}:{hit.column}  ", style="dim")
@@ -288,7 +292,7 @@ def print_quotes(console: Console, index: CorpusIndex, args: argparse.Namespace,
 def print_quote(console: Console, quote: QuoteRef) -> None:
     heading = Text(f"{quote.date or 'undated'}  ", style="dim")
     heading.append(visible(quote.title), style="bold")
-    heading.append(f"  {visible(shown_path(quote.path))} {quote.quote_id}", style="dim")
+    heading.append(f"  {visible_name(shown_path(quote.path))} {quote.quote_id}", style="dim")
     console.print(heading)
     body = Text(f"  {visible(quote.speaker)} ({quote.kind}): ")
     body.append(marked(quote.snippet) if quote.snippet else Text(visible(" ".join(quote.text.split()))))

@@ -8,10 +8,16 @@ splits any text into paragraph spans. ``reader`` ties them together.
 
 from explorer.sources.errors import SourceError
 from explorer.sources.paths import ARTICLE_SUFFIXES, MAX_FILE_BYTES
-from explorer.sources.reader import iter_articles, read_article, read_text_article
+from explorer.sources.reader import (
+    MAX_ARTICLE_CHARS,
+    iter_articles,
+    read_article,
+    read_text_article,
+)
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "MAX_ARTICLE_CHARS",
     "MAX_FILE_BYTES",
     "SourceError",
     "iter_articles",

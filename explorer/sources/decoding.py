@@ -5,7 +5,11 @@ Decisions a reader of offsets needs to know:
 - A byte-order mark is not part of the text: a UTF-8 file decodes like
   ``open(path, encoding="utf-8-sig", newline="")``, so offsets match what
   that call reads. Line endings are never translated (``\\r\\n`` stays).
-- Text that is not UTF-8 is decoded with the legacy encoding
+- Text that is UTF-8 but for a few bytes (no more bad sequences than good
+  non-ASCII characters, and at most ``MAX_BAD_SEQUENCES``) is read as UTF-8
+  with each bad sequence replaced by U+FFFD, and a warning says how many:
+  decoding it all as cp1252 would garble every good character (``Â£14m``).
+- Other text that is not UTF-8 is decoded with the legacy encoding
   charset-normalizer finds most plausible; when cp1252 (Windows Western,
   which also covers Latin-1 letters and gives 0x93/0x94 as curly quotes) is
   among the best candidates it wins, since this is an English news reader.
@@ -60,32 +64,77 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 """Unicode's Cc category less tab, line feed, vertical tab, form feed and carriage return."""
 
 
+MAX_BAD_SEQUENCES = 100
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 class NotText(ValueError):
     """The bytes are not an article's text; ``str(error)`` is the one-line reason."""
 
 
 def decode(raw: bytes) -> str:
     """The text of ``raw``, or ``NotText`` saying why it is not text."""
+    return decode_with_warnings(raw)[0]
+
+
+def decode_with_warnings(raw: bytes) -> tuple[str, tuple[str, ...]]:
+    """The text of ``raw`` and what decoding had to repair; ``NotText`` if it is not text."""
+    text, bad = _decode(raw)
+    if not bad:
+        return text, ()
+    plural = "s" if bad != 1 else ""
+    return text, (f"{bad} invalid UTF-8 byte sequence{plural} replaced by \ufffd",)
+
+
+def _decode(raw: bytes) -> tuple[str, int]:
+    """The text, and how many bad UTF-8 sequences were replaced in it."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return _checked(_strict(raw, encoding))
+            return _checked(_strict(raw, encoding)), 0
     kind = binary_kind(raw)
     if kind:
         raise NotText(f"binary file ({kind}), not an article")
     utf16 = _bomless_utf16(raw)
     if utf16:
-        return _checked(_strict(raw, utf16))
+        return _checked(_strict(raw, utf16)), 0
     if b"\x00" in raw:
         raise NotText("binary file (contains NUL bytes), not an article")
     try:
-        return _checked(raw.decode("utf-8"))
+        return _checked(raw.decode("utf-8")), 0
     except UnicodeDecodeError:
         pass
+    repaired = _mostly_utf8(raw)
+    if repaired is not None:
+        return _checked(repaired[0]), repaired[1]
     try:
-        return _checked(raw.decode(legacy_encoding(raw)))
+        return _checked(raw.decode(legacy_encoding(raw))), 0
     except (UnicodeDecodeError, LookupError):
         # Detection samples the bytes; Latin-1 decodes whatever it missed.
-        return _checked(raw.decode("latin-1"))
+        return _checked(raw.decode("latin-1")), 0
+
+
+def _mostly_utf8(raw: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with its bad sequences replaced, and their count; None if it is not UTF-8.
+
+    UTF-8 when the bad sequences are few and do not outnumber the good non-ASCII
+    characters: a cp1252 file has curly quotes that are bad UTF-8 and no good ones.
+    """
+    parts: list[str] = []
+    bad = position = 0
+    while True:
+        try:
+            parts.append(raw[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            bad += 1
+            if bad > MAX_BAD_SEQUENCES:
+                return None
+            parts.append(raw[position : position + exc.start].decode("utf-8"))
+            parts.append("\ufffd")
+            position += exc.end
+    text = "".join(parts)
+    good = len(_NON_ASCII.findall(text)) - bad
+    return (text, bad) if good >= bad else None
 
 
 def binary_kind(raw: bytes) -> str | None:

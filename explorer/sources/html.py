@@ -9,11 +9,44 @@ date, author and site name come from trafilatura's metadata.
 from __future__ import annotations
 
 import logging
+from html.parser import HTMLParser
 
 from explorer.model import Article
 from explorer.sources.dates import normalise_date
 from explorer.sources.errors import SourceError
 from explorer.sources.paragraphs import split_paragraphs
+
+MAX_HTML_DEPTH = 255
+"""libxml2 (under lxml, under trafilatura) drops elements nested deeper than this."""
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
+
+
+class _DepthMeter(HTMLParser):
+    """The deepest element nesting of a page; Python's parser is iterative, so any depth is fine."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag not in _VOID:
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID:
+            self.depth = max(self.depth - 1, 0)
+
+
+def _no_text_reason(markup: str) -> str:
+    """Why no text came out: usually boilerplate only, sometimes nesting past the parser's limit."""
+    meter = _DepthMeter()
+    meter.feed(markup)
+    meter.close()
+    if meter.deepest > MAX_HTML_DEPTH:
+        return (f"HTML nested {meter.deepest} levels deep; text below level {MAX_HTML_DEPTH} "
+                "cannot be read, and no article text was found above it")
+    return "no article text found in the HTML page"
 
 
 def read_html(markup: str, path: str) -> Article:
@@ -31,13 +64,13 @@ def read_html(markup: str, path: str) -> Article:
         include_links=False,
     )
     if page is None:
-        raise SourceError(path, "no article text found in the HTML page")
+        raise SourceError(path, _no_text_reason(markup))
     title = (page.title or "").strip() or None
     blocks = [block for block in map(str.strip, (page.text or "").splitlines()) if block]
     if blocks and title and " ".join(blocks[0].split()) == " ".join(title.split()):
         blocks.pop(0)
     if not blocks:
-        raise SourceError(path, "no article text found in the HTML page")
+        raise SourceError(path, _no_text_reason(markup))
     text = "\n\n".join(blocks)
     return Article(
         text=text,

@@ -20,6 +20,7 @@ from explorer.sources.errors import SourceError
 from explorer.sources.paragraphs import split_paragraphs
 
 _TEXT_KEYS = ("text", "body", "content", "articleBody")
+TOO_DEEP = "JSON nested too deeply to read (more than about 1,000 levels), not an article"
 
 
 def read_json_article(text: str, path: str) -> Article:
@@ -28,6 +29,8 @@ def read_json_article(text: str, path: str) -> Article:
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise SourceError(path, f"not valid JSON ({exc.msg} at {where})") from exc
+    except RecursionError as exc:
+        raise SourceError(path, TOO_DEEP) from exc
     if not isinstance(data, dict):
         raise SourceError(path, f"JSON holds a {type(data).__name__}, expected one article object")
     if data.get("schema") == SCHEMA:

@@ -10,8 +10,8 @@ is not front matter and stays in the body.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from functools import cache
 
 from explorer.model import Article
 from explorer.sources.dates import normalise_date
@@ -26,7 +26,7 @@ _SETEXT_HEADING = re.compile(rf"([^\r\n]*\S)[ \t]*{LINE_BREAK}=+[ \t]*(?:{LINE_B
 
 
 def read_markdown(text: str, path: str | None = None) -> Article:
-    meta, after_front_matter = _front_matter(text)
+    meta, after_front_matter, warnings = _front_matter(text)
     first_line = skip_blank_lines(text, after_front_matter)
     heading = _ATX_HEADING.match(text, first_line) or _SETEXT_HEADING.match(text, first_line)
     if heading and heading[1].strip():
@@ -46,6 +46,7 @@ def read_markdown(text: str, path: str | None = None) -> Article:
         url=meta.get("url"),
         body_start=body_start,
         paragraphs=split_paragraphs(text, body_start),
+        warnings=tuple(warnings),
     )
 
 
@@ -54,19 +55,21 @@ def has_front_matter(text: str) -> bool:
     return _front_matter(text)[1] > 0
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], int]:
-    """Header fields from YAML front matter, and the offset just past it."""
+def _front_matter(text: str) -> tuple[dict[str, str], int, list[str]]:
+    """Header fields from YAML front matter, the offset just past it, and what was ignored."""
     block = _FRONT_MATTER.match(text[:_MAX_FRONT_MATTER])
     if not block:
-        return {}, 0
+        return {}, 0, []
     import yaml  # only Markdown with front matter pays for importing it
 
     try:
-        data = yaml.safe_load(block[1])
+        data = yaml.load(block[1], Loader=_loader())
     except yaml.YAMLError:
-        return {}, 0
+        return {}, 0, []
+    except RecursionError:
+        return {}, 0, ["front matter nested too deeply to read; kept as article text"]
     if not isinstance(data, dict):
-        return {}, 0
+        return {}, 0, []
     data = {str(key).lower(): value for key, value in data.items()}
     meta: dict[str, str] = {}
     for field, keys in (
@@ -78,12 +81,33 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
         value = _first_text(data, keys)
         if value:
             meta[field] = value
+    warnings = []
     date = _first(data, ("date", "published", "pubdate"))
-    if isinstance(date, (str, dt.date)):
-        normalised = normalise_date(date)
-        if normalised:
-            meta["date"] = normalised
-    return meta, block.end()
+    normalised = normalise_date(date)
+    if normalised:
+        meta["date"] = normalised
+    elif date is not None:
+        warnings.append(f"front-matter date {str(date)[:40]!r} is not a date; ignored")
+    return meta, block.end(), warnings
+
+
+@cache
+def _loader() -> type:
+    """YAML's safe loader, but a timestamp that is no real date (2025-02-30) stays a string.
+
+    PyYAML would raise ``ValueError`` from ``datetime`` for it, not a YAML error.
+    """
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def construct_yaml_timestamp(self, node):
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    return Loader
 
 
 def _first(data: dict[str, object], keys: tuple[str, ...]) -> object:

@@ -9,13 +9,14 @@ with no text but whitespace is refused as empty.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from explorer.model import Article
-from explorer.sources.decoding import NotText, decode
+from explorer.sources.decoding import NotText, decode_with_warnings
 from explorer.sources.errors import SourceError
 from explorer.sources.html import read_html
 from explorer.sources.json_article import read_json_article
@@ -23,6 +24,9 @@ from explorer.sources.markdown import has_front_matter, read_markdown
 from explorer.sources.paths import ARTICLE_SUFFIXES, STDIN, STDIN_NAME, expand, read_input
 from explorer.sources.plain_text import read_plain_text
 
+MAX_ARTICLE_CHARS = 10_000_000
+"""Longest article text analysed. Memory stays bounded whatever the length (long texts
+are analysed in pieces), but the results grow with it: see docs/robustness.md."""
 _HTML_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
 )
@@ -39,12 +43,22 @@ def read_article(path: str | Path) -> Article:
     name = STDIN_NAME if str(path) == STDIN else str(path)
     raw = read_input(path)
     try:
-        text = decode(raw)
+        text, warnings = decode_with_warnings(raw)
     except NotText as exc:
         raise SourceError(name, str(exc)) from exc
+    del raw
     if not text.strip():
         raise SourceError(name, "empty file, no article text")
-    article_format = ARTICLE_SUFFIXES.get(path.suffix.lower()) or sniff_format(text)
+    article = _read_format(text, name, ARTICLE_SUFFIXES.get(path.suffix.lower()) or sniff_format(text))
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise SourceError(name, f"article text is {len(article.text):,} characters, more than the "
+                                f"{MAX_ARTICLE_CHARS:,} the explorer analyses (see docs/robustness.md)")
+    if warnings:
+        article = dataclasses.replace(article, warnings=warnings + article.warnings)
+    return article
+
+
+def _read_format(text: str, name: str, article_format: str) -> Article:
     if article_format == "json":
         return read_json_article(text, name)
     if article_format == "json_lines":
@@ -76,6 +90,9 @@ def _is_json_object(text: str) -> bool:
         return isinstance(json.loads(text), dict)
     except ValueError:
         return False
+    except RecursionError:
+        # Nested past Python's limit: the JSON reader refuses it with the reason.
+        return text.lstrip().startswith("{")
 
 
 def iter_articles(paths: Iterable[str | Path] | str | Path) -> Iterator[Article | SourceError]:

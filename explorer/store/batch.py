@@ -7,10 +7,16 @@ inside the function that needs it, never when the module is imported.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
+import threading
+import time
 import traceback
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from functools import partial
 
 from explorer import model_json
@@ -40,27 +46,92 @@ def analyze_safely(articles: Sequence[Article], nlp, batch_size: int = BATCH_SIZ
 
     Only the article that breaks a rule comes back as a failed document.
     """
+    return list(iter_safely(articles, nlp, batch_size))
+
+
+def iter_safely(articles: Sequence[Article], nlp, batch_size: int = BATCH_SIZE) -> Iterator[ParsedDocument]:
+    """``analyze_safely``, each document as soon as it is done (a stopped run keeps it)."""
     from explorer.analysis import analyze, analyze_many, engine_for
 
+    done = 0
+    documents = analyze_many(articles, nlp, batch_size=batch_size)
     try:
-        return list(analyze_many(articles, nlp, batch_size=batch_size))
-    except Exception:  # noqa: BLE001 - find the culprit below
+        for _ in articles:
+            yield next(documents)  # never bound to a name here: a long article's model is freed once used
+            done += 1
+        return
+    except Exception:  # noqa: BLE001, S110 - find the culprit below
         pass
-    documents = []
-    for article in articles:
+    for article in articles[done:]:
         try:
-            documents.append(analyze(article, nlp))
+            yield analyze(article, nlp)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a folder
-            documents.append(failed_document(article, exc, engine_for(nlp).model))
-    return documents
+            yield failed_document(article, exc, engine_for(nlp).model)
 
 
 _worker_model: str | None = None
+ORPHAN_CHECK_S = 0.5
+"""Where the kernel cannot kill a worker with its parent, how often it looks for the parent."""
+PR_SET_PDEATHSIG = 1
+"""From <linux/prctl.h>: the signal a process gets when its parent dies."""
+_STOP_SIGNALS = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
 
 
 def _worker_init(model: str | None) -> None:
+    """Ctrl-C is the parent's to handle (it stops the pool); a worker dies with its parent."""
     global _worker_model
     _worker_model = model
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a closed terminal: the parent stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours: terminate() kills
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked while forking
+    _die_with_parent()
+
+
+
+@contextmanager
+def _stop_signals_blocked() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while the pool forks its workers.
+
+    Arriving mid-fork, the parent's handler would run inside an at-fork hook, which
+    swallows the KeyboardInterrupt, or in a worker before it ignores Ctrl-C. Held,
+    they reach the parent once its pool can be stopped, and the workers not at all.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+def _die_with_parent() -> None:
+    """Exit when the parent process goes, even by SIGKILL, instead of parsing on for nobody.
+
+    Linux delivers SIGKILL on the parent's death (``PR_SET_PDEATHSIG``); elsewhere a
+    thread notices the worker has been re-parented.
+    """
+    known = multiprocessing.parent_process()
+    parent = known.pid if known is not None and known.pid else os.getppid()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before the call took effect
+                os._exit(1)
+            return
+    except (OSError, AttributeError, TypeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="orphan-watch").start()
 
 
 def _analyze_chunk(chunk: Sequence[Article], batch_size: int) -> list[str]:
@@ -101,11 +172,13 @@ def analyze_to_json(
     jobs: int = 1,
     batch_size: int = BATCH_SIZE,
     nlp=None,
-) -> Iterator[str]:
-    """Each article's analysis as contract JSON, in input order.
+) -> Iterator[tuple[int, str]]:
+    """Each article's analysis as contract JSON with its index in ``articles``, as it is done.
 
-    Small inputs (or ``jobs=1``) stay in this process; larger ones go to ``jobs``
-    worker processes, each loading the pipeline once.
+    Small inputs (or ``jobs=1``) stay in this process and come in order; larger ones
+    go to ``jobs`` worker processes, each loading the pipeline once, and come in the
+    order their chunks finish, so the caller can store each result at once and put
+    them in order itself.
     """
     if not articles:
         return
@@ -115,25 +188,25 @@ def analyze_to_json(
 
             nlp = load_pipeline(model)
         for start in range(0, len(articles), batch_size * 4):
-            for doc in analyze_safely(articles[start : start + batch_size * 4], nlp, batch_size):
-                yield model_json.dumps(doc)
+            documents = iter_safely(articles[start : start + batch_size * 4], nlp, batch_size)
+            for index in range(start, min(start + batch_size * 4, len(articles))):
+                yield index, model_json.dumps(next(documents))
         return
     # fork shares the parent's imports; the parent has no helper threads running here.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     chunks = _chunks(articles, jobs)
-    # Longest first, so no long chunk starts last while the other workers sit idle;
-    # results are held back until every earlier chunk is out, keeping input order.
+    # Longest first, so no long chunk starts last while the other workers sit idle.
     longest_first = sorted(
         range(len(chunks)), key=lambda n: -sum(len(articles[i].text) for i in chunks[n])
     )
     work = [(n, [articles[i] for i in chunks[n]]) for n in longest_first]
-    finished: dict[int, list[str]] = {}
-    next_out = 0
-    with context.Pool(min(jobs, len(chunks)), initializer=_worker_init, initargs=(model,)) as pool:
+    with ExitStack() as stack:
+        with _stop_signals_blocked():
+            # Entered before the signals are let through, so a held Ctrl-C terminates it.
+            pool = stack.enter_context(
+                context.Pool(min(jobs, len(chunks)), initializer=_worker_init, initargs=(model,))
+            )
         analyse = partial(_analyze_numbered_chunk, batch_size=batch_size)
         for number, results in pool.imap_unordered(analyse, work):
-            finished[number] = results
-            while next_out in finished:
-                yield from finished.pop(next_out)
-                next_out += 1
+            yield from zip(chunks[number], results)

@@ -2,8 +2,11 @@
 
 Keyed by the article content and the software that analysed it, so a changed
 text, model or rule set simply misses. The cache is an optimisation only: a
-corrupted, locked or unwritable database degrades to "miss" and is rebuilt,
-and a stored document is used only if it matches the caller's text exactly.
+corrupted database is rebuilt, a locked one is a miss, and a stored document is
+used only if it matches the caller's text exactly. A database that cannot be
+written (read-only file or folder, no permission) is never deleted: it is read
+if it can be, else the explorer runs without a cache, and ``problem`` says why
+(``on_problem`` hears it once).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import sqlite3
 import threading
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,6 +84,14 @@ class CacheInfo:
     entries: int
     size_bytes: int
     usable: bool
+    problem: str | None = None
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _is_lock_error(exc: sqlite3.Error) -> bool:
@@ -88,16 +99,36 @@ def _is_lock_error(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in message or "busy" in message)
 
 
+def _is_corrupt(exc: sqlite3.Error) -> bool:
+    """Garbage or a damaged file (worth rebuilding), as against no permission to write it."""
+    message = str(exc).lower()
+    return "not a database" in message or "malformed" in message
+
+
+class CacheUnusable(Exception):
+    """The cache cannot do what was asked (clear it); ``str(error)`` says why in one line."""
+
+
 class AnalysisCache:
     """Parsed documents by cache key; safe to share between threads and processes."""
 
-    def __init__(self, directory: Path | str | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
+    def __init__(
+        self,
+        directory: Path | str | None = None,
+        *,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        on_problem: Callable[[str], None] | None = None,
+    ):
         self.directory = Path(directory) if directory is not None else default_cache_dir()
         self.path = self.directory / DB_NAME
         self._busy_timeout_ms = busy_timeout_ms
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = None
         self._disabled = False
+        self._read_only = False
+        self.problem: str | None = None
+        """Why the cache is read-only or off; None while it works."""
+        self._on_problem = on_problem
 
     # -- connection ---------------------------------------------------------
 
@@ -113,14 +144,52 @@ class AnalysisCache:
                 self._connection = self._open()
             except sqlite3.DatabaseError as exc:
                 if not _is_lock_error(exc):
-                    self._rebuild()
+                    self._recover(exc)
                 elif time.monotonic() < deadline:
                     time.sleep(OPEN_RETRY_SECONDS)
                     continue
                 # still locked: no cache for this call, try again on the next
-            except OSError:
-                self._disabled = True  # an unwritable cache dir: run without a cache
+            except OSError as exc:
+                reason = (exc.strerror or str(exc)).lower()
+                self._give_up(f"cannot use the folder {self.directory} ({reason})")
             return self._connection
+
+    def _recover(self, exc: sqlite3.Error) -> None:
+        """After an error that is not a lock: rebuild a corrupt file we may replace, else
+        fall back to reading it, else to no cache. Never delete what cannot be written."""
+        if _is_corrupt(exc) and os.access(self.path, os.W_OK) and os.access(self.directory, os.W_OK):
+            self._rebuild()
+            return
+        self.close()
+        try:
+            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                         timeout=self._busy_timeout_ms / 1000,
+                                         check_same_thread=False, isolation_level=None)
+            try:
+                usable = self._schema_version(connection) == STORE_SCHEMA
+            except sqlite3.Error:
+                connection.close()
+                raise
+        except (sqlite3.Error, OSError, ValueError):
+            self._give_up(f"cannot open {self.path} ({str(exc).lower()})")
+            return
+        if not usable:
+            connection.close()
+            self._give_up(f"{self.path} cannot be written and is from another version")
+            return
+        self._connection, self._read_only = connection, True
+        self._note(f"{self.path} cannot be written ({str(exc).lower()}); "
+                   "cached analyses are read, new ones are not stored")
+
+    def _give_up(self, reason: str) -> None:
+        self.close()
+        self._disabled = True
+        self._note(f"{reason}; running without a cache")
+
+    def _note(self, problem: str) -> None:
+        if self.problem is None and self._on_problem is not None:
+            self._on_problem(problem)
+        self.problem = problem
 
     def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(
@@ -166,7 +235,7 @@ class AnalysisCache:
 
     def _handle(self, exc: sqlite3.Error) -> None:
         if not _is_lock_error(exc):
-            self._rebuild()
+            self._recover(exc)
 
     def close(self) -> None:
         if self._connection is not None:
@@ -218,7 +287,7 @@ class AnalysisCache:
             return
         with self._lock:
             connection = self._connect()
-            if connection is None:
+            if connection is None or self._read_only:
                 return
             try:
                 connection.execute("BEGIN IMMEDIATE")
@@ -241,7 +310,7 @@ class AnalysisCache:
     def discard(self, key: str) -> None:
         with self._lock:
             connection = self._connect()
-            if connection is None:
+            if connection is None or self._read_only:
                 return
             try:
                 connection.execute("DELETE FROM analyses WHERE key = ?", (key,))
@@ -259,25 +328,24 @@ class AnalysisCache:
                     entries = connection.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
                 except sqlite3.Error as exc:
                     self._handle(exc)
-        size = sum(
-            Path(f"{self.path}{suffix}").stat().st_size
-            for suffix in ("", "-wal")
-            if Path(f"{self.path}{suffix}").exists()
-        )
-        return CacheInfo(self.path, entries, size, usable=connection is not None)
+        size = sum(_size_of(Path(f"{self.path}{suffix}")) for suffix in ("", "-wal"))
+        usable = connection is not None and not self._read_only
+        return CacheInfo(self.path, entries, size, usable=usable, problem=self.problem)
 
     def clear(self) -> int:
-        """Remove every entry; returns how many there were."""
+        """Remove every entry; returns how many there were. ``CacheUnusable`` if it cannot."""
         with self._lock:
             connection = self._connect()
-            if connection is None:
-                return 0
+            if connection is None or self._read_only:
+                raise CacheUnusable(self.problem or f"cannot open {self.path}")
             try:
                 count = connection.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
                 connection.execute("DELETE FROM analyses")
             except sqlite3.Error as exc:
+                if _is_lock_error(exc):
+                    raise CacheUnusable(f"{self.path} is locked by another explorer; try again") from exc
                 self._handle(exc)
-                return 0
+                raise CacheUnusable(self.problem or f"cannot clear {self.path} ({exc})") from exc
             try:  # give the space back; another process reading the cache may prevent it
                 connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 connection.execute("VACUUM")
