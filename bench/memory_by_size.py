@@ -1,6 +1,6 @@
 """Peak memory (RSS) of ``explorer analyze --json --no-cache`` against article size.
 
-    python bench/memory_by_size.py [--sizes 50K,200K,1M,5M] [--keep /tmp/articles]
+    python bench/memory_by_size.py [--sizes 50K,200K,1M,5M] [--keep articles/]
 
 Each article is real-looking prose made from the sample articles' sentences:
 paragraphs of shuffled sentences whose names, numbers and places are varied, so

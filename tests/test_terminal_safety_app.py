@@ -232,6 +232,6 @@ async def test_copying_a_hostile_quote_puts_only_visible_text_on_the_clipboard(h
         assert screen.selected is not None, "no quote selected"
         await pilot.press("c")
         await pilot.pause()
-        assert app.clipboard.startswith("“We have [bold]loud[/bold]")
+        assert app.clipboard.startswith("We have [bold]loud[/bold]")  # the article's words
         assert "␛]52;c;ZXZpbA==␇" in app.clipboard
         assert not _CONTROLS.search(app.clipboard)

@@ -179,6 +179,8 @@ def show(index: CorpusIndex, args: argparse.Namespace, filters: Filters, paths: 
 
 def shown_path(path: str) -> str:
     """A path as the user would type it: relative to the current folder when inside it."""
+    if "://" in path:
+        return path  # a web page's address
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
 

@@ -173,7 +173,10 @@ def corpus_path(paths: Sequence[str], directory: Path) -> Path:
 
 
 def article_path(article: Article) -> str | None:
-    return os.path.abspath(article.path) if article.path and article.path != "-" else None
+    """Where the article lives: an absolute file path, or the address of a web page."""
+    if not article.path or article.path == "-":
+        return None
+    return article.path if "://" in article.path else os.path.abspath(article.path)
 
 
 # -- the index ----------------------------------------------------------------------------------
@@ -552,7 +555,8 @@ class CorpusIndex:
             return Page((), 0, offset)
         marks = ", ".join("?" * len(keys))
         row = self.db.execute("SELECT id FROM articles WHERE path = ?",
-                              (os.path.abspath(exclude_path),)).fetchone() if exclude_path else None
+                              (exclude_path if "://" in exclude_path else os.path.abspath(exclude_path),)
+                              ).fetchone() if exclude_path else None
         excluded = row[0] if row else None
         chosen = f"SELECT speaker FROM speaker_names WHERE name_key IN ({marks})"
         values = (*keys, excluded)
