@@ -10,7 +10,6 @@ import json
 import re
 from typing import Any
 
-from explorer.analysis.sources_card import sources_card, sources_json
 from explorer.model import (
     SCHEMA,
     Article,
@@ -162,6 +161,8 @@ def to_json_dict(doc: ParsedDocument) -> dict[str, Any]:
             for w in doc.works
         ],
     }
+    from explorer.analysis.sources_card import sources_card, sources_json  # not needed to read JSON
+
     data["sources"] = sources_json(sources_card(doc))
     if doc.corrections:
         data["corrections"] = [_correction(c) for c in doc.corrections]

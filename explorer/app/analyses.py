@@ -25,7 +25,6 @@ from textual.worker import get_current_worker
 
 from explorer.app.service import DocumentSource
 from explorer.model import Article, ParsedDocument
-from explorer.store.batch import failed_document
 
 EARLY_LOOKUP_WAIT = 0.05
 """Seconds the first paint may wait for the opening article's cache lookup (about 5 ms)."""
@@ -126,6 +125,8 @@ class Analyses:
             try:
                 fresh = self.service.analyze_batch(articles) if articles else []
             except Exception as exc:  # noqa: BLE001 - a service bug must not hang the panels
+                from explorer.store.batch import failed_document  # multiprocessing: not at start-up
+
                 fresh = [failed_document(article, exc, model=None) for article in articles]
             for index, document in zip(todo, fresh):
                 self._finished[index] = document
