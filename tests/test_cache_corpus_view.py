@@ -208,3 +208,22 @@ async def test_long_lists_load_a_page_at_a_time_as_the_cursor_nears_the_end():
         await pilot.press("end")
         await pilot.pause()
         assert speakers.option_count == 150
+
+
+async def test_the_folder_lists_take_the_reader_keys_and_the_footer_keeps_help_and_quit():
+    from explorer.app.widgets.footer import ExplorerFooter
+
+    app = CorpusApp([BUDGET, PORT, EXTRA])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        speakers = app.screen.query_one(CorpusSpeakers)
+        speakers.focus()
+        speakers.highlighted = 0
+        await pilot.press("G")
+        assert speakers.highlighted == speakers.option_count - 1
+        await pilot.press("k")
+        assert speakers.highlighted == speakers.option_count - 2
+        await pilot.press("g", "j")
+        assert speakers.highlighted == 1
+        footer_keys = [key.action for key in app.screen.query_one(ExplorerFooter).children]
+        assert footer_keys[:2] == ["corpus_help", "back"]  # help and the way out never cut

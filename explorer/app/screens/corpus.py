@@ -24,13 +24,15 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from explorer.app import STYLES
 from explorer.app.widgets.corpus_messages import CorpusSpeakerChosen, PassageChosen
 from explorer.app.widgets.corpus_quotes import CorpusQuotes
 from explorer.app.widgets.corpus_results import CorpusResults
+from explorer.app.widgets.footer import ExplorerFooter
+from explorer.app.widgets.item_list import ItemList
 from explorer.app.widgets.corpus_speakers import CorpusSpeakers, plural
 from explorer.model import Article, ParsedDocument
 from explorer.safe_text import visible
@@ -150,7 +152,7 @@ class CorpusScreen(Screen["CorpusJump | None"]):
             with ContentSwitcher(initial="corpus-quotes", id="corpus-right"):
                 yield CorpusQuotes(id="corpus-quotes")
                 yield CorpusResults(id="corpus-results")
-        yield Footer()
+        yield ExplorerFooter()
 
     def on_mount(self) -> None:
         speakers = self.query_one(CorpusSpeakers)
@@ -356,7 +358,7 @@ class CorpusScreen(Screen["CorpusJump | None"]):
     def action_corpus_help(self) -> None:
         from explorer.app.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen([("Folder view", CorpusScreen), ("Lists", OptionList)]))
+        self.app.push_screen(HelpScreen([("Folder view", CorpusScreen), ("Lists", ItemList)]))
 
     # -- going to a passage ---------------------------------------------------------------------
 

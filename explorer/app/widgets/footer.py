@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-ALWAYS_SHOWN = ("help", "back_or_quit")
+ALWAYS_SHOWN = ("help", "corpus_help", "back_or_quit", "back")
 """Actions whose keys come first: the footer cuts what does not fit at its right end."""
 
 

@@ -9,6 +9,8 @@ from textual import on
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from explorer.app.widgets.item_list import ItemList
+
 Fetch = Callable[[int, int], Any]
 """``fetch(offset, limit)`` returns a ``Page`` (items and total) from the corpus index."""
 
@@ -17,8 +19,10 @@ MORE_AHEAD = 10
 """Fetch the next page when the cursor comes this close to the last loaded row."""
 
 
-class PagedList(OptionList):
+class PagedList(ItemList):
     """Rows for a query's items; subclasses say how an item looks (``rows``) and what a row means.
+
+    The keys are the reader's lists' (j/k, g/G, ctrl+d/ctrl+u, with the same ids).
 
     Never holds more than the pages the user has scrolled through.
     """
