@@ -31,9 +31,9 @@ from explorer.app import STYLES
 from explorer.app.widgets.corpus_messages import CorpusSpeakerChosen, PassageChosen
 from explorer.app.widgets.corpus_quotes import CorpusQuotes
 from explorer.app.widgets.corpus_results import CorpusResults
+from explorer.app.widgets.corpus_speakers import CorpusSpeakers, plural
 from explorer.app.widgets.footer import ExplorerFooter
 from explorer.app.widgets.item_list import ItemList
-from explorer.app.widgets.corpus_speakers import CorpusSpeakers, plural
 from explorer.model import Article, ParsedDocument
 from explorer.safe_text import visible
 from explorer.store.corpus import (
