@@ -12,6 +12,9 @@ from functools import cached_property
 from typing import Literal, Union
 
 SCHEMA = "explorer.analysis/1"
+PART_SEPARATOR = " … "
+"""Stands where the article interrupts a quote (``"A," she said, "B."``): in a quote's
+``text``, in what the app copies and in quote sheets, never re-punctuated."""
 LOW_CONFIDENCE = 0.75
 """A quote whose ``confidence`` is below this has a speaker a reader should check: the
 app marks it and lists it for review (about one attribution in twenty on the dev sets)."""

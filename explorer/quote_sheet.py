@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Literal
 
 from explorer.analysis.person_match import PersonName, is_full_name, same_person
-from explorer.model import ParsedDocument, Quote
+from explorer.model import PART_SEPARATOR, ParsedDocument, Quote
 from explorer.model_json import json_text
 from explorer.safe_text import visible
 from explorer.store.corrections import corrected_quote_notes, describe
@@ -24,7 +24,6 @@ from explorer.store.corrections import corrected_quote_notes, describe
 SheetFormat = Literal["md", "csv", "json"]
 FORMATS: tuple[SheetFormat, ...] = ("md", "csv", "json")
 SHEET_SCHEMA = "explorer.quote-sheet/1"
-PART_JOINER = " … "
 UNATTRIBUTED = "unattributed"
 
 
@@ -54,7 +53,7 @@ COLUMNS = tuple(f.name for f in fields(SheetRow))
 
 def verbatim(doc: ParsedDocument, quote: Quote) -> str:
     """The quote as printed: each part cut from the text, parts joined by " … "."""
-    return PART_JOINER.join(part.text_of(doc.text) for part in quote.parts)
+    return PART_SEPARATOR.join(part.text_of(doc.text) for part in quote.parts)
 
 
 def sheet_rows(doc: ParsedDocument, quotes: Iterable[Quote] | None = None) -> list[SheetRow]:

@@ -17,8 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from explorer import model_json
-from explorer.analysis.quotes import PART_SEPARATOR
-from explorer.model import ParsedDocument, Span
+from explorer.model import PART_SEPARATOR, ParsedDocument, Span
 
 # --- the invariants -----------------------------------------------------------------------------
 

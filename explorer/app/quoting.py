@@ -7,13 +7,8 @@ analysis wrote into ``text``.
 
 from __future__ import annotations
 
-from explorer.model import LOW_CONFIDENCE, ParsedDocument, Quote, Speaker
+from explorer.model import LOW_CONFIDENCE, PART_SEPARATOR, ParsedDocument, Quote, Speaker
 from explorer.safe_text import visible
-
-PART_JOINER = " … "
-"""Between the parts of a quote split by its attribution ("…are over," the minister said. "If…")."""
-
-"""Attributions the analysis is less sure of than this are marked for review."""
 
 UNSURE_MARK = "?"
 """The glyph in front of an unsure speaker's name; the panel and the help explain it."""
@@ -40,7 +35,7 @@ def quote_words(doc: ParsedDocument, quote: Quote) -> str:
     """
     text = doc.text
     parts = [" ".join(text[part.start : part.end].split()) for part in quote.parts]
-    return visible(PART_JOINER.join(part for part in parts if part))
+    return visible(PART_SEPARATOR.join(part for part in parts if part))
 
 
 def speaker_line(doc: ParsedDocument, quote: Quote) -> str:

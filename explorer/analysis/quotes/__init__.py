@@ -25,11 +25,9 @@ from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import ROLE_DETERMINERS, ROLE_WORDS_PERSON
 from explorer.analysis.quotes.marks import find_passages, is_not_speech, line_spans
 from explorer.analysis.quotes.reported import reported_speech
-from explorer.model import Article, Cue, Quote, Span, Speaker
+from explorer.model import PART_SEPARATOR, Article, Cue, Quote, Span, Speaker
 
 _MIN_UNATTRIBUTED_WORDS = 8
-PART_SEPARATOR = " … "
-"""Stands where the article interrupts a quote (``"A," she said, "B."``)."""
 _QUOTE_MARKS = "\"“”„‟«»‘’'"
 
 
