@@ -40,13 +40,16 @@ class Analyses:
     """The reader's one scheduler of background analysis: cache lookups first, then spaCy."""
 
     def __init__(self, articles: list[Article], service: DocumentSource,
-                 deliver: Deliver) -> None:
+                 deliver: Deliver, waiting: set[int] | None = None) -> None:
         self.articles = articles
+        self.waiting: set[int] = set(waiting or ())
+        """Indices whose article is a stand-in (a feed entry not fetched yet): never analysed."""
         self.service = service
         self.deliver = deliver
         self.documents: dict[int, ParsedDocument] = {}
         """Finished documents by article index; written on the UI thread only."""
         self._lock = threading.Lock()  # one analysis at a time, even across workers and screens
+        self._swap = threading.Lock()  # an article replaced while others are read or kept
         self._finished: dict[int, ParsedDocument] = {}
         """Documents analysed here, by index; written under the lock (from any thread)."""
         self._index_of = {id(article): index for index, article in enumerate(articles)}
@@ -82,6 +85,15 @@ class Analyses:
             self.documents[index] = document
         return document
 
+    def replace(self, index: int, article: Article) -> None:
+        """The real article for ``index`` is here (a feed entry's page): analyse it, not the stand-in."""
+        with self._swap:  # never the analysis lock: the UI thread must not wait for spaCy
+            self.articles[index] = article
+            self._index_of[id(article)] = index
+            self.waiting.discard(index)
+            self._finished.pop(index, None)
+        self.documents.pop(index, None)
+
     @property
     def complete(self) -> bool:
         return len(self.documents) >= len(self.articles)
@@ -99,8 +111,8 @@ class Analyses:
         for group in groups:
             if worker.is_cancelled:
                 return
-            todo = [index for index in group
-                    if index not in self.documents and index not in self._finished]
+            todo = [index for index in group if index not in self.documents
+                    and index not in self._finished and index not in self.waiting]
             if not todo:
                 continue
             finished = threading.Event()
@@ -116,23 +128,33 @@ class Analyses:
         finally:
             finished.set()
 
-    def _analyse_indices(self, indices: list[int]) -> list[ParsedDocument]:
-        """The documents of ``indices``, analysing (under the lock) those not done yet."""
+    def _analyse_indices(self, indices: list[int], *, stand_ins: bool = False) -> list[ParsedDocument]:
+        """The documents of ``indices``, analysing (under the lock) those not done yet.
+
+        Stand-ins (``waiting``) are analysed only when ``stand_ins`` (the folder view
+        asks for every article) and are never kept: their real article replaces them.
+        """
         with self._lock:
             done = {i: self.documents.get(i) or self._finished.get(i) for i in indices}
-            todo = [i for i, document in done.items() if document is None]
-            articles = [self.articles[i] for i in todo]
+            todo = [i for i, document in done.items()
+                    if document is None and (stand_ins or i not in self.waiting)]
+            with self._swap:
+                articles = [self.articles[i] for i in todo]
             try:
                 fresh = self.service.analyze_batch(articles) if articles else []
             except Exception as exc:  # noqa: BLE001 - a service bug must not hang the panels
                 from explorer.store.batch import failed_document  # multiprocessing: not at start-up
 
                 fresh = [failed_document(article, exc, model=None) for article in articles]
-            for index, document in zip(todo, fresh):
-                self._finished[index] = document
-                done[index] = document
+            kept: list[tuple[int, ParsedDocument]] = []
+            with self._swap:
+                for index, article, document in zip(todo, articles, fresh):
+                    done[index] = document
+                    if self.articles[index] is article and index not in self.waiting:
+                        self._finished[index] = document
+                        kept.append((index, document))
         try:
-            for index, document in zip(todo, fresh):
+            for index, document in kept:
                 self.deliver(index, document)
         except RuntimeError:
             pass  # the app closed while the articles were being analysed
@@ -154,4 +176,5 @@ class Analyses:
         indices = [self._index_of.get(id(article)) for article in articles]
         if any(index is None for index in indices):
             return self.service.analyze_batch(articles)
-        return self._analyse_indices([index for index in indices if index is not None])
+        return self._analyse_indices([index for index in indices if index is not None],
+                                     stand_ins=True)

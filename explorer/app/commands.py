@@ -79,6 +79,7 @@ class ExplorerCommands(Provider):
             ("Help: every key", "?", self.app.action_help),
             ("Keymap: how to change the keys", "?", self.app.action_help),
             *getattr(screen, "newsroom_commands", list)(),
+            *getattr(screen, "feed_commands", list)(),
         ]
         for spec in PANELS:
             commands.append((f"Show the {spec.key} panel", spec.shortcut,

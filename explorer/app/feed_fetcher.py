@@ -27,13 +27,16 @@ Fetched = Callable[[FeedEntry, "Article | SourceError"], None]
 """Called from a pool thread with the entry's article, or why there is none."""
 
 
-def summary_article(entry: FeedEntry) -> Article | None:
-    """The feed's own summary of the entry, as an article, when the page cannot be read."""
-    if not entry.summary.strip():
-        return None
-    return Article(text=entry.summary, path=entry.link or entry.id, title=entry.title,
+def stand_in(entry: FeedEntry) -> Article:
+    """The feed's own summary of the entry (else its title) as an article.
+
+    The library shows it until the page is fetched, and the reader keeps it
+    when the page cannot be read.
+    """
+    text = entry.summary.strip() or entry.title
+    return Article(text=text, path=entry.link or entry.id, title=entry.title,
                    date=entry.date, source=entry.source, url=entry.link,
-                   paragraphs=split_paragraphs(entry.summary))
+                   paragraphs=split_paragraphs(text))
 
 
 class EntryFetcher:
@@ -53,11 +56,6 @@ class EntryFetcher:
                 return False
             self._jobs[entry.id] = self._pool.submit(self._fetch, entry)
             return True
-
-    def forget(self) -> None:
-        """Fetch every entry afresh from now on (the feeds were refreshed)."""
-        with self._lock:
-            self._jobs = {entry_id: job for entry_id, job in self._jobs.items() if not job.done()}
 
     def _fetch(self, entry: FeedEntry) -> None:
         from explorer.store.pages import web_article

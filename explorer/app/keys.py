@@ -5,10 +5,14 @@ from __future__ import annotations
 from textual.binding import Binding
 
 
-def help_sections() -> list[tuple[str, type]]:
-    """(title, class whose ``BINDINGS`` it lists), in the order the help shows them."""
+def help_sections(screen: object = None) -> list[tuple[str, type]]:
+    """(title, class whose ``BINDINGS`` it lists), in the order the help shows them.
+
+    The feed keys are listed on a feed's reader, and always for keymap checks (no ``screen``).
+    """
     from explorer.app.app import ExplorerApp
     from explorer.app.screens.corpus import CorpusScreen
+    from explorer.app.screens.feed import FeedReaderScreen
     from explorer.app.screens.help import HelpScreen
     from explorer.app.screens.highlight_menu import HighlightMenu
     from explorer.app.screens.reader import ReaderScreen
@@ -18,6 +22,7 @@ def help_sections() -> list[tuple[str, type]]:
     from explorer.app.widgets.item_panel import ItemPanel
     from explorer.app.widgets.search_bar import SearchBar
 
+    feeds = [("Feeds (explorer feed)", FeedReaderScreen)]
     return [
         ("Everywhere", ExplorerApp),
         ("Reading", ReaderScreen),
@@ -28,6 +33,7 @@ def help_sections() -> list[tuple[str, type]]:
         ("Search bar", SearchBar),
         ("Highlights menu", HighlightMenu),
         ("Folder view", CorpusScreen),
+        *(feeds if screen is None or isinstance(screen, FeedReaderScreen) else ()),
         ("Help", HelpScreen),
     ]
 

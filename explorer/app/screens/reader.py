@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -44,7 +45,7 @@ from explorer.app.widgets.article_header import ArticleHeader
 from explorer.app.widgets.article_view import ArticleView
 from explorer.app.widgets.footer import ExplorerFooter
 from explorer.app.widgets.item_panel import ItemPanel
-from explorer.app.widgets.library import Library
+from explorer.app.widgets.library import Library, library_prompt
 from explorer.app.widgets.search_bar import SearchBar
 from explorer.app.widgets.side_column import SideColumn
 from explorer.app.widgets.status_line import StatusLine
@@ -129,7 +130,7 @@ class ReaderScreen(NewsroomActions, Screen):
         super().__init__(classes=" ".join(sorted(classes)) or None)
         self.articles = articles
         self.service = service
-        self.analyses = Analyses(articles, service, self._deliver)
+        self.analyses = self._new_analyses(articles)
         self.nav = Navigation()
         self._preview: Timer | None = None
         self.set_reactive(ReaderScreen.highlight_choice,
@@ -199,7 +200,8 @@ class ReaderScreen(NewsroomActions, Screen):
     # -- articles and analysis ----------------------------------------------------------------
 
     def open_article(self, index: int) -> None:
-        self.current = index
+        if index != self.current:
+            self.current = index
 
     def watch_current(self, index: int) -> None:
         """Show the text at once; the panels wait for the analysis."""
@@ -221,28 +223,73 @@ class ReaderScreen(NewsroomActions, Screen):
         self.run_worker(partial(self.analyses.analyse_from, first), thread=True,
                         exclusive=True, group="analysis")
 
-    def _deliver(self, index: int, document: ParsedDocument) -> None:
-        """From an analysis thread: hand the document to the UI thread."""
-        self.app.call_from_thread(self._document_ready, index, document)
+    def _new_analyses(self, articles: list[Article], waiting: set[int] | None = None) -> Analyses:
+        """A scheduler whose documents reach the screen only while it is the screen's own."""
+        def deliver(index: int, document: ParsedDocument) -> None:
+            self.app.call_from_thread(self._document_ready, index, document, analyses)
+
+        analyses = Analyses(articles, self.service, deliver, waiting)
+        return analyses
+
+    def replace_articles(self, articles: list[Article], *, waiting: set[int] | None = None,
+                         current: int = 0) -> None:
+        """Another list of articles (a feed read or refreshed): the analyses start again.
+
+        ``waiting`` are stand-ins not to analyse until ``replace_article`` brings the real one.
+        """
+        self.workers.cancel_group(self, "analysis")
+        self.articles = articles
+        self.analyses = self._new_analyses(articles, waiting)
+        self.set_class(len(articles) <= 1, "-single")
+        if self.side_ready:
+            self._fill_library()
+        if articles:
+            self.current = current
+        else:
+            self.query_one(ArticleHeader).update("")
+            self.view.show_article(Article(text=""), None)
+            self._show_document(None)
+            self.status.analysis = "no articles to show"
+
+    def replace_article(self, index: int, article: Article) -> None:
+        """The real article for a stand-in; shown at once if it is the one on screen."""
+        self.analyses.replace(index, article)
+        self.refresh_library_row(index)
+        if index == self.current:
+            self.current = index
+
+    def library_row(self, index: int):
+        """The library's row for article ``index``: title, date, what the analysis found."""
+        document = self.documents.get(index)
+        return library_prompt(self.articles[index], None if document is None
+                              else len(document.quotes), document is not None
+                              and document.error is not None)
+
+    def library_summary(self) -> str:
+        """Under the library: how far the background analysis has got."""
+        total, analysed = len(self.articles), len(self.documents)
+        return f"analysing… {analysed}/{total}" if analysed < total else f"{total} articles"
+
+    def refresh_library_row(self, index: int) -> None:
+        if self.side_ready:
+            library = self.query_one(Library)
+            library.update_row(index, self.library_row(index))
+            library.border_subtitle = Text(self.library_summary())  # never markup
+
+    def _fill_library(self) -> None:
+        library = self.query_one(Library)
+        library.set_rows([self.library_row(index) for index in range(len(self.articles))])
+        library.border_subtitle = Text(self.library_summary())  # never markup
 
     def _store(self, index: int, document: ParsedDocument) -> None:
         self.documents[index] = document
-        if self.side_ready and len(self.articles) > 1:
-            library = self.query_one(Library)
-            library.update_article(
-                index, self.articles[index], len(document.quotes), document.error is not None
-            )
-            library.show_progress(len(self.documents))
+        self.refresh_library_row(index)
 
     @on(SideColumn.Ready)
     def _side_mounted(self) -> None:
         """Fill the library and the panels with everything known so far."""
         self.side_ready = True
-        library = self.query_one(Library)
-        library.set_articles(self.articles)
-        library.show_progress(len(self.documents))
-        for index, document in self.documents.items():
-            self._store(index, document)
+        self._fill_library()
         if self.articles:
             self._show_document(self.document)
         else:
@@ -250,9 +297,10 @@ class ReaderScreen(NewsroomActions, Screen):
                 self.panel(spec.key).show_rows([])
             self._set_tab_counts(None)
 
-    def _document_ready(self, index: int, document: ParsedDocument) -> None:
-        if index in self.documents:
-            return
+    def _document_ready(self, index: int, document: ParsedDocument,
+                        analyses: Analyses | None = None) -> None:
+        if index in self.documents or (analyses is not None and analyses is not self.analyses):
+            return  # done already, or from before the articles were replaced
         self._store(index, document)
         if index == self.current:
             self.view.set_document(document)
@@ -302,8 +350,7 @@ class ReaderScreen(NewsroomActions, Screen):
 
     @on(ArticleChosen)
     def _article_chosen(self, event: ArticleChosen) -> None:
-        if event.index != self.current:
-            self.open_article(event.index)
+        self.open_article(event.index)
 
     def action_switch_article(self, step: int) -> None:
         if len(self.articles) > 1:

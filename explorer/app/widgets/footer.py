@@ -8,12 +8,14 @@ from textual.widgets._footer import FooterKey
 
 ALWAYS_SHOWN = ("help", "corpus_help", "back_or_quit", "back")
 """Actions whose keys come first: the footer cuts what does not fit at its right end."""
+SHOWN_NEXT = ("next_unread", "reload")
+"""Then a feed's keys to get round it: next unread and refresh."""
 
 
 class ExplorerFooter(Footer):
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
-        first = [key for key in keys
-                 if isinstance(key, FooterKey) and key.action in ALWAYS_SHOWN]
+        first = [key for group in (ALWAYS_SHOWN, SHOWN_NEXT) for key in keys
+                 if isinstance(key, FooterKey) and key.action in group]
         yield from first
         yield from (key for key in keys if key not in first)

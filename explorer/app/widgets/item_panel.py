@@ -121,6 +121,13 @@ class ItemPanel(Vertical):
         self.rows = []
         self._refill()
 
+    def show_waiting(self, message: str) -> None:
+        """Nothing to analyse yet (a feed entry not opened): say why, with no spinner."""
+        self._state = "waiting"
+        self._error = message
+        self.rows = []
+        self._refill()
+
     def show_error(self, message: str) -> None:
         self._state = "error"
         self._error = message
@@ -171,6 +178,8 @@ class ItemPanel(Vertical):
             return Text("analysing…", style="italic")
         if self._state == "error":
             return Text(f"analysis failed: {self._error}")
+        if self._state == "waiting":
+            return Text(self._error, style="italic")
         total, shown = len(self.rows), len(self.shown_rows)
         if not total:
             return Text(f"no {self.spec.title.lower()} found in this article", style="italic")

@@ -28,25 +28,21 @@ def library_prompt(article: Article, quote_count: int | None, failed: bool = Fal
 
 
 class Library(ItemList):
-    """Every article given on the command line; ``enter`` or a click opens one."""
+    """The reader's articles (given on the command line, or a feed's entries); ``enter`` opens one.
 
-    def set_articles(self, articles: list[Article]) -> None:
-        self.set_options(
-            Option(library_prompt(article, None), id=f"article-{index}")
-            for index, article in enumerate(articles)
-        )
+    The reader makes each row's prompt: ``library_prompt`` for files, the entry's
+    read mark and source for a feed.
+    """
 
-    def update_article(self, index: int, article: Article, quote_count: int | None,
-                       failed: bool = False) -> None:
-        self.replace_option_prompt_at_index(index, library_prompt(article, quote_count, failed))
+    def set_rows(self, prompts: list[Text]) -> None:
+        highlighted = self.highlighted
+        self.set_options(Option(prompt, id=f"article-{index}")
+                         for index, prompt in enumerate(prompts))
+        if prompts:
+            self.highlighted = min(highlighted or 0, len(prompts) - 1)
 
-    def show_progress(self, analysed: int) -> None:
-        """How far the background analysis of the folder has got, under the list."""
-        total = self.option_count
-        if analysed < total:
-            self.border_subtitle = f"analysing… {analysed}/{total}"
-        else:
-            self.border_subtitle = f"{total} articles"
+    def update_row(self, index: int, prompt: Text) -> None:
+        self.replace_option_prompt_at_index(index, prompt)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
