@@ -129,3 +129,38 @@ async def test_the_app_resumes_the_collector_once_it_is_up(restore_collector, mo
         await settle(app, pilot)
         await pilot.pause(0.1)
         assert gc.isenabled()
+
+
+DEFERRED = ("explorer.app.widgets.side_column", "explorer.app.widgets.item_panel",
+            "explorer.app.widgets.library", "explorer.app.widgets.search_bar",
+            "explorer.app.widgets.footer", "textual.widgets._tabbed_content",
+            "explorer.sources.html", "explorer.sources.markdown", "explorer.sources.json_article",
+            "email.utils", "explorer.documents", "explorer.store.cache")
+"""Modules the first frame does not need (bench/first_paint.py): imported when first used."""
+
+
+def test_the_app_and_a_text_file_import_nothing_the_first_frame_does_not_show():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from explorer.app.app import ExplorerApp\n"
+        "from explorer.commands.inputs import iter_inputs\n"
+        f"articles = list(iter_inputs([{HARBOUR!r}]))\n"
+        "ExplorerApp(articles=articles, use_cache=False).service.cached(articles[0])\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert "explorer.app.screens.reader" in loaded
+    assert [name for name in DEFERRED if name in loaded] == []
+
+
+def test_without_the_cache_the_early_lookup_builds_no_document_service():
+    from explorer.app.lazy_service import LazyDocumentService
+    from explorer.model import Article
+
+    service = LazyDocumentService(use_cache=False)
+    assert service.cached(Article(text="Nothing is cached when the cache is off.")) is None
+    assert service._service is None

@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 from explorer.app import STYLES, collector, user_files
 from explorer.app.correcting_service import CorrectingService
 from explorer.app.lazy_service import LazyDocumentService
+from explorer.app.messages import SideColumnReady
 from explorer.app.screens.reader import ReaderScreen
-from explorer.app.widgets.side_column import SideColumn
 from explorer.model import Article
 from explorer.safe_text import visible
 from explorer.sources import SourceError
@@ -121,7 +121,7 @@ class ExplorerApp(App[int]):
             self.notify(visible(problem), title="Keymap", severity="warning", timeout=10,
                         markup=False)
 
-    @on(SideColumn.Ready)
+    @on(SideColumnReady)
     def _started(self) -> None:
         """The reader is up, panels and all: the start-up's objects are made."""
         self.set_timer(collector.RESUME_AFTER, collector.resume)

@@ -30,6 +30,8 @@ class LazyDocumentService:
             return self._service
 
     def cached(self, article: Article) -> ParsedDocument | None:
+        if not self.use_cache:
+            return None  # nothing to look up: building the service would only delay the first paint
         return self._real().cached(article)
 
     def analyze(self, article: Article) -> ParsedDocument:

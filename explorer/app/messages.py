@@ -72,3 +72,19 @@ class SearchStep(Message):
 class SearchClosed(Message):
     """The search bar was closed; drop the matches."""
 
+
+
+@dataclass
+class SideColumnReady(Message):
+    """The library and the panels are mounted and can be filled.
+
+    Defined here, not in ``side_column``, so the reader can listen without importing
+    the panels before its first paint.
+    """
+
+
+@dataclass
+class SideColumnResized(Message):
+    """The side column's width changed: the tab labels may need their short names."""
+
+    width: int

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from email.utils import parsedate_to_datetime
 
 _WEEKDAY = re.compile(
     r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE
@@ -45,6 +44,8 @@ def normalise_date(value: object) -> str | None:
     iso = _ISO_PREFIX.match(text)
     if iso:
         return _valid(int(iso[1]), int(iso[2]), int(iso[3]))
+    from email.utils import parsedate_to_datetime  # the mail package: only for non-ISO dates
+
     try:
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):

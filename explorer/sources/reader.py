@@ -18,9 +18,6 @@ from pathlib import Path
 from explorer.model import Article
 from explorer.sources.decoding import NotText, decode_with_warnings
 from explorer.sources.errors import SourceError
-from explorer.sources.html import read_html
-from explorer.sources.json_article import read_json_article
-from explorer.sources.markdown import has_front_matter, read_markdown
 from explorer.sources.paths import ARTICLE_SUFFIXES, STDIN, STDIN_NAME, expand, read_input
 from explorer.sources.plain_text import read_plain_text
 
@@ -59,14 +56,22 @@ def read_article(path: str | Path) -> Article:
 
 
 def _read_format(text: str, name: str, article_format: str) -> Article:
+    # Each reader is imported when its format turns up: opening a .txt never pays for
+    # the HTML parser and the mail-date code (the first paint waits on this import).
     if article_format == "json":
+        from explorer.sources.json_article import read_json_article
+
         return read_json_article(text, name)
     if article_format == "json_lines":
         reason = "JSON Lines holds many records, not one article; use one .json file per article"
         raise SourceError(name, reason)
     if article_format == "html":
+        from explorer.sources.html import read_html
+
         return read_html(text, name)
     if article_format == "markdown":
+        from explorer.sources.markdown import read_markdown
+
         return read_markdown(text, name)
     return read_plain_text(text, name)
 
@@ -80,8 +85,11 @@ def sniff_format(text: str) -> str:
             return "json_lines"
     if _HTML_START.match(text):
         return "html"
-    if text.startswith("---") and has_front_matter(text):
-        return "markdown"
+    if text.startswith("---"):
+        from explorer.sources.markdown import has_front_matter  # only text that looks like it
+
+        if has_front_matter(text):
+            return "markdown"
     return "text"
 
 

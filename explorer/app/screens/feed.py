@@ -125,6 +125,8 @@ class FeedReaderScreen(ReaderScreen):
     def _loaded(self, entries: list[FeedEntry], read: set[str], errors: list[str],
                 titles: list[str], fetched: str | None) -> None:
         """The entries fill the library; the one on screen stays, else the first unread shows."""
+        if self.taken_down:
+            return
         shown = self.entries[self.current].id if self.entries else None
         self.entries, self.read, self.titles, self.fetched = entries, read, titles, fetched
         self.failures.clear()
@@ -233,6 +235,8 @@ class FeedReaderScreen(ReaderScreen):
 
     def _fetched(self, entry: FeedEntry, result: Article | SourceError) -> None:
         self.fetching.discard(entry.id)
+        if self.taken_down:
+            return
         if isinstance(result, Article):
             self.pages[entry.id] = result
         if entry not in self.entries:

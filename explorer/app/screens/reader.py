@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import TabbedContent
 
 from explorer.app import user_files
 from explorer.app.analyses import Analyses
@@ -32,6 +31,8 @@ from explorer.app.messages import (
     SearchChanged,
     SearchClosed,
     SearchStep,
+    SideColumnReady,
+    SideColumnResized,
     SpeakerQuotesRequested,
 )
 from explorer.app.navigation import Navigation, Occurrences
@@ -43,14 +44,13 @@ from explorer.app.search import find_matches
 from explorer.app.service import DocumentSource
 from explorer.app.widgets.article_header import ArticleHeader
 from explorer.app.widgets.article_view import ArticleView
-from explorer.app.widgets.footer import ExplorerFooter
-from explorer.app.widgets.item_panel import ItemPanel
-from explorer.app.widgets.library import Library, library_prompt
-from explorer.app.widgets.search_bar import SearchBar
-from explorer.app.widgets.side_column import SideColumn
 from explorer.app.widgets.status_line import StatusLine
 from explorer.model import Article, ParsedDocument, Quote, Span
 from explorer.safe_text import visible
+
+if TYPE_CHECKING:
+    from explorer.app.widgets.item_panel import ItemPanel
+    from explorer.app.widgets.search_bar import SearchBar
 
 PANEL_OF_ITEM: dict[str, PanelKey] = {
     "Speaker": "speakers", "Quote": "quotes", "Place": "places",
@@ -159,6 +159,11 @@ class ReaderScreen(NewsroomActions, Screen):
         The search bar waits for the first ``/``: its five widgets would add about
         40 ms to every start, reopening a cached article included.
         """
+        # Imported here, not at the top: the first frame does not show them (see
+        # bench/first_paint.py); nor are the library, panels and tabs they bring in.
+        from explorer.app.widgets.footer import ExplorerFooter
+        from explorer.app.widgets.side_column import SideColumn
+
         self.query_one("#body").mount(SideColumn(id="side"))
         self.mount(ExplorerFooter())
         # The focus settled before the footer was there to hear of it.
@@ -173,15 +178,20 @@ class ReaderScreen(NewsroomActions, Screen):
     @property
     def search_bar(self) -> SearchBar | None:
         """None until the first search (it is built on first use)."""
-        bars = self.query(SearchBar)
+        bars = self.query("#search-bar")
         return bars.first() if bars else None
+
+    @property
+    def taken_down(self) -> bool:
+        """The app is closing and the screen's parts are gone: a late delivery has nowhere to go."""
+        return not self.query(StatusLine)
 
     @property
     def status(self) -> StatusLine:
         return self.query_one(StatusLine)
 
     def panel(self, key: PanelKey) -> ItemPanel:
-        return self.query_one(f"#panel-{key}", ItemPanel)
+        return self.query_one(f"#panel-{key}")
 
     @property
     def documents(self) -> dict[int, ParsedDocument]:
@@ -260,6 +270,10 @@ class ReaderScreen(NewsroomActions, Screen):
 
     def library_row(self, index: int):
         """The library's row for article ``index``: title, date, what the analysis found."""
+        from explorer.app.widgets.library import (
+            library_prompt,  # the library comes after the first paint
+        )
+
         document = self.documents.get(index)
         return library_prompt(self.articles[index], None if document is None
                               else len(document.quotes), document is not None
@@ -271,13 +285,14 @@ class ReaderScreen(NewsroomActions, Screen):
         return f"analysing… {analysed}/{total}" if analysed < total else f"{total} articles"
 
     def refresh_library_row(self, index: int) -> None:
-        if self.side_ready:
-            library = self.query_one(Library)
+        found = self.query("#library") if self.side_ready else ()
+        if found:  # else not mounted yet, or taken down as the app closes
+            library = found.first()
             library.update_row(index, self.library_row(index))
             library.border_subtitle = Text(self.library_summary())  # never markup
 
     def _fill_library(self) -> None:
-        library = self.query_one(Library)
+        library = self.query_one("#library")
         library.set_rows([self.library_row(index) for index in range(len(self.articles))])
         library.border_subtitle = Text(self.library_summary())  # never markup
 
@@ -285,7 +300,7 @@ class ReaderScreen(NewsroomActions, Screen):
         self.documents[index] = document
         self.refresh_library_row(index)
 
-    @on(SideColumn.Ready)
+    @on(SideColumnReady)
     def _side_mounted(self) -> None:
         """Fill the library and the panels with everything known so far."""
         self.side_ready = True
@@ -301,6 +316,8 @@ class ReaderScreen(NewsroomActions, Screen):
                         analyses: Analyses | None = None) -> None:
         if index in self.documents or (analyses is not None and analyses is not self.analyses):
             return  # done already, or from before the articles were replaced
+        if self.taken_down:
+            return
         self._store(index, document)
         if index == self.current:
             self.view.set_document(document)
@@ -317,7 +334,7 @@ class ReaderScreen(NewsroomActions, Screen):
                                     f"{len(document.speakers)} speakers")
         if not self.side_ready:
             return
-        self.query_one(Library).highlighted = self.current
+        self.query_one("#library").highlighted = self.current
         for spec in PANELS:
             panel = self.panel(spec.key)
             if document is None:
@@ -332,16 +349,16 @@ class ReaderScreen(NewsroomActions, Screen):
         """Each tab's name and count; the names shorten when the counts would not fit."""
         if not self.side_ready:
             return
-        tabs = self.query_one(TabbedContent)
+        tabs = self.query_one("#panels")
         counts = {spec.key: "…" if document is None else str(len(self.panel(spec.key).rows))
                   for spec in PANELS}
-        room = self.query_one(SideColumn).size.width - 1
+        room = self.query_one("#side").size.width - 1
         full = sum(len(spec.title) + len(counts[spec.key]) + 3 for spec in PANELS)
         for spec in PANELS:
             title = spec.title if room <= 0 or full <= room else spec.short
             tabs.get_tab(f"tab-{spec.key}").label = f"{title} {counts[spec.key]}"
 
-    @on(SideColumn.Resized)
+    @on(SideColumnResized)
     def _side_resized(self) -> None:
         if self.articles:
             document = self.document
@@ -386,7 +403,7 @@ class ReaderScreen(NewsroomActions, Screen):
         if item is None or not self.side_ready:
             return
         key = PANEL_OF_ITEM[type(item).__name__]
-        self.query_one(TabbedContent).active = f"tab-{key}"
+        self.query_one("#panels").active = f"tab-{key}"
         self.panel(key).show_item(item_id)
         self._cancel_preview()
         self.select_item(item_id)
@@ -465,11 +482,11 @@ class ReaderScreen(NewsroomActions, Screen):
     def action_show_panel(self, key: PanelKey) -> None:
         if not self.side_ready:
             return
-        self.query_one(TabbedContent).active = f"tab-{key}"
+        self.query_one("#panels").active = f"tab-{key}"
         self.panel(key).focus_list()
 
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    def on_tabbed_content_tab_activated(self, event) -> None:
+        """Named, not decorated: ``@on`` would import the tabs before the first paint."""
         self.active_panel = (event.pane.id or "tab-speakers").removeprefix("tab-")
 
     def _lit_categories(self):
@@ -515,6 +532,8 @@ class ReaderScreen(NewsroomActions, Screen):
     async def action_search(self) -> None:
         search_bar = self.search_bar
         if search_bar is None:
+            from explorer.app.widgets.search_bar import SearchBar  # built on the first search
+
             search_bar = SearchBar(id="search-bar")
             await self.query_one("#reading").mount(search_bar, before="#article")
         search_bar.open()

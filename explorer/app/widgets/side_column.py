@@ -6,29 +6,17 @@ fast as a bare app would show it; it says when it is ready.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import TabbedContent, TabPane
 
+from explorer.app.messages import SideColumnReady, SideColumnResized
 from explorer.app.rows import PANELS
 from explorer.app.widgets.item_panel import ItemPanel
 from explorer.app.widgets.library import Library
 
 
 class SideColumn(Vertical):
-    @dataclass
-    class Ready(Message):
-        """The library and the panels are mounted and can be filled."""
-
-    @dataclass
-    class Resized(Message):
-        """The column's width changed: the tab labels may need their short names."""
-
-        width: int
-
     def compose(self) -> ComposeResult:
         yield Library(id="library")
         with TabbedContent(id="panels"):
@@ -37,7 +25,7 @@ class SideColumn(Vertical):
                     yield ItemPanel(spec, id=f"panel-{spec.key}", hidden=index > 0)
 
     def on_mount(self) -> None:
-        self.post_message(self.Ready())
+        self.post_message(SideColumnReady())
 
     def on_resize(self) -> None:
-        self.post_message(self.Resized(self.size.width))
+        self.post_message(SideColumnResized(self.size.width))
