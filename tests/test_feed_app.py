@@ -210,6 +210,11 @@ async def test_an_unreadable_page_leaves_the_feeds_summary_and_says_why(web, tmp
         assert shown_text(screen) == "About Story 0"
         await until(pilot, lambda: 0 in screen.documents)  # the summary is read as the article
         assert "About Story 0" in service.analysed
+        # A refresh fetches the feed again, not the page: the entry stays as it was.
+        await pilot.press("r")
+        await until(pilot, lambda: web.hits["/rss.xml"] == 2 and 0 in screen.documents)
+        assert "page not readable" in prompts(app)[0]
+        assert screen.status.analysis != "the feed's summary · enter opens the page"
 
 
 async def test_a_feed_that_cannot_be_read_is_a_notification(web, tmp_path):

@@ -129,9 +129,10 @@ class FeedReaderScreen(ReaderScreen):
             return
         shown = self.entries[self.current].id if self.entries else None
         self.entries, self.read, self.titles, self.fetched = entries, read, titles, fetched
-        self.failures.clear()
         articles = [self.pages.get(entry.id) or stand_in(entry) for entry in entries]
-        waiting = {index for index, entry in enumerate(entries) if entry.id not in self.pages}
+        # A page fetched or found unreadable stays so: a refresh fetches the feeds, not the pages.
+        waiting = {index for index, entry in enumerate(entries)
+                   if entry.id not in self.pages and entry.id not in self.failures}
         ids = [entry.id for entry in entries]
         if shown in ids:
             current = ids.index(shown)
@@ -239,9 +240,10 @@ class FeedReaderScreen(ReaderScreen):
             return
         if isinstance(result, Article):
             self.pages[entry.id] = result
-        if entry not in self.entries:
+        ids = [known.id for known in self.entries]
+        if entry.id not in ids:
             return  # the feeds were reloaded without it
-        index = self.entries.index(entry)
+        index = ids.index(entry.id)  # by id: a reload may have changed its summary or title
         if isinstance(result, Article):
             self.failures.pop(entry.id, None)
             self.replace_article(index, result)
