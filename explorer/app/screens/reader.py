@@ -238,7 +238,7 @@ class ReaderScreen(NewsroomActions, Screen):
         def deliver(index: int, document: ParsedDocument) -> None:
             self.app.call_from_thread(self._document_ready, index, document, analyses)
 
-        analyses = Analyses(articles, self.service, deliver, waiting)
+        analyses = Analyses(articles, self.service, deliver, waiting)  # ``deliver`` names it
         return analyses
 
     def replace_articles(self, articles: list[Article], *, waiting: set[int] | None = None,
@@ -268,11 +268,10 @@ class ReaderScreen(NewsroomActions, Screen):
         if index == self.current:
             self.current = index
 
-    def library_row(self, index: int):
+    def library_row(self, index: int) -> Text:
         """The library's row for article ``index``: title, date, what the analysis found."""
-        from explorer.app.widgets.library import (
-            library_prompt,  # the library comes after the first paint
-        )
+        # Imported here: the library is mounted after the first paint.
+        from explorer.app.widgets.library import library_prompt
 
         document = self.documents.get(index)
         return library_prompt(self.articles[index], None if document is None
