@@ -43,7 +43,8 @@ class Analyses:
                  deliver: Deliver, waiting: set[int] | None = None) -> None:
         self.articles = articles
         self.waiting: set[int] = set(waiting or ())
-        """Indices whose article is a stand-in (a feed entry not fetched yet): never analysed."""
+        """Indices whose article is a stand-in (a feed entry not fetched yet): the reader
+        never analyses them (the folder view may, without keeping the result)."""
         self.service = service
         self.deliver = deliver
         self.documents: dict[int, ParsedDocument] = {}
@@ -128,11 +129,13 @@ class Analyses:
         finally:
             finished.set()
 
-    def _analyse_indices(self, indices: list[int], *, stand_ins: bool = False) -> list[ParsedDocument]:
+    def _analyse_indices(self, indices: list[int], *,
+                         stand_ins: bool = False) -> list[ParsedDocument | None]:
         """The documents of ``indices``, analysing (under the lock) those not done yet.
 
         Stand-ins (``waiting``) are analysed only when ``stand_ins`` (the folder view
         asks for every article) and are never kept: their real article replaces them.
+        Without ``stand_ins`` a stand-in's place in the result is ``None``.
         """
         with self._lock:
             done = {i: self.documents.get(i) or self._finished.get(i) for i in indices}
