@@ -4,9 +4,11 @@ Each run is a fresh process (imports included) in headless mode; the child
 prints the wall-clock time at Textual's ``Ready`` event (the first frame has
 been displayed; for the explorer that frame holds the article text) and exits
 at once without waiting for any analysis. The explorer uses the real document
-service with the cache off, so spaCy is loading in its worker meanwhile.
+service with the cache off, so spaCy is loading in its worker meanwhile;
+``--cache`` turns the cache on (an empty one in a temporary folder: the first
+opening of an article, its lookup a miss).
 
-    .venv/bin/python bench/first_paint.py [FILE] [--runs 7]
+    .venv/bin/python bench/first_paint.py [FILE] [--runs 7] [--cache]
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def run_bare(path: str) -> None:
     Bare().run(headless=True)
 
 
-def run_explorer(path: str) -> None:
+def run_explorer(path: str, use_cache: bool = False) -> None:
     from explorer.app import collector
 
     collector.pause()  # as `explorer FILE` does (explorer/commands/open.py)
@@ -63,7 +65,7 @@ def run_explorer(path: str) -> None:
             assert isinstance(screen, ReaderScreen) and screen.view.line_count > 1
             _painted()
 
-    Timed(paths=[path], use_cache=False).run(headless=True)
+    Timed(paths=[path], use_cache=use_cache).run(headless=True)
 
 
 def child_env(pycache: str) -> dict[str, str]:
@@ -75,10 +77,12 @@ def child_env(pycache: str) -> dict[str, str]:
     return env
 
 
-def measure(kind: str, path: str, env: dict[str, str]) -> tuple[float, float]:
+def measure(kind: str, path: str, env: dict[str, str],
+            cache: bool = False) -> tuple[float, float]:
     """(wall seconds to the first frame, CPU seconds the child used by then)."""
     start = time.time()
-    result = subprocess.run([sys.executable, __file__, "--child", kind, path], env=env,
+    flags = ["--cache"] if cache else []
+    result = subprocess.run([sys.executable, __file__, "--child", kind, path, *flags], env=env,
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     if result.returncode != 0 or not result.stdout.strip():
         raise SystemExit(f"{kind} failed: {result.stderr[-800:]}")
@@ -91,22 +95,26 @@ def main() -> None:
     parser.add_argument("path", nargs="?", default=str(DEFAULT))
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--child", choices=("bare", "explorer"))
+    parser.add_argument("--cache", action="store_true",
+                        help="the explorer with its (empty, temporary) analysis cache on")
     args = parser.parse_args()
     if args.child == "bare":
         return run_bare(args.path)
     if args.child == "explorer":
-        return run_explorer(args.path)
+        return run_explorer(args.path, use_cache=args.cache)
     bare: list[tuple[float, float]] = []
     ours: list[tuple[float, float]] = []
     with tempfile.TemporaryDirectory(prefix="first-paint-pycache-") as pycache:
         env = child_env(pycache)
+        env["EXPLORER_CACHE_DIR"] = str(Path(pycache) / "analysis-cache")
         measure("bare", args.path, env)  # warm-up: fills the bytecode cache
-        measure("explorer", args.path, env)
+        measure("explorer", args.path, env, args.cache)
         for _ in range(args.runs):  # interleaved, so load changes hit both alike
             bare.append(measure("bare", args.path, env))
-            ours.append(measure("explorer", args.path, env))
+            ours.append(measure("explorer", args.path, env, args.cache))
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"file: {args.path}  runs: {args.runs}  ({os.cpu_count()} CPUs, load {load})")
+    cache = "cache on, empty" if args.cache else "cache off"
+    print(f"file: {args.path}  runs: {args.runs}  {cache}  ({os.cpu_count()} CPUs, load {load})")
     for name, runs in (("bare Textual + Static", bare), ("explorer", ours)):
         wall, cpu = [run[0] for run in runs], [run[1] for run in runs]
         print(f"{name:22}: median {statistics.median(wall) * 1000:7.1f} ms  "

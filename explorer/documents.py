@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from explorer import model_json
 from explorer.model import SCHEMA, Article, Engine, ParsedDocument
-from explorer.store.batch import BATCH_SIZE, analyze_safely, analyze_to_json, failed_document
 from explorer.store.cache import AnalysisCache, attach_article, cache_key
 from explorer.store.identity import AnalysisIdentity, resolve_identity
 
@@ -122,6 +121,10 @@ class DocumentService:
         found = [self.cached(article) for article in articles]
         if all(doc is not None for doc in found):
             return found
+        # The batch runner (multiprocessing, ctypes) is imported once something is to be
+        # analysed: the app's cache lookup before its first paint never needs it.
+        from explorer.store.batch import analyze_safely, failed_document
+
         fresh: list[ParsedDocument] = []
         try:
             nlp = self._pipeline()
@@ -181,6 +184,8 @@ class DocumentService:
             if found is not None:
                 hits[index] = found
         miss_indices = [i for i in range(len(articles)) if i not in hits]
+        from explorer.store.batch import BATCH_SIZE, analyze_to_json  # see analyze_batch
+
         fresh = analyze_to_json(
             [articles[i] for i in miss_indices], self.model, jobs=jobs, batch_size=BATCH_SIZE,
             nlp=self._nlp if jobs <= 1 else None,

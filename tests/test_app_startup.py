@@ -157,6 +157,25 @@ def test_the_app_and_a_text_file_import_nothing_the_first_frame_does_not_show():
     assert [name for name in DEFERRED if name in loaded] == []
 
 
+def test_the_cache_lookup_does_not_import_the_batch_runner(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from explorer.documents import DocumentService\n"
+        "from explorer.model import Article\n"
+        "from explorer.store.cache import AnalysisCache\n"
+        f"service = DocumentService(model='en_core_web_sm', cache=AnalysisCache({str(tmp_path)!r}))\n"
+        "service.cached(Article(text='Nothing is in this cache yet.'))\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert "explorer.store.cache" in loaded
+    assert [name for name in ("explorer.store.batch", "multiprocessing") if name in loaded] == []
+
+
 def test_without_the_cache_the_early_lookup_builds_no_document_service():
     from explorer.app.lazy_service import LazyDocumentService
     from explorer.model import Article

@@ -135,9 +135,9 @@ def test_an_article_analysed_by_another_worker_meanwhile_is_not_parsed_again(tmp
     real_cached = service.cached
     monkeypatch.setattr(service, "cached", lambda a: next(answers, real_cached(a)))
 
-    import explorer.documents as documents
+    import explorer.store.batch as batch  # the service imports it when it analyses
 
-    monkeypatch.setattr(documents, "analyze_safely", lambda *args: pytest.fail("parsed twice"))
+    monkeypatch.setattr(batch, "analyze_safely", lambda *args: pytest.fail("parsed twice"))
     assert service.analyze_batch([article]) == [first]
 
 
