@@ -21,6 +21,7 @@ from explorer.commands.errors import report_error, report_warning
 from explorer.commands.inputs import iter_inputs, note_on_stderr
 from explorer.model import Article
 from explorer.sources import SourceError
+from explorer.sources.addresses import is_warc
 
 GROUP = 512
 """Articles analysed together: enough for worker processes to pay off, few enough to hold."""
@@ -30,24 +31,35 @@ class ReadStream:
     """The readable articles of the arguments, read as they are asked for (once).
 
     Read errors and warnings go to stderr as they come; ``count`` and
-    ``failed`` say afterwards what was read.
+    ``failed`` say afterwards what was read. With ``remote_archives`` the web
+    archives among the arguments are not read here but listed in ``archives``
+    (absolute paths), for Dask workers to read (``--shared-fs``); what they
+    read is accounted for with ``took``.
     """
 
-    def __init__(self, paths: Sequence[str], *, refresh: bool = False) -> None:
-        self.paths, self.refresh = paths, refresh
+    def __init__(self, paths: Sequence[str], *, refresh: bool = False,
+                 remote_archives: bool = False) -> None:
+        self.refresh = refresh
+        self.paths = [p for p in paths if not (remote_archives and is_warc(p))]
+        self.archives = [os.path.abspath(p) for p in paths if remote_archives and is_warc(p)]
         self.count = 0
         self.failed = False
 
     def __iter__(self) -> Iterator[Article]:
         for item in iter_inputs(self.paths, refresh=self.refresh, note=note_on_stderr):
-            if isinstance(item, SourceError):
-                report_error(str(item))
-                self.failed = True
-                continue
-            for warning in item.warnings:
-                report_warning(f"{item.path}: {warning}")
-            self.count += 1
-            yield item
+            if self.took(item):
+                yield item
+
+    def took(self, item: Article | SourceError) -> bool:
+        """Count an article read (its warnings said) or report an error; True for an article."""
+        if isinstance(item, SourceError):
+            report_error(str(item))
+            self.failed = True
+            return False
+        for warning in item.warnings:
+            report_warning(f"{item.path}: {warning}")
+        self.count += 1
+        return True
 
 
 def groups(articles: Iterable[Article]) -> Iterator[list[Article]]:

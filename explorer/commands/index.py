@@ -79,21 +79,23 @@ def update_index(index: CorpusIndex, articles: Iterable[Article], args: argparse
     wanted: set[str] = set()
     keys: dict[int, str] = {}  # the content key of each article sent to analysis, until it is back
 
-    def changed() -> Iterator[Article]:
-        for article in articles:
-            path = article_path(article)
-            if path is None:
-                continue
-            wanted.add(path)
-            key = content_key(article, software)
-            if known.get(path) != key:
-                keys[id(article)] = key
-                yield article
+    def needs_work(article: Article) -> bool:
+        path = article_path(article)
+        if path is None:
+            return False
+        wanted.add(path)
+        key = content_key(article, software)
+        if known.get(path) == key:
+            return False
+        keys[id(article)] = key
+        return True
 
-    todo = list(changed()) if isinstance(articles, Sequence) else changed()
+    changed = (article for article in articles if needs_work(article))
+    todo = list(changed) if isinstance(articles, Sequence) else changed
     failed = False
     batch = []
-    with closing(analysed_stream(todo, args, service)) as results:
+    remote = articles if getattr(articles, "archives", None) else None  # read by Dask workers
+    with closing(analysed_stream(todo, args, service, remote, needs_work)) as results:
         for analysed in results:
             key = keys.pop(id(analysed.article))
             if analysed.error is not None:
@@ -111,17 +113,21 @@ def update_index(index: CorpusIndex, articles: Iterable[Article], args: argparse
     return failed
 
 
-def analysed_stream(articles: Iterable[Article], args: argparse.Namespace, service) -> Iterator:
+def analysed_stream(articles: Iterable[Article], args: argparse.Namespace, service,
+                    remote=None, select=None) -> Iterator:
     """The analyses, from this machine's processes or from a Dask cluster (``--dask``);
     closing it stops the work (Ctrl-C, SIGTERM).
 
     A list is analysed as one run; a stream (a web archive) in groups of
     ``archives.GROUP``, so no more than a group's texts are held at once.
+    The archives of ``remote`` (an ``archives.ReadStream``) are read by the Dask
+    workers, one task each; of what they read, only the articles ``select``
+    accepts are analysed.
     """
     if args.dask:
         from explorer.commands.index_dask import analyse_on_dask
 
-        yield from analyse_on_dask(articles, args, service)
+        yield from analyse_on_dask(articles, args, service, remote, select)
         return
     if isinstance(articles, Sequence):
         if articles:
@@ -157,7 +163,8 @@ def run_index(args: argparse.Namespace) -> int:
     if streamed:  # a web archive: its records are read, analysed and indexed as they come
         from explorer.commands.archives import ReadStream
 
-        articles: Iterable[Article] = ReadStream(args.paths, refresh=args.refresh)
+        articles: Iterable[Article] = ReadStream(args.paths, refresh=args.refresh,
+                                                 remote_archives=bool(args.dask and args.shared_fs))
         where = [os.path.abspath(p) for p in args.paths if not is_web_address(p)]
     else:
         articles, read_failed = read_inputs(args.paths, refresh=args.refresh)

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import time
-from collections.abc import Iterable, Iterator, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
+from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn
@@ -22,9 +27,22 @@ from explorer.commands.errors import report_error
 from explorer.documents import Analysed
 from explorer.model import Article
 from explorer.store.batch import default_jobs, failed_document
-from explorer.store.dask_batch import Unreadable, analyse_on_cluster, close, connect, dask_missing
+from explorer.store.dask_batch import (
+    PLUGIN_NAME,
+    Unreadable,
+    analyse_archive,
+    analyse_on_cluster,
+    close,
+    connect,
+    dask_missing,
+    make_plugin,
+)
+
+if TYPE_CHECKING:
+    from explorer.commands.archives import ReadStream
 
 __all__ = ["analyse_on_dask", "dask_missing"]
+
 
 
 class RateColumn(ProgressColumn):
@@ -36,12 +54,16 @@ class RateColumn(ProgressColumn):
         return Text(f"{rate:.1f} articles/s", style="progress.data.speed")
 
 
-def analyse_on_dask(articles: Iterable[Article], args: argparse.Namespace, service) -> Iterator[Analysed]:
+def analyse_on_dask(articles: Iterable[Article], args: argparse.Namespace, service,
+                    remote: ReadStream | None = None,
+                    select: Callable[[Article], bool] | None = None) -> Iterator[Analysed]:
     """Each article's analysis (cache first, then the cluster), in completion order.
 
     A list goes to the cluster in one run; a stream (a web archive's records)
     in groups of ``archives.GROUP``, so its texts are never all held at once.
-    The cluster is started only when some article is not in the cache.
+    Then each archive of ``remote`` is one task: a worker reads it and the
+    articles ``select`` accepts are analysed there. The cluster is started
+    only when some article is not in the cache, or for remote archives.
     """
     from explorer.commands import archives
 
@@ -59,6 +81,9 @@ def analyse_on_dask(articles: Iterable[Article], args: argparse.Namespace, servi
             if pending:
                 client = client or connect(args.dask, args.jobs or default_jobs())
                 yield from _on_cluster(client, pending, args, service)
+        if remote is not None and remote.archives:
+            client = client or connect(args.dask, args.jobs or default_jobs())
+            yield from _archives_on_cluster(client, remote, args, service, select or (lambda a: True))
     finally:
         if client is not None:
             close(client)
@@ -88,6 +113,77 @@ def _on_cluster(client, pending: list[Article], args: argparse.Namespace, servic
             if time.monotonic() - last >= REFRESH_EVERY_S:
                 progress.refresh()
                 last = time.monotonic()
+
+
+def _archives_on_cluster(client, remote: ReadStream, args: argparse.Namespace, service,
+                         select: Callable[[Article], bool]) -> Iterator[Analysed]:
+    """One task per archive; answer each batch a worker read, take in what it analysed."""
+    from distributed import Queue
+
+    name = f"explorer-{uuid.uuid4().hex}"
+    results = Queue(name, client=client)
+    replies = [Queue(f"{name}-{n}", client=client) for n in range(len(remote.archives))]
+    client.register_plugin(make_plugin(args.model), name=PLUGIN_NAME)
+    tasks = {n: client.submit(analyse_archive, path, args.model, name, n, pure=False)
+             for n, path in enumerate(remote.archives)}
+    for n, task in tasks.items():
+        task.add_done_callback(partial(_say_if_lost, results, n))
+    waiting: dict[int, list[Article]] = {}
+    console = Console(stderr=True)
+    with Progress(TextColumn("analysing archives on Dask"), MofNCompleteColumn(), RateColumn(),
+                  console=console, auto_refresh=False, transient=True,
+                  disable=args.quiet or not console.is_terminal,
+                  redirect_stdout=False, redirect_stderr=False) as progress:
+        bar = progress.add_task("analysing", total=None)
+        while tasks:
+            kind, n, payload = pickle.loads(results.get())
+            if kind == "lost":
+                if tasks.pop(n, None) is None:
+                    continue  # it had ended: its future was released after its last message
+                waiting.pop(n, None)
+                report_error(f"{remote.archives[n]}: the Dask task reading it failed ({payload}); "
+                             "its articles not yet indexed are missing")
+                remote.failed = True
+                continue
+            if kind == "read":
+                articles = [item for item in payload if remote.took(item)]
+                cached, todo, wanted = [], [], []
+                for number, article in enumerate(articles):
+                    if not select(article):
+                        continue
+                    found = service.cached_json(article) if service.use_cache else None
+                    if found is not None:
+                        cached.append(found)
+                    else:
+                        wanted.append(number)
+                        todo.append(article)
+                waiting[n] = todo
+                replies[n].put(wanted)
+                yield from cached
+            elif kind == "done":
+                done = [_analysed(a, raw, args.model) for a, raw in zip(waiting.pop(n), payload)]
+                if service.use_cache:
+                    service.store_json(done)
+                for analysed in done:
+                    if analysed.error is not None:
+                        report_error(f"{analysed.article.path}: analysis failed: {analysed.error}")
+                    yield analysed
+                progress.advance(bar, len(done))
+                progress.refresh()
+            else:  # "end"
+                tasks.pop(n).release()
+    for queue in (results, *replies):
+        queue.close()
+
+
+def _say_if_lost(results, n: int, task) -> None:
+    """A failed archive task sends no more messages: its callback tells the waiting client."""
+    if task.status == "finished":
+        return
+    problem = task.exception() if task.status == "error" else "cancelled"
+    with suppress(Exception):  # the run is being closed: nobody is waiting
+        results.put(pickle.dumps(("lost", n, f"{type(problem).__name__}: {problem}"
+                                  if isinstance(problem, BaseException) else problem)))
 
 
 def _analysed(article: Article, raw: str | Unreadable, model: str | None) -> Analysed:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -208,3 +209,47 @@ def analyse_on_cluster(client, articles: Sequence[Article], model: str | None, *
         except Exception as exc:  # noqa: BLE001 - one lost chunk must not stop the rest
             yield ChunkResult(batch, error=exc)
         future.release()
+
+
+ARCHIVE_BATCH = 16
+"""Articles of an archive read, checked with the client and analysed together on a worker."""
+REPLY_TIMEOUT_S = 3600
+"""How long a worker waits for the client's answer before it gives the archive up."""
+
+
+def analyse_archive(path: str, model: str | None, queue: str, task: int) -> int:
+    """Runs on a worker (``--shared-fs``): one web archive, read and analysed as a stream.
+
+    Records are read a batch of ``ARCHIVE_BATCH`` at a time. Each batch (its
+    articles and read errors) goes to the client, which answers which articles
+    it needs analysed (not in its index or cache); those are analysed here and
+    their JSON sent back. So at most one batch of the archive is in memory, and
+    the client does its bookkeeping as for any other article. Messages are
+    pickled and pass through the scheduler's queues (``distributed.Queue``).
+    Returns the number of articles read.
+    """
+    from distributed import Queue
+
+    from explorer.sources.warc import iter_warc_articles
+
+    results, replies = Queue(queue), Queue(f"{queue}-{task}")
+    read = 0
+    batch: list = []
+
+    def send() -> None:
+        results.put(pickle.dumps(("read", task, batch)))
+        wanted = set(replies.get(timeout=REPLY_TIMEOUT_S))
+        articles = [item for item in batch if isinstance(item, Article)]
+        todo = [a for number, a in enumerate(articles) if number in wanted]
+        results.put(pickle.dumps(("done", task, analyse_chunk(todo, model) if todo else [])))
+        batch.clear()
+
+    for item in iter_warc_articles(path):
+        read += isinstance(item, Article)
+        batch.append(item)
+        if len(batch) >= ARCHIVE_BATCH:
+            send()
+    if batch:
+        send()
+    results.put(pickle.dumps(("end", task, None)))
+    return read
