@@ -213,8 +213,9 @@ def analyse_on_cluster(client, articles: Sequence[Article], model: str | None, *
 
 ARCHIVE_BATCH = 16
 """Articles of an archive read, checked with the client and analysed together on a worker."""
-REPLY_TIMEOUT_S = 3600
-"""How long a worker waits for the client's answer before it gives the archive up."""
+REPLY_TIMEOUT_S = 600
+"""How long a worker waits for the client's answer (it comes in milliseconds) before it
+gives the archive up: a client that was stopped must not hold a worker thread for long."""
 
 
 def analyse_archive(path: str, model: str | None, queue: str, task: int) -> int:
