@@ -136,3 +136,22 @@ def test_with_shared_fs_a_file_the_worker_cannot_read_is_one_line_and_the_rest_g
 def test_shared_fs_without_dask_says_what_it_is_for(folder, capsys):
     assert main(["index", str(folder), "--shared-fs"]) == 2
     assert "--shared-fs is for --dask" in capsys.readouterr().err
+
+
+def test_local_workers_keep_glibc_malloc_adaptive_and_run_no_profiler(monkeypatch):
+    """Dask's default MALLOC_TRIM_THRESHOLD_ made every spaCy array an mmap (13% more CPU)."""
+    import os
+
+    import dask
+
+    from explorer.store.dask_batch import close, connect
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    client = connect("local", 1)
+    try:
+        [(trim, threads, profiling)] = client.run(lambda: (
+            os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"),
+            dask.config.get("distributed.worker.profile.enabled"))).values()
+    finally:
+        close(client)
+    assert trim is None and threads == "1" and profiling is False
