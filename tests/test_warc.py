@@ -226,3 +226,37 @@ def test_an_archive_indexed_again_analyses_nothing_and_keeps_its_articles(tmp_pa
     calls = watch_the_stream(monkeypatch)
     assert main(["index", str(archive), "--jobs", "1"]) == 0
     assert calls == [] and capsys.readouterr().out.startswith("5 articles")
+
+
+def test_an_archive_has_its_own_index_not_the_one_of_the_folder_it_is_in(tmp_path, capsys, monkeypatch):
+    """Indexing an archive must not drop the folder's articles from the folder's index."""
+    from explorer.store.corpus import CorpusIndex
+
+    (tmp_path / "note.txt").write_text("The council met on Tuesday to discuss the budget.\n", encoding="utf-8")
+    archive = write_warc(tmp_path / "crawl.warc.gz", five_stories()[:1])
+    assert main(["index", str(tmp_path), "--jobs", "1"]) == 0
+    assert main(["index", str(archive), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    added: list[int] = []
+    add = CorpusIndex.add_documents
+    monkeypatch.setattr(CorpusIndex, "add_documents", lambda self, docs: added.append(len(docs)) or add(self, docs))
+    assert main(["index", str(tmp_path), "--jobs", "1", "--json"]) == 0
+    assert added == []  # nothing to index again: the folder's index was left alone
+    assert [a["path"] for a in json.loads(capsys.readouterr().out)["articles"]] == [
+        str(tmp_path / "note.txt")]
+
+
+@pytest.mark.parametrize("output", ["--jsonl", None])
+def test_a_streamed_archive_carries_the_readers_corrections(tmp_path, capsys, output):
+    """Like files, an archive's articles come out with the corrections made to them."""
+    from explorer.documents import DocumentService
+    from explorer.store import corrections as fixes
+    from explorer.store.correction_files import CorrectionStore
+
+    archive = write_warc(tmp_path / "crawl.warc.gz", crawl_records())
+    article = next(iter_warc_articles(str(archive)))
+    document = DocumentService().analyze(article)
+    first = min(document.quotes, key=lambda q: q.start)
+    CorrectionStore().add(document.article, fixes.reassign(first, "Rosa Quill"))
+    assert main(["analyze", str(archive), "--jobs", "1", *([output] if output else [])]) == 0
+    assert "Rosa Quill" in capsys.readouterr().out

@@ -8,6 +8,7 @@ longer there are dropped. Then one paged query answers what was asked.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sqlite3
 import sys
@@ -50,13 +51,22 @@ SEARCH_SORTS = ("date", "count", "relevance")
 SPEAKER_SORTS = ("quotes", "articles", "name")
 
 
-def open_index(paths: Sequence[str], use_cache: bool) -> CorpusIndex:
-    """The index of the folder holding ``paths`` in the cache directory; in memory with ``--no-cache``."""
+def open_index(paths: Sequence[str], use_cache: bool, *, archives: bool = False) -> CorpusIndex:
+    """The index of the folder holding ``paths`` in the cache directory; in memory with ``--no-cache``.
+
+    With ``archives`` (the arguments name web archives) the index is that of
+    exactly these arguments, never the index of the folder they are in.
+    """
     if not use_cache:
         return CorpusIndex()
     from explorer.store.cache import default_cache_dir
 
-    location = corpus_path(paths, default_cache_dir())
+    if archives:
+        named = "\n".join(["web archives", *sorted(p if is_web_address(p) else os.path.abspath(p) for p in paths)])
+        digest = hashlib.sha256(named.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        location = default_cache_dir() / "corpora" / f"{digest}.sqlite3"
+    else:
+        location = corpus_path(paths, default_cache_dir())
     try:
         return CorpusIndex(location)
     except (OSError, sqlite3.Error) as exc:  # an unwritable cache folder: index in memory
@@ -165,7 +175,7 @@ def run_index(args: argparse.Namespace) -> int:
 
         articles: Iterable[Article] = ReadStream(args.paths, refresh=args.refresh,
                                                  remote_archives=bool(args.dask and args.shared_fs))
-        where = [os.path.abspath(p) for p in args.paths if not is_web_address(p)]
+        where = list(args.paths)
     else:
         articles, read_failed = read_inputs(args.paths, refresh=args.refresh)
         if not articles:
@@ -173,7 +183,7 @@ def run_index(args: argparse.Namespace) -> int:
                 report_error("no readable articles found")
             return EXIT_SOME_FAILED
         where = [p for a in articles if (p := article_path(a))]
-    with open_index(where, not args.no_cache) as index:
+    with open_index(where, not args.no_cache, archives=streamed) as index:
         try:
             failed = update_index(index, articles, args)
         except DaskUnavailable as exc:

@@ -44,7 +44,6 @@ if TYPE_CHECKING:
 __all__ = ["analyse_on_dask", "dask_missing"]
 
 
-
 class RateColumn(ProgressColumn):
     """Articles per second since the start."""
 
