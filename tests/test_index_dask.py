@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import sys
 import zlib
@@ -37,16 +38,18 @@ def cached_documents(cache: Path) -> dict[str, bytes]:
 
 def test_a_local_cluster_of_two_workers_gives_the_local_output_byte_for_byte(
         folder, tmp_path, monkeypatch, capsysbinary):
+    """Text sent to the workers, or (``--shared-fs``) paths the workers read."""
     outputs, caches = {}, {}
-    for engine, extra in (("local", ["--jobs", "1"]), ("dask", ["--dask", "local", "--jobs", "2"])):
+    for engine, extra in (("local", ["--jobs", "1"]), ("dask", ["--dask", "local", "--jobs", "2"]),
+                          ("shared", ["--dask", "local", "--jobs", "2", "--shared-fs"])):
         cache = tmp_path / f"cache-{engine}"
         monkeypatch.setenv("EXPLORER_CACHE_DIR", str(cache))
         assert main(["index", str(folder), "--json", "--quiet", *extra]) == 0
         outputs[engine] = capsysbinary.readouterr().out
         caches[engine] = cached_documents(cache)
-    assert outputs["dask"] == outputs["local"]
+    assert outputs["dask"] == outputs["local"] == outputs["shared"]
     assert b"Marta Vidal" in outputs["dask"]
-    assert caches["dask"] == caches["local"] and len(caches["dask"]) == 3
+    assert caches["dask"] == caches["local"] == caches["shared"] and len(caches["dask"]) == 3
 
 
 def test_cached_articles_are_never_sent_to_the_cluster(folder, tmp_path, monkeypatch, capsys):
@@ -93,3 +96,62 @@ def test_without_the_extra_dask_says_how_to_install_it(folder, monkeypatch, caps
     monkeypatch.setitem(sys.modules, "distributed", None)
     assert main(["index", str(folder), "--dask", "local"]) == 2
     assert 'pip install "article-explorer[dask]"' in capsys.readouterr().err
+
+
+def in_process_cluster(monkeypatch) -> None:
+    """One threaded worker in this process (same disk, and the test can plant faults in it)."""
+    from distributed import Client, LocalCluster
+
+    monkeypatch.setattr("explorer.commands.index_dask.connect", lambda address, workers: Client(
+        LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)))
+
+
+def test_with_shared_fs_a_file_the_worker_cannot_read_is_one_line_and_the_rest_go_on(
+        folder, tmp_path, monkeypatch, capsys):
+    """The client read the files; by the time the worker reads them one is gone, one changed."""
+    import explorer.commands.index_dask as index_dask
+
+    in_process_cluster(monkeypatch)
+    connect = index_dask.connect
+
+    def connect_then_change_the_folder(address, workers):
+        (folder / "b-mill.txt").unlink()
+        (folder / "c-vote.txt").write_text("Another text altogether.\n", encoding="utf-8")
+        return connect(address, workers)
+
+    monkeypatch.setattr(index_dask, "connect", connect_then_change_the_folder)
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["index", str(folder), "--dask", "local", "--shared-fs", "--json"]) == 1
+    captured = capsys.readouterr()
+    errors = captured.err.splitlines()
+    assert len(errors) == 2
+    assert any("b-mill.txt: cannot be read on the Dask worker:" in e and "no such file" in e.lower()
+               for e in errors)
+    assert any("c-vote.txt: changed on disk while it was being indexed" in e for e in errors)
+    assert [a["path"] for a in json.loads(captured.out)["articles"]][0].endswith("a-ferry.txt")
+    assert len(json.loads(captured.out)["articles"]) == 1
+    assert len(cached_documents(tmp_path / "cache")) == 1  # nothing cached for the failed two
+
+
+def test_shared_fs_without_dask_says_what_it_is_for(folder, capsys):
+    assert main(["index", str(folder), "--shared-fs"]) == 2
+    assert "--shared-fs is for --dask" in capsys.readouterr().err
+
+
+def test_local_workers_keep_glibc_malloc_adaptive_and_run_no_profiler(monkeypatch):
+    """Dask's default MALLOC_TRIM_THRESHOLD_ made every spaCy array an mmap (13% more CPU)."""
+    import os
+
+    import dask
+
+    from explorer.store.dask_batch import close, connect
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    client = connect("local", 1)
+    try:
+        [(trim, threads, profiling)] = client.run(lambda: (
+            os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"),
+            dask.config.get("distributed.worker.profile.enabled"))).values()
+    finally:
+        close(client)
+    assert trim is None and threads == "1" and profiling is False

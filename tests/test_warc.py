@@ -172,3 +172,91 @@ def test_a_streamed_archive_that_fails_is_one_line_and_exit_1(tmp_path, capsys):
     assert main(["analyze", str(tmp_path / "nowhere.warc.gz"), "--jsonl"]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.count("\n") == 1 and "no such file" in captured.err
+
+
+def five_stories() -> list[bytes]:
+    return [record(f"https://courier.example/{n}", http_response(
+        page_without_date(f"Story {n}", [f"Story {n}. {line}" for line in NO_DATE_STORY])))
+        for n in range(5)]
+
+
+def watch_the_stream(monkeypatch) -> list[tuple[int, int]]:
+    """(articles in the group, records read so far) at each analysis: how far reading ran ahead."""
+    from explorer.commands import archives
+    from explorer.documents import DocumentService
+
+    read = 0
+    real = warc_module.iter_warc_articles
+
+    def counted(path):
+        nonlocal read
+        for item in real(path):
+            read += 1
+            yield item
+
+    calls: list[tuple[int, int]] = []
+    analyse = DocumentService.analyze_many_json
+
+    def spy(self, articles, **options):
+        calls.append((len(articles), read))
+        return analyse(self, articles, **options)
+
+    monkeypatch.setattr(archives, "GROUP", 2)
+    monkeypatch.setattr(warc_module, "iter_warc_articles", counted)
+    monkeypatch.setattr(DocumentService, "analyze_many_json", spy)
+    return calls
+
+
+@pytest.mark.parametrize("command", [["index"], ["analyze"]])
+def test_index_and_the_summary_read_an_archive_a_group_at_a_time(tmp_path, capsys, monkeypatch, command):
+    """Bounded memory whatever the archive's size: a group is analysed (and written) before the
+    next is read, so no more than GROUP articles are ever held."""
+    calls = watch_the_stream(monkeypatch)
+    archive = write_warc(tmp_path / "crawl.warc.gz", five_stories())
+    assert main([*command, str(archive), "--jobs", "1"]) == 0
+    assert calls == [(2, 2), (2, 4), (1, 5)]
+    out = capsys.readouterr().out
+    assert ("5 articles" in out) if command == ["index"] else all(f"Story {n}" in out for n in range(5))
+
+
+def test_an_archive_indexed_again_analyses_nothing_and_keeps_its_articles(tmp_path, capsys, monkeypatch):
+    archive = write_warc(tmp_path / "crawl.warc.gz", five_stories())
+    assert main(["index", str(archive), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    calls = watch_the_stream(monkeypatch)
+    assert main(["index", str(archive), "--jobs", "1"]) == 0
+    assert calls == [] and capsys.readouterr().out.startswith("5 articles")
+
+
+def test_an_archive_has_its_own_index_not_the_one_of_the_folder_it_is_in(tmp_path, capsys, monkeypatch):
+    """Indexing an archive must not drop the folder's articles from the folder's index."""
+    from explorer.store.corpus import CorpusIndex
+
+    (tmp_path / "note.txt").write_text("The council met on Tuesday to discuss the budget.\n", encoding="utf-8")
+    archive = write_warc(tmp_path / "crawl.warc.gz", five_stories()[:1])
+    assert main(["index", str(tmp_path), "--jobs", "1"]) == 0
+    assert main(["index", str(archive), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    added: list[int] = []
+    add = CorpusIndex.add_documents
+    monkeypatch.setattr(CorpusIndex, "add_documents", lambda self, docs: added.append(len(docs)) or add(self, docs))
+    assert main(["index", str(tmp_path), "--jobs", "1", "--json"]) == 0
+    assert added == []  # nothing to index again: the folder's index was left alone
+    assert [a["path"] for a in json.loads(capsys.readouterr().out)["articles"]] == [
+        str(tmp_path / "note.txt")]
+
+
+@pytest.mark.parametrize("output", ["--jsonl", None])
+def test_a_streamed_archive_carries_the_readers_corrections(tmp_path, capsys, output):
+    """Like files, an archive's articles come out with the corrections made to them."""
+    from explorer.documents import DocumentService
+    from explorer.store import corrections as fixes
+    from explorer.store.correction_files import CorrectionStore
+
+    archive = write_warc(tmp_path / "crawl.warc.gz", crawl_records())
+    article = next(iter_warc_articles(str(archive)))
+    document = DocumentService().analyze(article)
+    first = min(document.quotes, key=lambda q: q.start)
+    CorrectionStore().add(document.article, fixes.reassign(first, "Rosa Quill"))
+    assert main(["analyze", str(archive), "--jobs", "1", *([output] if output else [])]) == 0
+    assert "Rosa Quill" in capsys.readouterr().out

@@ -107,7 +107,7 @@ def analyse_with_progress(articles: Sequence[Article], args: argparse.Namespace)
 def run_analyze(args: argparse.Namespace) -> int:
     from explorer.sources.addresses import is_warc
 
-    if args.jsonl and any(is_warc(path) for path in args.paths):
+    if not args.json and any(is_warc(path) for path in args.paths):
         from explorer.commands.archives import analyze_streamed
 
         return analyze_streamed(args)

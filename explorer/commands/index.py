@@ -8,10 +8,11 @@ longer there are dropped. Then one paged query answers what was asked.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 
 from rich.console import Console
@@ -30,6 +31,7 @@ from explorer.commands.errors import report_error
 from explorer.model import Article
 from explorer.model_json import json_text
 from explorer.safe_text import visible, visible_name
+from explorer.sources.addresses import is_warc, is_web_address
 from explorer.store.corpus import (
     ArticleHits,
     CorpusIndex,
@@ -49,14 +51,22 @@ SEARCH_SORTS = ("date", "count", "relevance")
 SPEAKER_SORTS = ("quotes", "articles", "name")
 
 
-def open_index(articles: Sequence[Article], use_cache: bool) -> CorpusIndex:
-    """The folder's index in the cache directory; in memory with ``--no-cache``."""
+def open_index(paths: Sequence[str], use_cache: bool, *, archives: bool = False) -> CorpusIndex:
+    """The index of the folder holding ``paths`` in the cache directory; in memory with ``--no-cache``.
+
+    With ``archives`` (the arguments name web archives) the index is that of
+    exactly these arguments, never the index of the folder they are in.
+    """
     if not use_cache:
         return CorpusIndex()
     from explorer.store.cache import default_cache_dir
 
-    paths = [a.path for a in articles if article_path(a)]
-    location = corpus_path(paths, default_cache_dir())
+    if archives:
+        named = "\n".join(["web archives", *sorted(p if is_web_address(p) else os.path.abspath(p) for p in paths)])
+        digest = hashlib.sha256(named.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        location = default_cache_dir() / "corpora" / f"{digest}.sqlite3"
+    else:
+        location = corpus_path(paths, default_cache_dir())
     try:
         return CorpusIndex(location)
     except (OSError, sqlite3.Error) as exc:  # an unwritable cache folder: index in memory
@@ -65,53 +75,78 @@ def open_index(articles: Sequence[Article], use_cache: bool) -> CorpusIndex:
         return CorpusIndex()
 
 
-def update_index(index: CorpusIndex, articles: Sequence[Article], args: argparse.Namespace) -> bool:
-    """Analyse and index what is new or changed, drop what is gone; True if any article failed."""
+def update_index(index: CorpusIndex, articles: Iterable[Article], args: argparse.Namespace) -> bool:
+    """Analyse and index what is new or changed, drop what is gone; True if any article failed.
+
+    ``articles`` may be a stream (a web archive's records): each is keyed as it
+    comes and only its path is kept, so memory does not grow with the archive.
+    """
     from explorer.documents import DocumentService
 
     service = DocumentService(model=args.model, use_cache=not args.no_cache)
     software = software_key(service.identity)
     known = index.keys()
-    wanted: dict[str, str] = {}
-    todo: list[tuple[Article, str]] = []
-    for article in articles:
+    wanted: set[str] = set()
+    keys: dict[int, str] = {}  # the content key of each article sent to analysis, until it is back
+
+    def needs_work(article: Article) -> bool:
         path = article_path(article)
         if path is None:
-            continue
-        key = wanted[path] = content_key(article, software)
-        if known.get(path) != key:
-            todo.append((article, key))
-    gone = set(known) - set(wanted)
-    if gone:
-        index.remove_paths(gone)
-    keys = {id(article): key for article, key in todo}
+            return False
+        wanted.add(path)
+        key = content_key(article, software)
+        if known.get(path) == key:
+            return False
+        keys[id(article)] = key
+        return True
+
+    changed = (article for article in articles if needs_work(article))
+    todo = list(changed) if isinstance(articles, Sequence) else changed
     failed = False
     batch = []
-    with closing(analysed_stream([a for a, _ in todo], args, service)) as results:
+    remote = articles if getattr(articles, "archives", None) else None  # read by Dask workers
+    with closing(analysed_stream(todo, args, service, remote, needs_work)) as results:
         for analysed in results:
+            key = keys.pop(id(analysed.article))
             if analysed.error is not None:
                 failed = True
                 continue
-            batch.append((analysed.document(), keys[id(analysed.article)]))
+            batch.append((analysed.document(), key))
             if len(batch) >= WRITE_EVERY:
                 index.add_documents(batch)
                 batch = []
     if batch:
         index.add_documents(batch)
+    gone = set(known) - wanted
+    if gone:
+        index.remove_paths(gone)
     return failed
 
 
-def analysed_stream(articles: list[Article], args: argparse.Namespace, service) -> Iterator:
+def analysed_stream(articles: Iterable[Article], args: argparse.Namespace, service,
+                    remote=None, select=None) -> Iterator:
     """The analyses, from this machine's processes or from a Dask cluster (``--dask``);
-    closing it stops the work (Ctrl-C, SIGTERM)."""
-    if not articles:
-        return
+    closing it stops the work (Ctrl-C, SIGTERM).
+
+    A list is analysed as one run; a stream (a web archive) in groups of
+    ``archives.GROUP``, so no more than a group's texts are held at once.
+    The archives of ``remote`` (an ``archives.ReadStream``) are read by the Dask
+    workers, one task each; of what they read, only the articles ``select``
+    accepts are analysed.
+    """
     if args.dask:
         from explorer.commands.index_dask import analyse_on_dask
 
-        yield from analyse_on_dask(articles, args, service)
+        yield from analyse_on_dask(articles, args, service, remote, select)
         return
-    yield from analyse_with_progress(articles, args)
+    if isinstance(articles, Sequence):
+        if articles:
+            yield from analyse_with_progress(articles, args)
+        return
+    from explorer.commands import archives
+
+    for group in archives.groups(articles):
+        yield from analyse_with_progress(group, args)
 
 
 def run_index(args: argparse.Namespace) -> int:
@@ -126,19 +161,31 @@ def run_index(args: argparse.Namespace) -> int:
     if problem:
         report_error(problem)
         return EXIT_USAGE
+    if args.shared_fs and not args.dask:
+        report_error("--shared-fs is for --dask: the workers read the files from a shared path")
+        return EXIT_USAGE
     if args.dask:
         missing = dask_missing()
         if missing:
             report_error(missing)
             return EXIT_USAGE
-    articles, failed = read_inputs(args.paths, refresh=args.refresh)
-    if not articles:
-        if not failed:
-            report_error("no readable articles found")
-        return EXIT_SOME_FAILED
-    with open_index(articles, not args.no_cache) as index:
+    streamed = any(is_warc(path) for path in args.paths)
+    if streamed:  # a web archive: its records are read, analysed and indexed as they come
+        from explorer.commands.archives import ReadStream
+
+        articles: Iterable[Article] = ReadStream(args.paths, refresh=args.refresh,
+                                                 remote_archives=bool(args.dask and args.shared_fs))
+        where = list(args.paths)
+    else:
+        articles, read_failed = read_inputs(args.paths, refresh=args.refresh)
+        if not articles:
+            if not read_failed:
+                report_error("no readable articles found")
+            return EXIT_SOME_FAILED
+        where = [p for a in articles if (p := article_path(a))]
+    with open_index(where, not args.no_cache, archives=streamed) as index:
         try:
-            failed = update_index(index, articles, args) or failed
+            failed = update_index(index, articles, args)
         except DaskUnavailable as exc:
             report_error(str(exc))
             return EXIT_USAGE
@@ -147,12 +194,18 @@ def run_index(args: argparse.Namespace) -> int:
                 raise
             report_error(str(exc))
             return EXIT_USAGE if args.model else EXIT_SOME_FAILED
+        if streamed:
+            read_failed = articles.failed
+            if not articles.count:
+                if not read_failed:
+                    report_error("no readable articles found")
+                return EXIT_SOME_FAILED
         try:
-            show(index, args, filters, {p for a in articles if (p := article_path(a))})
+            show(index, args, filters)
         except QueryError as exc:
             report_error(str(exc))
             return EXIT_USAGE
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    return EXIT_SOME_FAILED if failed or read_failed else EXIT_OK
 
 
 def _sort_problem(args: argparse.Namespace) -> str | None:
@@ -165,7 +218,7 @@ def _sort_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
-def show(index: CorpusIndex, args: argparse.Namespace, filters: Filters, paths: set[str]) -> None:
+def show(index: CorpusIndex, args: argparse.Namespace, filters: Filters) -> None:
     console = Console(highlight=False, soft_wrap=True)
     if args.json:
         sys.stdout.write(json_text(index_json(index)) + "\n")

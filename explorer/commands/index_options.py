@@ -48,3 +48,8 @@ def add_corpus_options(index: argparse.ArgumentParser) -> None:
     index.add_argument("--dask", metavar="ADDRESS",
                        help="analyse on a Dask cluster: a scheduler address (tcp://host:8786) or "
                             "'local' for a cluster on this machine (needs the [dask] extra)")
+    index.add_argument("--shared-fs", action="store_true",
+                       help="with --dask: send the workers file paths instead of the text; every "
+                            "worker must see the files at the same absolute paths (a shared or "
+                            "network file system). A web archive is then one task per archive, "
+                            "read by the worker")

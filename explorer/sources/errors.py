@@ -8,3 +8,7 @@ class SourceError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+    def __reduce__(self):
+        """Pickled by its two parts (a Dask worker sends it to the client)."""
+        return type(self), (self.path, self.reason)
