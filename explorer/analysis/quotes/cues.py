@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from explorer.analysis.lexicons import words
 from explorer.analysis.quotes.lexicon import (
     ABSTRACT_NOUNS,
     DOCUMENT_WORDS,
@@ -19,7 +20,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
-_NOT_SPEAKERS = {"it", "there", "this", "that", "which", "what", "who", "i", "you", "we"}
+_NOT_SPEAKERS = words("not_speakers")
 
 
 def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
@@ -101,7 +102,7 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     return None
 
 
-_SHOWING_VERBS = frozenset({"show", "see", "hear", "film", "record", "catch", "watch", "depict", "capture"})
+_SHOWING_VERBS = words("showing_verbs")
 
 
 def _shown_speaking(verb: Token) -> Token | None:
@@ -282,10 +283,7 @@ def _before_hyphens(doc, start: int) -> int:
     return start
 
 
-_UTTERANCE_NOUNS = frozenset({
-    "answer", "response", "reply", "statement", "message", "comment", "remark", "tweet", "post",
-    "letter", "email", "speech", "argument", "claim", "promise", "pledge", "warning", "retort",
-})
+_UTTERANCE_NOUNS = words("utterance_nouns")
 
 
 def speaker_behind(subject: Token) -> Token:
@@ -347,8 +345,7 @@ def complement_of(verb: Token) -> Token | None:
     return None
 
 
-JUDGING_VERBS = frozenset({"accuse", "blame", "criticise", "criticize", "praise", "thank", "congratulate",
-                           "condemn", "commend", "fault"})
+JUDGING_VERBS = words("judging_verbs")
 """``accused X of Y``: X is who is judged, Y what was said of them."""
 
 

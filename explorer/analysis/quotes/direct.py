@@ -14,6 +14,7 @@ from itertools import pairwise
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from explorer.analysis.lexicons import words
 from explorer.analysis.names import TITLES
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.draft import Draft, Reader
@@ -133,10 +134,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     return Draft("direct", parts, "direct.unattributed")
 
 
-_VERDICT_NOUNS = frozenset({
-    "assessment", "view", "verdict", "opinion", "message", "warning", "conclusion", "judgment",
-    "judgement", "response", "reaction", "advice", "prediction", "word", "summary", "diagnosis",
-})
+_VERDICT_NOUNS = words("verdict_nouns")
 
 
 def _verdict_of(reader: Reader, last: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -564,7 +562,7 @@ def _can_speak(subject: Token) -> bool:
     return lemma in ROLE_WORDS_PERSON or lemma in ROLE_WORDS_ORGANISATION or lemma in _SPEAKING_NOUNS
 
 
-_SPEAKING_NOUNS = frozenset(["people", "voter", "supporter", "critic", "analyst", "expert", "official", "observer", "activist", "protester", "resident", "lawmaker", "senator", "critic", "reporter", "journalist", "writer", "columnist", "author", "poll", "survey", "study", "report", "newspaper", "paper", "magazine", "network", "editorial", "board", "group", "party"])
+_SPEAKING_NOUNS = words("speaking_nouns")
 
 
 def _embedded(reader: Reader, group: list[Passage]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from explorer.analysis.lexicons import words
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
@@ -110,10 +111,7 @@ def _parenthetical(doc, sentence: SpacySpan, start: int, end: int):
     return after, None
 
 
-_ADDRESSEE_VERBS = frozenset({
-    "answer", "tell", "ask", "remind", "inform", "assure", "advise", "reply", "respond", "thank",
-    "warn", "urge",
-})
+_ADDRESSEE_VERBS = words("addressee_verbs")
 
 
 def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, int] | None:
