@@ -83,10 +83,7 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "outside", "across", "into"})
-SPEECH_VERBS = frozenset({
-    "say", "tell", "warn", "add", "claim", "argue", "insist", "announce", "confirm", "deny",
-    "state", "reply", "respond", "comment", "admit", "urge", "call",
-})
+SPEECH_VERBS = words("speech_verbs")
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "around", "inside"})
 
 
