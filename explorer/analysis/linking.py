@@ -18,7 +18,7 @@ from explorer.model import Organisation, Person, Span, Speaker
 NAME_CONNECTORS = words("name_connectors")
 """Lower-case words a proper name may hold ("Tom de la Mare")."""
 
-NOT_A_NAME = words("not_a_name")
+NOT_A_NAME = words("not_a_name") | words("subject_pronouns") | words("spokesperson_nouns")
 """Words that show a speaker is a description, not a person's name."""
 
 _WORD = re.compile(r"[\w'’&.-]+")

@@ -20,7 +20,7 @@ from explorer.model import Quote, Speaker
 
 WEIGHTS_FILE = "confidence_weights.json"
 
-_PRONOUNS = words("confidence_pronouns")
+_PRONOUNS = (words("subject_pronouns") | words("object_pronouns")) - {"i", "you", "me", "us"} | {"who"}
 
 
 def features(quote: Quote, speaker: Speaker | None, text: str) -> list[str]:

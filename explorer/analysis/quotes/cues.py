@@ -20,7 +20,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
-_NOT_SPEAKERS = words("not_speakers")
+_NOT_SPEAKERS = words("not_speakers") | (words("subject_pronouns") - {"he", "she", "they"})
 
 
 def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
