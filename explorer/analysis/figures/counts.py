@@ -22,7 +22,7 @@ ANTECEDENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "appos"
 SKIPPED_DEPS = frozenset({"advmod", "punct", "cc", "relcl", "acl", "appos", "advcl", "conj",
                           "mark"})
 """Dependents that wander from what is counted: asides, clauses, other conjuncts."""
-TIME_NOUNS = words("time_nouns")
+TIME_NOUNS = words("time_nouns") | words("time_units")
 ONES = frozenset({"1", "one", "a", "an"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 MAX_WORDS = 16
