@@ -41,6 +41,7 @@ from explorer.analysis.figures.spans import STREET_WORDS
 from explorer.analysis.gazetteer import is_capital, lookup, lookup_town
 from explorer.analysis.lexicons import words
 from explorer.analysis.names import TITLES
+from explorer.analysis.token_range import TokenRange
 
 MentionKind = Literal["person", "organisation", "place"]
 
@@ -103,7 +104,7 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trimmed(doc: Doc, start: int, end: int) -> TokenRange:
     """Drop a leading "the" or live-blog timestamp ("16:28") and trailing possessives,
     punctuation and a dangling "and"."""
     while start < end and (
@@ -121,7 +122,7 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while end - start > 1 and doc[start].lower_ in DESCRIPTORS and doc[start + 1].is_title:
         start += 1  # "Bookmaker Ladbrokes", "Miner Highland Gold"
-    return start, end
+    return TokenRange(start, end)
 
 
 def _without_overlaps(mentions: list[Mention], keep: list[Mention]) -> list[Mention]:

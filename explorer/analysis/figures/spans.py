@@ -18,6 +18,7 @@ from explorer.analysis.figures.kinds import (
 )
 from explorer.analysis.figures.numbers import SCALES, has_number, read_number
 from explorer.analysis.lexicons import words
+from explorer.analysis.token_range import TokenRange
 
 FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
 NAME_LABELS = frozenset({
@@ -58,7 +59,7 @@ def _is_number_token(token: Token) -> bool:
     )
 
 
-def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _widen(doc: Doc, start: int, end: int) -> TokenRange:
     """Take in a currency sign before and a scale, "%" or "per cent" after; drop a dangling
     "to" or "and" the model left at the end."""
     while start > 0 and (doc[start - 1].text.lower() in CURRENCY_SIGNS
@@ -92,7 +93,7 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
         break
     while end - start > 1 and doc[end - 1].lower_ in TRAILING_JUNK:
         end -= 1
-    return start, end
+    return TokenRange(start, end)
 
 
 def _with_currency_word(doc: Doc, end: int) -> int:

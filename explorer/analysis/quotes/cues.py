@@ -15,6 +15,7 @@ from explorer.analysis.quotes.lexicon import (
     SPEECH_VERBS,
     THOUGHT_VERBS,
 )
+from explorer.analysis.token_range import TokenRange
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
@@ -230,11 +231,11 @@ def _noun_after(token: Token) -> Token | None:
     return None
 
 
-def mention_tokens(head: Token) -> tuple[int, int]:
+def mention_tokens(head: Token) -> TokenRange:
     """Token range [start, end) of the phrase that names a speaker, without clauses after it."""
     doc = head.doc
     if head.pos_ == "PRON":
-        return head.i, head.i + 1
+        return TokenRange(head.i, head.i + 1)
     start = head.i
     for child in head.lefts:
         if _is_dateline(child):
@@ -264,7 +265,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         start += 1  # "08:51 Unions warn ...": a live blog's time stamp is not part of the name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
-    return start, end
+    return TokenRange(start, end)
 
 
 def _past_hyphens(doc, end: int) -> int:
@@ -357,7 +358,7 @@ def judges_someone_for(verb: Token) -> bool:
 _TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "brief"})
 
 
-def trim(doc, start: int, end: int) -> tuple[int, int]:
+def trim(doc, start: int, end: int) -> TokenRange:
     """Drop leading ``that``/punctuation/space and trailing punctuation from a token range."""
     while start < end and (
         doc[start].is_space or doc[start].lower_ == "that" and doc[start].dep_ == "mark"
@@ -366,4 +367,4 @@ def trim(doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "”\"’'"):
         end -= 1
-    return start, end
+    return TokenRange(start, end)
