@@ -160,3 +160,12 @@ def test_programme_cues_are_the_work_heads_with_a_kind():
 
 def test_calendar_words_are_no_time_units():
     assert words("calendar_words") & (words("time_units") | words("time_nouns")) == frozenset()
+
+
+def test_coref_body_words_only_add_to_the_organisation_words():
+    """Coref reads organisation_words too; its own file holds only what that list must not."""
+    assert words("speaker_body_words") & (words("organisation_words") | words("body_role_nouns")) == frozenset()
+
+
+def test_body_descriptions_are_no_person_roles():
+    assert words("body_descriptions") & (words("role_nouns") | words("spokesperson_nouns")) == frozenset()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from explorer.analysis.entities.people import ORGANISATION_WORDS
 from explorer.analysis.gazetteer import lookup
 from explorer.analysis.lexicons import words
 from explorer.analysis.name_gender import gender_of_given_name
@@ -32,7 +33,7 @@ PRONOUNS = {
     "they": "plural", "them": "plural", "it": "neuter",
 }
 INDEFINITE_PRONOUNS = words("indefinite_pronouns")
-_ORG_WORDS = ROLE_WORDS_ORGANISATION | words("speaker_body_words")
+_ORG_WORDS = ROLE_WORDS_ORGANISATION | ORGANISATION_WORDS | words("speaker_body_words")
 _BODY_DESCRIPTIONS = (ROLE_WORDS_ORGANISATION - SPOKESPERSON_WORDS) | words("body_descriptions")
 """Last words of a description that make the one described a body, not a person."""
 _SELF_NAMING_BODIES = {"government", "administration", "house", "senate", "congress", "parliament"}
