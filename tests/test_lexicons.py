@@ -169,3 +169,14 @@ def test_coref_body_words_only_add_to_the_organisation_words():
 
 def test_body_descriptions_are_no_person_roles():
     assert words("body_descriptions") & (words("role_nouns") | words("spokesperson_nouns")) == frozenset()
+
+
+def test_titles_are_split_by_gender_without_overlap():
+    for first, second in combinations(("titles", "male_titles", "female_titles"), 2):
+        assert words(first) & words(second) == frozenset()
+
+
+def test_honorifics_are_titles_that_say_no_trade():
+    """Once "lord" was an honorific for the entity stage and a politician's title for role classes."""
+    assert words("honorifics") <= set(TITLES)
+    assert words("honorifics") & words("trade_titles") == frozenset()
