@@ -180,3 +180,8 @@ def test_honorifics_are_titles_that_say_no_trade():
     """Once "lord" was an honorific for the entity stage and a politician's title for role classes."""
     assert words("honorifics") <= set(TITLES)
     assert words("honorifics") & words("trade_titles") == frozenset()
+
+
+def test_speaking_nouns_only_add_to_the_role_body_and_document_nouns():
+    others = words("role_nouns") | words("body_role_nouns") | words("document_nouns")
+    assert words("speaking_nouns") & others == frozenset()

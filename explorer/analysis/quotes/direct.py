@@ -19,6 +19,7 @@ from explorer.analysis.names import TITLES
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import (
+    DOCUMENT_WORDS,
     ROLE_ABBREVIATIONS,
     ROLE_DETERMINERS,
     ROLE_WORDS_ORGANISATION,
@@ -563,7 +564,7 @@ def _can_speak(subject: Token) -> bool:
     return lemma in ROLE_WORDS_PERSON or lemma in ROLE_WORDS_ORGANISATION or lemma in _SPEAKING_NOUNS
 
 
-_SPEAKING_NOUNS = words("speaking_nouns")
+_SPEAKING_NOUNS = words("speaking_nouns") | DOCUMENT_WORDS
 
 
 def _embedded(reader: Reader, group: list[Passage]) -> bool:
