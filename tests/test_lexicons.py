@@ -185,3 +185,7 @@ def test_honorifics_are_titles_that_say_no_trade():
 def test_speaking_nouns_only_add_to_the_role_body_and_document_nouns():
     others = words("role_nouns") | words("body_role_nouns") | words("document_nouns")
     assert words("speaking_nouns") & others == frozenset()
+
+
+def test_verdict_nouns_only_add_to_the_utterance_nouns():
+    assert words("verdict_nouns") & words("utterance_nouns") == frozenset()

@@ -136,7 +136,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     return Draft("direct", parts, "direct.unattributed")
 
 
-_VERDICT_NOUNS = words("verdict_nouns")
+_VERDICT_NOUNS = words("verdict_nouns") | words("utterance_nouns")
 
 
 def _verdict_of(reader: Reader, last: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
