@@ -189,3 +189,7 @@ def test_speaking_nouns_only_add_to_the_role_body_and_document_nouns():
 
 def test_verdict_nouns_only_add_to_the_utterance_nouns():
     assert words("verdict_nouns") & words("utterance_nouns") == frozenset()
+
+
+def test_company_nouns_only_add_to_the_body_nouns_and_descriptors():
+    assert words("company_nouns") & (words("body_nouns") | words("company_descriptors")) == frozenset()

@@ -11,7 +11,7 @@ from explorer.analysis.lexicons import words
 DEMONYMS = words("demonyms")
 """Peoples and their members: never a person's or body's name on their own."""
 
-COMPANY_NOUNS = words("company_nouns")
+COMPANY_NOUNS = words("company_nouns") | words("body_nouns") | words("company_descriptors")
 """Nouns that put a company or body's name after them: "oil firm Yukos", "bookmaker Ladbrokes"."""
 
 DESCRIPTORS = words("company_descriptors")
