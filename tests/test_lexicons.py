@@ -193,3 +193,11 @@ def test_verdict_nouns_only_add_to_the_utterance_nouns():
 
 def test_company_nouns_only_add_to_the_body_nouns_and_descriptors():
     assert words("company_nouns") & (words("body_nouns") | words("company_descriptors")) == frozenset()
+
+
+def test_role_abbreviations_only_add_to_the_role_nouns():
+    assert words("role_abbreviations") & words("role_nouns") == frozenset()
+
+
+def test_small_words_of_titles_are_stop_words_for_comparison():
+    assert words("title_small_words") <= words("comparison_stop_words")

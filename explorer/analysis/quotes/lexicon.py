@@ -39,5 +39,5 @@ POSSESSIVE_DETERMINERS = words("possessive_determiners")
 ROLE_DETERMINERS = frozenset(["the", "a", "an", "this", "that"]) | POSSESSIVE_DETERMINERS
 """Words that open a role noun phrase but do not belong in the role."""
 
-ROLE_ABBREVIATIONS = frozenset(["mp", "msp", "mep", "mla", "ms", "ceo", "cfo", "coo"])
+ROLE_ABBREVIATIONS = words("role_abbreviations")
 """Roles written in capitals before a name (``Labour MP John Smith``); "ms" is a Senedd member."""
