@@ -355,7 +355,7 @@ def judges_someone_for(verb: Token) -> bool:
     return verb.lemma_.lower() in JUDGING_VERBS and any(c.dep_ == "dobj" for c in verb.children) and any(
         c.dep_ == "prep" and c.lower_ in ("of", "for") for c in verb.children)
 
-_TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "brief"})
+_TELLING_VERBS = words("addressee_verbs")
 
 
 def trim(doc, start: int, end: int) -> TokenRange:
