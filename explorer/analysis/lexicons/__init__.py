@@ -11,14 +11,17 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+_FOLDER = files(__name__)
+"""Looked up once: each ``files()`` call costs as much as reading a small list."""
+
 
 @cache
 def words(name: str) -> frozenset[str]:
     """The entries of lexicon ``name`` (``speech_verbs`` reads ``speech_verbs.txt``)."""
-    text = files(__name__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    text = _FOLDER.joinpath(f"{name}.txt").read_text(encoding="utf-8")
     return frozenset(entry for line in text.splitlines() if (entry := line.split("#", 1)[0].strip()))
 
 
 def lexicon_names() -> list[str]:
     """Every lexicon the package holds, by name, sorted."""
-    return sorted(entry.name[:-4] for entry in files(__name__).iterdir() if entry.name.endswith(".txt"))
+    return sorted(entry.name[:-4] for entry in _FOLDER.iterdir() if entry.name.endswith(".txt"))
