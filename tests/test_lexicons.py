@@ -201,3 +201,10 @@ def test_role_abbreviations_only_add_to_the_role_nouns():
 
 def test_small_words_of_titles_are_stop_words_for_comparison():
     assert words("title_small_words") <= words("comparison_stop_words")
+
+
+def test_each_role_class_has_its_own_words():
+    classes = [name for name in lexicon_names() if name.startswith("role_class_")]
+    assert len(classes) == 6
+    for first, second in combinations(classes, 2):
+        assert words(first) & words(second) == frozenset(), (first, second)
