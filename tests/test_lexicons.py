@@ -12,7 +12,8 @@ import pytest
 
 from explorer.analysis.entities.works import KIND_OF_HEAD
 from explorer.analysis.lexicons import lexicon_names, words
-from explorer.analysis.names import TITLES
+from explorer.analysis.names import PRONOUN_GENDER, TITLES
+from explorer.analysis.quotes.coref import PRONOUNS
 from explorer.analysis.rules import rules_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,3 +209,12 @@ def test_each_role_class_has_its_own_words():
     assert len(classes) == 6
     for first, second in combinations(classes, 2):
         assert words(first) & words(second) == frozenset(), (first, second)
+
+
+def test_the_pronoun_gender_tables_agree_with_the_pronoun_lexicons():
+    """Coref's pronouns and the gender table are tables of the same words, never other ones."""
+    personal = words("subject_pronouns") | words("object_pronouns")
+    assert set(PRONOUNS) <= personal
+    assert all(PRONOUN_GENDER[word] == gender for word, gender in PRONOUNS.items())
+    reflexive_or_absolute = {"himself", "herself", "hers"}
+    assert set(PRONOUN_GENDER) <= personal | words("possessive_determiners") | reflexive_or_absolute
