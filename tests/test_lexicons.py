@@ -138,6 +138,7 @@ def test_a_body_role_noun_is_a_person_role_noun_only_for_spokespeople():
 
 @pytest.mark.parametrize(("narrow", "wide"), [
     ("corporate_roles", ("role_nouns",)),
+    ("role_nouns_not_for_attribution", ("role_nouns",)),
     ("addressee_verbs", ("speech_verbs",)),
     ("not_object_cues", ("speech_verbs", "thought_verbs")),
 ])

@@ -17,7 +17,7 @@ ROLE_WORDS_ORGANISATION = words("body_role_nouns")
 """Head nouns of a role noun phrase that names a body (``the Government department``)."""
 
 
-ROLE_WORDS_PERSON = words("role_nouns") | words("person_back_references")
+ROLE_WORDS_PERSON = (words("role_nouns") - words("role_nouns_not_for_attribution")) | words("person_back_references")
 """Head nouns of a role noun phrase that names a person (``the Home Secretary``)."""
 
 SPOKESPERSON_WORDS = words("spokesperson_nouns")
