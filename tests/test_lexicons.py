@@ -14,7 +14,7 @@ from explorer.analysis.entities.works import KIND_OF_HEAD
 from explorer.analysis.lexicons import lexicon_names, words
 from explorer.analysis.names import PRONOUN_GENDER, TITLES
 from explorer.analysis.quotes.coref import PRONOUNS
-from explorer.analysis.rules import rules_version
+from explorer.analysis.rules import ANALYSIS_DIR, _rule_files, rules_version
 
 ROOT = Path(__file__).resolve().parent.parent
 ANALYSIS = ROOT / "explorer" / "analysis"
@@ -46,6 +46,7 @@ def test_a_lexicon_change_changes_the_rules_fingerprint(tmp_path):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "speech_verbs.txt").write_text(entries, encoding="utf-8")
     assert rules_version(tmp_path / "before") != rules_version(tmp_path / "after")
+    assert set(LEXICONS.glob("*.txt")) <= set(_rule_files(ANALYSIS_DIR))
 
 
 def test_comments_and_blank_lines_are_not_entries():
