@@ -205,3 +205,9 @@ def test_a_first_name_the_model_left_out_joins_the_name(entities_of):
 def test_names_keep_their_own_spelling(entities_of):
     entities = entities_of("Mr O'Brien agreed with Siobhan O'Brien-Walsh.")
     assert {p.name for p in entities.people} == {"O'Brien", "Siobhan O'Brien-Walsh"}
+
+
+def test_a_peer_keeps_the_title_as_the_role(entities_of):
+    """A peerage says what the person is (role classes count Lord and Baroness as politics)."""
+    entities = entities_of("Lord Penhallow said the bill was rushed. Ministers disagreed with Lord Penhallow.")
+    assert person(entities, "Penhallow").role == "Lord"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from explorer.analysis.lexicons import words
 from explorer.analysis.person_match import PersonName, same_person
 from explorer.model import Figure, ParsedDocument, Quote, Speaker
 
@@ -28,8 +29,7 @@ FIGURE_KINDS = ("count", "money", "percent", "quantity", "duration")
 """Kinds of figure worth comparing; dates and ordinals are not counts of anything."""
 
 _NOT_WORD = re.compile(r"[^\w%£$€]+")
-_STOP = frozenset("a an the of in on at to for and or by with from as is are was were be "
-                  "been that this its their his her who which over about".split())
+_STOP = words("comparison_stop_words")
 
 
 def _words(text: str) -> str:

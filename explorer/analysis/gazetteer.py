@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from explorer.analysis.lexicons import words
 from explorer.model import PlaceKind
 
 
@@ -74,20 +75,7 @@ US_STATE_ABBREVIATIONS = {
 
 NATIONS_OF_COUNTRIES = ("England", "Scotland", "Wales", "Northern Ireland")
 
-REGIONS = (
-    "Balkans", "Western Balkans", "Middle East", "Near East", "Far East", "Sahel",
-    "Scandinavia", "Nordics", "Baltics", "Caucasus", "Caribbean", "Latin America",
-    "Central America", "Central Asia", "South Asia", "East Asia", "Southeast Asia",
-    "South-East Asia", "Eastern Europe", "Western Europe", "Central Europe",
-    "Northern Europe", "Southern Europe", "North Africa", "West Africa", "East Africa",
-    "Southern Africa", "Sub-Saharan Africa", "Horn of Africa", "Indo-Pacific",
-    "Asia-Pacific", "Gulf", "Persian Gulf states", "Gulf states", "Arctic", "Antarctic",
-    "Levant", "Maghreb", "Midlands", "Home Counties", "Highlands",
-    "Mainland Europe", "Eurozone", "Schengen area", "Donbas", "Crimea",
-    "Kashmir", "Kurdistan", "Gaza", "Gaza Strip", "West Bank", "Siberia", "Patagonia", "Sinai",
-    "Golan Heights",
-    "Silicon Valley", "Bay Area", "Midwest", "Deep South", "New England",
-)
+REGIONS = words("regions")
 
 WATERS = {
     "Channel": "English Channel", "English Channel": "English Channel",

@@ -12,19 +12,13 @@ from explorer.analysis.entities.first_names import is_first_name
 from explorer.analysis.entities.mentions import PARTIES
 from explorer.analysis.entities.people import ORGANISATION_NOUNS, ORGANISATION_WORDS
 from explorer.analysis.gazetteer import lookup
+from explorer.analysis.lexicons import words
 from explorer.model import Organisation, Person, Span, Speaker
 
-NAME_CONNECTORS = frozenset({
-    "of", "the", "and", "for", "de", "del", "der", "van", "von", "la", "le", "da", "di", "du",
-    "bin", "al", "el", "ibn", "&",
-})
+NAME_CONNECTORS = words("name_connectors")
 """Lower-case words a proper name may hold ("Tom de la Mare")."""
 
-NOT_A_NAME = frozenset({
-    "he", "she", "they", "it", "we", "i", "you", "one", "another", "someone", "spokesman",
-    "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "source", "sources",
-    "insider", "insiders", "aide", "aides", "executive", "statement", "report", "view",
-})
+NOT_A_NAME = words("not_a_name") | words("subject_pronouns") | words("spokesperson_nouns")
 """Words that show a speaker is a description, not a person's name."""
 
 _WORD = re.compile(r"[\w'’&.-]+")

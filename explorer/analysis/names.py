@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
-TITLES = {
-    "mr": "male", "mr.": "male", "sir": "male", "lord": "male", "king": "male",
-    "prince": "male",
-    "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
-    "dame": "female", "lady": "female", "baroness": "female", "queen": "female",
-    "princess": "female",
-    "dr": None, "dr.": None, "prof": None, "prof.": None, "professor": None,
-    "sen": None, "sen.": None, "senator": None, "rep": None, "rep.": None,
-    "gov": None, "gov.": None, "governor": None, "president": None, "judge": None,
-    "gen": None, "gen.": None, "general": None, "rev": None, "rev.": None,
-    "mayor": None, "chancellor": None, "minister": None, "secretary": None,
+from explorer.analysis.lexicons import words
+
+TITLES: dict[str, str | None] = {
+    **dict.fromkeys(words("titles")),
+    **dict.fromkeys(words("male_titles"), "male"),
+    **dict.fromkeys(words("female_titles"), "female"),
 }
 """Honorifics and titles that may precede a name, with the gender they imply."""
 

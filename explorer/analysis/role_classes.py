@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from explorer.analysis.lexicons import words
 from explorer.model import Speaker
 
 RoleClass = Literal[
@@ -30,48 +31,9 @@ ROLE_CLASS_LABELS: dict[RoleClass, str] = {
 }
 """Every role class, in the order a card lists them."""
 
-ROLE_CLASS_RULES: tuple[tuple[RoleClass, tuple[str, ...]], ...] = (
-    ("politician", (
-        "prime minister", "minister", "secretary", "mp", "mps", "msp", "mep", "senator",
-        "congressman", "congresswoman", "president", "chancellor", "mayor", "councillor",
-        "council", "government", "ministry", "department", "governor", "ambassador",
-        "official", "officials", "police", "parliament", "commissioner", "home office",
-        "downing street", "white house", "treasury", "cabinet", "diplomat", "party leader",
-        "opposition", "labour", "conservative", "conservatives", "tory", "tories",
-        "democrat", "democrats", "republican", "republicans", "prosecutor", "judge",
-        "sen", "sen.", "rep", "rep.", "gov", "gov.", "lord", "baroness", "authority",
-        "agency", "regulator", "nhs", "army", "military",
-    )),
-    ("expert", (
-        "professor", "prof", "prof.", "dr", "dr.", "researcher", "researchers", "scientist",
-        "scientists", "economist", "economists", "analyst", "analysts", "academic",
-        "university", "institute", "expert", "experts", "lecturer", "think tank",
-        "epidemiologist", "historian", "study", "survey", "report", "research",
-    )),
-    ("business", (
-        "chief executive", "ceo", "executive", "company", "firm", "founder", "bank",
-        "plc", "ltd", "inc", "business", "businesses", "owner", "retailer", "investor",
-        "investors", "entrepreneur", "industry", "chamber of commerce", "shareholders",
-        "landlord", "developer", "airline", "supermarket",
-    )),
-    ("campaigner", (
-        "campaigner", "campaigners", "campaign", "charity", "activist", "activists",
-        "union", "unions", "advocate", "advocates", "ngo", "pressure group", "foundation",
-        "coalition", "amnesty", "greenpeace", "oxfam", "association", "lobby", "trust",
-    )),
-    ("culture", (
-        "actor", "actress", "singer", "musician", "artist", "author", "novelist", "poet",
-        "footballer", "player", "coach", "captain", "athlete", "striker", "champion", "club",
-        "team", "band", "comedian", "presenter", "broadcaster", "film", "festival", "museum",
-    )),
-    ("public", (
-        "resident", "residents", "witness", "witnesses", "eyewitness", "parent", "parents",
-        "mother", "father", "neighbour", "neighbours", "passenger", "passengers", "student",
-        "students", "voter", "voters", "customer", "customers", "patient", "patients",
-        "local", "locals", "shopper", "commuter", "commuters", "driver", "survivor",
-        "victim", "farmer", "farmers", "grower", "growers", "fisherman", "fishermen",
-        "worker", "workers", "pensioner", "nurse", "teacher", "villager", "villagers",
-    )),
+ROLE_CLASS_RULES: tuple[tuple[RoleClass, tuple[str, ...]], ...] = tuple(
+    (role_class, tuple(sorted(words(f"role_class_{role_class}"))))
+    for role_class in ("politician", "expert", "business", "campaigner", "culture", "public")
 )
 """(role class, words) in the order they are tried; a phrase matches on word boundaries."""
 
@@ -102,8 +64,7 @@ _COMPILED = tuple((role_class, _pattern(words)) for role_class, words in ROLE_CL
 
 # A person's own name says nothing of their trade ("Tom Baker" is not in business);
 # only the title before it does ("Dr Ann Lee").
-_TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "professor", "sen", "sen.", "rep",
-                          "rep.", "gov", "gov.", "lord", "baroness", "judge", "mayor"})
+_TITLE_WORDS = words("trade_titles")
 
 
 def _fields(speaker: Speaker) -> list[tuple[str, str]]:

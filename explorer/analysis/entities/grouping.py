@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from explorer.analysis.entities import people
 from explorer.analysis.entities.mentions import Mention
 from explorer.analysis.gazetteer import lookup_town, place_key
+from explorer.analysis.lexicons import words
 from explorer.analysis.names import TITLES, could_be_same_person, title_gender
 from explorer.model import Organisation, Person, Place, PlaceKind, Span
 
@@ -116,7 +117,7 @@ def _organisation_entries(doc: Doc, mentions: list[Mention]) -> list[_Entry]:
     return list(entries.values())
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady"})
+HONORIFICS = words("honorifics")
 """Titles that say nothing of a role; other titles ("Dr", "Senator") are kept as one."""
 
 

@@ -39,7 +39,9 @@ from explorer.analysis.entities.clues import (
 from explorer.analysis.entities.first_names import is_first_name
 from explorer.analysis.figures.spans import STREET_WORDS
 from explorer.analysis.gazetteer import is_capital, lookup, lookup_town
+from explorer.analysis.lexicons import words
 from explorer.analysis.names import TITLES
+from explorer.analysis.token_range import TokenRange
 
 MentionKind = Literal["person", "organisation", "place"]
 
@@ -47,39 +49,24 @@ LABEL_KINDS: dict[str, MentionKind] = {
     "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
 }
 
-PARTIES = frozenset({
-    "conservatives", "conservative party", "tories", "tory party", "labour", "labour party",
-    "liberal democrats", "lib dems", "greens", "green party", "snp", "plaid cymru", "dup",
-    "sinn fein", "sinn féin", "reform uk", "democrats", "republicans", "democratic party",
-    "republican party",
-})
+PARTIES = words("parties")
 """Parties the model tags as a nationality or religion (NORP)."""
 
 PARTY_ADJECTIVES = frozenset({"lib dem", "tory", "liberal democrat", "liberal", "conservative",
                               "welsh liberal", "green", "ukip"})
 """A party's adjective before a role ("Lib Dem spokesman"): the person's side, not a name."""
 
-KNOWN_BODIES = frozenset({
-    "eu", "european union", "un", "united nations", "nato", "imf", "wto", "opec", "who",
-    "oecd", "g7", "g8", "g20", "european commission", "european parliament",
-})
+KNOWN_BODIES = words("known_bodies")
 """Bodies the model often calls places ("in the EU")."""
 
 DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "is", "ic", "ch")
 
-PLACE_QUALIFIERS = frozenset("""
-north south east west northern southern eastern western central great greater new upper lower
-""".split())
+PLACE_QUALIFIERS = words("place_qualifiers")
 
-BUILDING_WORDS = frozenset("""
-exchange hall centre center stadium arena market station tower bridge park square cathedral
-abbey castle palace theatre museum gallery library pier
-""".split())
+BUILDING_WORDS = words("building_words")
 """Last words of the names of buildings and sites: "the Corn Exchange", "Town Hall"."""
 
-GENERIC_PLACE_WORDS = frozenset("""
-north south east west central coast valley highlands lowlands islands gulf lakes borders
-""".split())
+GENERIC_PLACE_WORDS = words("generic_place_words")
 """Region names that are also everyday words of other names."""
 
 CONNECTORS = frozenset({"and", "of", "the", "-", "&", "upon", "on"})
@@ -97,10 +84,7 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "outside", "across", "into"})
-SPEECH_VERBS = frozenset({
-    "say", "tell", "warn", "add", "claim", "argue", "insist", "announce", "confirm", "deny",
-    "state", "reply", "respond", "comment", "admit", "urge", "call",
-})
+SPEECH_VERBS = words("speech_verbs")
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "around", "inside"})
 
 
@@ -120,7 +104,7 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trimmed(doc: Doc, start: int, end: int) -> TokenRange:
     """Drop a leading "the" or live-blog timestamp ("16:28") and trailing possessives,
     punctuation and a dangling "and"."""
     while start < end and (
@@ -138,7 +122,7 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while end - start > 1 and doc[start].lower_ in DESCRIPTORS and doc[start + 1].is_title:
         start += 1  # "Bookmaker Ladbrokes", "Miner Highland Gold"
-    return start, end
+    return TokenRange(start, end)
 
 
 def _without_overlaps(mentions: list[Mention], keep: list[Mention]) -> list[Mention]:

@@ -8,43 +8,19 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from explorer.analysis.entities.first_names import is_first_name
+from explorer.analysis.lexicons import words
 from explorer.analysis.names import TITLES
 
-ORGANISATION_WORDS = frozenset("""
-agency office department ministry council committee party group bank university college school
-hospital trust foundation institute association union company corporation corp inc ltd plc llc
-fund commission court police service services news times post club church government parliament
-authority board society network international federation league organisation organization
-alliance coalition centre center forum partnership council assembly force forces army navy
-""".split())
+ORGANISATION_WORDS = words("organisation_words")
 """Words that make a name an institution's, not a person's."""
 
-ORGANISATION_NOUNS = ORGANISATION_WORDS | frozenset("""
-regulator watchdog charity firm insurer lender airline carmaker retailer broadcaster newspaper
-supermarket operator provider utility body think-tank manufacturer developer producer campaign
-""".split())
+ORGANISATION_NOUNS = ORGANISATION_WORDS | words("body_nouns")
 """What an organisation is called in apposition: "The regulator, Ofwat, said"."""
 
-ROLE_NOUNS = frozenset("""
-secretary minister president director chief leader spokesman spokeswoman spokesperson chairman
-chairwoman chair chairperson commissioner officer head mayor governor senator ambassador
-chancellor general executive founder professor economist analyst researcher inspector
-superintendent constable editor correspondent lawyer barrister solicitor judge mp councillor
-premier deputy king queen prince princess pope bishop archbishop envoy adviser advisor campaigner
-activist manager coach captain ceo boss owner author expert scientist doctor teacher sergeant
-colonel lieutenant commander admiral marshal detective investigator prosecutor attorney
-representative congressman congresswoman speaker whip candidate member peer official diplomat
-negotiator director-general secretary-general president-elect vice nominee strategist pollster
-host anchor presenter commentator economist historian professor lecturer researcher surgeon
-consultant partner founder co-founder chairwoman principal headteacher headmaster superintendent
-mep msp
-""".split())
+ROLE_NOUNS = words("role_nouns")
 """Head nouns of the roles articles give people ("the shadow home secretary")."""
 
-PORTFOLIO_WORDS = frozenset("""
-home foreign justice health defence defense interior environment culture business education
-transport energy work pensions trade housing shadow prime deputy chief
-""".split())
+PORTFOLIO_WORDS = words("portfolio_words")
 """Words the model tags as an organisation in "Home Secretary", "Foreign Minister"."""
 
 TITLE_ADJECTIVES = frozenset({"first", "prime", "foreign", "home", "shadow", "acting", "former"})

@@ -17,11 +17,11 @@ from spacy.tokens import Doc
 from explorer.analysis.figures.counts import counted_noun, describe
 from explorer.analysis.figures.kinds import is_weak_date, measure
 from explorer.analysis.figures.spans import find_spans
+from explorer.analysis.lexicons import words
 from explorer.model import Article, Figure, Quote, Span
 
 LONE_ONES = frozenset({"one", "a", "an"})
-TIME_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "before", "after", "from",
-                               "during"})
+TIME_PREPOSITIONS = words("time_prepositions")
 
 
 def _finite(value: float | int | None) -> float | int | None:

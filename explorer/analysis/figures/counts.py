@@ -13,20 +13,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from explorer.analysis.lexicons import words
+
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
 VERB_COMPLEMENTS = frozenset({"agent", "prep", "dative", "prt", "neg", "acomp", "oprd"})
-COLLECTIVE_NOUNS = frozenset("""
-staff people personnel police crew cattle livestock fish sheep deer aircraft equipment
-population workforce
-""".split())
+COLLECTIVE_NOUNS = words("collective_nouns")
 ANTECEDENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "appos")
 SKIPPED_DEPS = frozenset({"advmod", "punct", "cc", "relcl", "acl", "appos", "advcl", "conj",
                           "mark"})
 """Dependents that wander from what is counted: asides, clauses, other conjuncts."""
-TIME_NOUNS = frozenset("""
-time period times periods second seconds minute minutes hour hours day days week weeks month
-months year years decade decades
-""".split())
+TIME_NOUNS = words("time_nouns") | words("time_units")
 ONES = frozenset({"1", "one", "a", "an"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 MAX_WORDS = 16

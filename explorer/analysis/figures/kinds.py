@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from explorer.analysis.figures.numbers import has_number, read_number, read_ordinal, read_year
+from explorer.analysis.lexicons import words
 from explorer.model import FigureKind
 
 CURRENCY_SIGNS = {
@@ -24,10 +25,7 @@ CURRENCY_WORDS = {
     "ringgit": "MYR", "kroner": "DKK", "kronur": "ISK", "hryvnia": "UAH", "hryvnias": "UAH",
     "lire": "TRY", "bitcoin": "BTC",
 }
-CURRENCY_CODES = frozenset("""
-GBP USD EUR JPY CNY INR RUB KRW TRY CHF SEK NOK DKK AUD CAD NZD HKD SGD ZAR BRL MXN PLN HUF
-CZK ILS AED SAR NGN KES EGP THB MYR IDR PHP UAH ISK
-""".split())
+CURRENCY_CODES = words("currency_codes")
 """ISO 4217 codes written with an amount: "EUR 40m", "5bn USD"."""
 CURRENCY_WORDS.update({code.lower(): code for code in CURRENCY_CODES})
 SUBUNITS = {"p": "GBP", "pence": "GBP", "c": "USD", "cents": "USD"}
@@ -48,14 +46,8 @@ UNITS = {
     "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "gb": "GB", "tb": "TB",
     "mb": "MB", "sq": "sq",
 }
-TIME_UNITS = frozenset("""
-second seconds minute minutes hour hours day days week weeks fortnight fortnights month months
-year years decade decades century centuries
-""".split())
-CALENDAR_WORDS = frozenset("""
-january february march april may june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec spring summer autumn winter christmas easter
-""".split())
+TIME_UNITS = words("time_units")
+CALENDAR_WORDS = words("calendar_words")
 FRACTION = re.compile(
     r"\b(?:a|an|one|two|three|four)\s+"
     r"(?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b",
@@ -114,9 +106,7 @@ def time_unit_of(text: str) -> str | None:
     return None
 
 
-PERIOD_WORDS = frozenset("""
-a an single whole full few more couple of within over about nearly almost just than least at
-""".split())
+PERIOD_WORDS = words("period_words")
 """Words that may stand with a time unit in a period without a number: "a single day"."""
 
 

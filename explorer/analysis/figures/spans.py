@@ -17,15 +17,14 @@ from explorer.analysis.figures.kinds import (
     UNITS,
 )
 from explorer.analysis.figures.numbers import SCALES, has_number, read_number
+from explorer.analysis.lexicons import words
+from explorer.analysis.token_range import TokenRange
 
 FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
 NAME_LABELS = frozenset({
     "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
 })
-STREET_WORDS = frozenset("""
-street st road rd avenue ave lane square place drive way close crescent terrace boulevard
-gardens row hill walk
-""".split())
+STREET_WORDS = words("street_words")
 PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ -]?)?\(?0?\d{2,5}\)?[ -]\d{3,4}[ -]?\d{3,4}(?![\w])")
 GLUED_NUMBER = re.compile(
     r"^[£$€¥]?\d[\d,.]*(?:k|m|bn|mn|tn|p|c|km|kg|cm|mm|mph|kwh|mw|gw|st|nd|rd|th|s|%)?$",
@@ -36,8 +35,7 @@ GLUED_NUMBER = re.compile(
 EXTENDERS = frozenset(
     set(SCALES) | {"%", "per", "cent", "percent", "percentage", "points", "basis"} | set(UNITS)
 ) - {"c", "f", "g"}
-COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion", "half",
-                         "quarter", "third"})
+COUNT_NOUNS = words("count_nouns")
 RANGE_JOINERS = frozenset({"-", "–", "—", "to"})
 TRAILING_JUNK = frozenset({"to", "and", "or", "of", "-", "–", ","})
 CLOCK = re.compile(
@@ -61,7 +59,7 @@ def _is_number_token(token: Token) -> bool:
     )
 
 
-def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _widen(doc: Doc, start: int, end: int) -> TokenRange:
     """Take in a currency sign before and a scale, "%" or "per cent" after; drop a dangling
     "to" or "and" the model left at the end."""
     while start > 0 and (doc[start - 1].text.lower() in CURRENCY_SIGNS
@@ -95,7 +93,7 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
         break
     while end - start > 1 and doc[end - 1].lower_ in TRAILING_JUNK:
         end -= 1
-    return start, end
+    return TokenRange(start, end)
 
 
 def _with_currency_word(doc: Doc, end: int) -> int:
@@ -112,8 +110,7 @@ def _with_currency_word(doc: Doc, end: int) -> int:
     return end
 
 
-INSTRUMENT_WORDS = frozenset({"gilt", "gilts", "bond", "bonds", "treasury", "treasuries", "note",
-                              "notes", "yield", "yields"})
+INSTRUMENT_WORDS = words("instrument_words")
 TIME_ADJECTIVE = re.compile(r"^[a-z0-9]+-(?:year|month|week|day)s?$", re.I)
 """ "ten-year gilt": a compound duration naming a kind of bond, not a figure the story reports
 (a "five-year review" or a "22-week limit" is one)."""

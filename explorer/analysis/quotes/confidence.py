@@ -15,11 +15,12 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
+from explorer.analysis.lexicons import words
 from explorer.model import Quote, Speaker
 
 WEIGHTS_FILE = "confidence_weights.json"
 
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "him", "her", "them", "who"})
+_PRONOUNS = (words("subject_pronouns") | words("object_pronouns")) - {"i", "you", "me", "us"} | {"who"}
 
 
 def features(quote: Quote, speaker: Speaker | None, text: str) -> list[str]:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from explorer.analysis.entities.people import ORGANISATION_WORDS
 from explorer.analysis.gazetteer import lookup
+from explorer.analysis.lexicons import words
 from explorer.analysis.name_gender import gender_of_given_name
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
 from explorer.analysis.quotes.lexicon import (
@@ -30,18 +32,9 @@ PRONOUNS = {
     "he": "male", "him": "male", "she": "female", "her": "female",
     "they": "plural", "them": "plural", "it": "neuter",
 }
-_ORG_WORDS = ROLE_WORDS_ORGANISATION | {
-    "office", "party", "union", "house", "court", "bank", "news", "times", "post", "inc",
-    "corp", "foundation", "institute", "university", "association", "board", "network",
-    "centre", "center", "police", "army", "council", "fund", "league", "club", "cnn",
-    "federation", "confederation", "trust", "society", "alliance", "coalition", "commission",
-    "agency", "charity", "institution", "ltd", "plc", "llc",
-}
-_BODY_DESCRIPTIONS = (ROLE_WORDS_ORGANISATION - {"spokesman", "spokeswoman", "spokesperson"}) | {
-    "charity", "provider", "regulator", "watchdog", "union", "association", "body", "tank",
-    "bank", "insurer", "retailer", "supermarket", "airline", "broadcaster", "newspaper",
-    "website", "network", "foundation", "institute", "trust", "lobby", "consultancy",
-}
+INDEFINITE_PRONOUNS = words("indefinite_pronouns")
+_ORG_WORDS = ROLE_WORDS_ORGANISATION | ORGANISATION_WORDS | words("speaker_body_words")
+_BODY_DESCRIPTIONS = (ROLE_WORDS_ORGANISATION - SPOKESPERSON_WORDS) | words("body_descriptions")
 """Last words of a description that make the one described a body, not a person."""
 _SELF_NAMING_BODIES = {"government", "administration", "house", "senate", "congress", "parliament"}
 _MINISTRY_WORDS = {"department", "ministry", "office"}
@@ -134,8 +127,7 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     subject = head.dep_ in ("nsubj", "nsubjpass")
     misread_name = head.text[:1].isupper() and head.lower_ not in PRONOUNS and not head.is_alpha
     if head.pos_ in ("PRON", "DET") and len(span) == 1 and not misread_name:
-        if head_lower in ("another", "one", "others", "some", "many", "several", "both", "few", "someone",
-                          "somebody"):
+        if head_lower in INDEFINITE_PRONOUNS:
             return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
                            kind_hint="unknown", subject=subject, speaker=speaker)
         if head_lower not in PRONOUNS:

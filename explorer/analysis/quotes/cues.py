@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from explorer.analysis.lexicons import words
 from explorer.analysis.quotes.lexicon import (
     ABSTRACT_NOUNS,
     DOCUMENT_WORDS,
@@ -14,12 +15,13 @@ from explorer.analysis.quotes.lexicon import (
     SPEECH_VERBS,
     THOUGHT_VERBS,
 )
+from explorer.analysis.token_range import TokenRange
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
-_NOT_SPEAKERS = {"it", "there", "this", "that", "which", "what", "who", "i", "you", "we"}
+_NOT_SPEAKERS = words("not_speakers") | (words("subject_pronouns") - {"he", "she", "they"})
 
 
 def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
@@ -101,7 +103,7 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     return None
 
 
-_SHOWING_VERBS = frozenset({"show", "see", "hear", "film", "record", "catch", "watch", "depict", "capture"})
+_SHOWING_VERBS = words("showing_verbs")
 
 
 def _shown_speaking(verb: Token) -> Token | None:
@@ -229,11 +231,11 @@ def _noun_after(token: Token) -> Token | None:
     return None
 
 
-def mention_tokens(head: Token) -> tuple[int, int]:
+def mention_tokens(head: Token) -> TokenRange:
     """Token range [start, end) of the phrase that names a speaker, without clauses after it."""
     doc = head.doc
     if head.pos_ == "PRON":
-        return head.i, head.i + 1
+        return TokenRange(head.i, head.i + 1)
     start = head.i
     for child in head.lefts:
         if _is_dateline(child):
@@ -263,7 +265,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         start += 1  # "08:51 Unions warn ...": a live blog's time stamp is not part of the name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
-    return start, end
+    return TokenRange(start, end)
 
 
 def _past_hyphens(doc, end: int) -> int:
@@ -282,10 +284,7 @@ def _before_hyphens(doc, start: int) -> int:
     return start
 
 
-_UTTERANCE_NOUNS = frozenset({
-    "answer", "response", "reply", "statement", "message", "comment", "remark", "tweet", "post",
-    "letter", "email", "speech", "argument", "claim", "promise", "pledge", "warning", "retort",
-})
+_UTTERANCE_NOUNS = words("utterance_nouns")
 
 
 def speaker_behind(subject: Token) -> Token:
@@ -347,8 +346,7 @@ def complement_of(verb: Token) -> Token | None:
     return None
 
 
-JUDGING_VERBS = frozenset({"accuse", "blame", "criticise", "criticize", "praise", "thank", "congratulate",
-                           "condemn", "commend", "fault"})
+JUDGING_VERBS = words("judging_verbs")
 """``accused X of Y``: X is who is judged, Y what was said of them."""
 
 
@@ -357,10 +355,10 @@ def judges_someone_for(verb: Token) -> bool:
     return verb.lemma_.lower() in JUDGING_VERBS and any(c.dep_ == "dobj" for c in verb.children) and any(
         c.dep_ == "prep" and c.lower_ in ("of", "for") for c in verb.children)
 
-_TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "brief"})
+_TELLING_VERBS = words("addressee_verbs")
 
 
-def trim(doc, start: int, end: int) -> tuple[int, int]:
+def trim(doc, start: int, end: int) -> TokenRange:
     """Drop leading ``that``/punctuation/space and trailing punctuation from a token range."""
     while start < end and (
         doc[start].is_space or doc[start].lower_ == "that" and doc[start].dep_ == "mark"
@@ -369,4 +367,4 @@ def trim(doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "”\"’'"):
         end -= 1
-    return start, end
+    return TokenRange(start, end)

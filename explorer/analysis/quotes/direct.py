@@ -14,16 +14,19 @@ from itertools import pairwise
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from explorer.analysis.lexicons import words
 from explorer.analysis.names import TITLES
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import (
+    DOCUMENT_WORDS,
     ROLE_ABBREVIATIONS,
     ROLE_DETERMINERS,
     ROLE_WORDS_ORGANISATION,
     ROLE_WORDS_PERSON,
 )
 from explorer.analysis.quotes.marks import Passage
+from explorer.analysis.token_range import TokenRange
 
 _INTERRUPTION_MAX_TOKENS = 12
 _FLOAT_MAX_LINES = 3
@@ -133,10 +136,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     return Draft("direct", parts, "direct.unattributed")
 
 
-_VERDICT_NOUNS = frozenset({
-    "assessment", "view", "verdict", "opinion", "message", "warning", "conclusion", "judgment",
-    "judgement", "response", "reaction", "advice", "prediction", "word", "summary", "diagnosis",
-})
+_VERDICT_NOUNS = words("verdict_nouns") | words("utterance_nouns")
 
 
 def _verdict_of(reader: Reader, last: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -284,7 +284,7 @@ def _name_after_quote(reader: Reader, last: int, verb: int) -> Token | None:
     return None
 
 
-def speaker_and_role(reader: Reader, subject: Token) -> tuple[tuple[int, int], str | None]:
+def speaker_and_role(reader: Reader, subject: Token) -> tuple[TokenRange, str | None]:
     """The name to credit and the role beside it: ``Chris Philp, the shadow home secretary``
     or ``the mayor, Ruth Okafor`` both give the name as speaker and the noun as role."""
     subject = cues.speaker_behind(subject)
@@ -309,7 +309,7 @@ def _has_article(noun: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ in ("a", "an", "the") for child in noun.children)
 
 
-def _role_before_name(reader: Reader, subject: Token) -> tuple[tuple[int, int], str | None]:
+def _role_before_name(reader: Reader, subject: Token) -> tuple[TokenRange, str | None]:
     """``Health minister Dr Anna Reid``, ``the housing charity Shelter``: the name to credit,
     and the role or description written before it.
 
@@ -321,7 +321,7 @@ def _role_before_name(reader: Reader, subject: Token) -> tuple[tuple[int, int], 
     double_barrelled = subject.is_title and subject.i >= 2 and doc[subject.i - 1].text == "-" \
         and doc[subject.i - 2].pos_ == "PROPN"  # "Pryce-Davies", its second half tagged a noun
     if subject.pos_ != "PROPN" and not double_barrelled or subject.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
-        return (start, end), None
+        return TokenRange(start, end), None
     first = subject.i
     role_words = ROLE_WORDS_PERSON | ROLE_ABBREVIATIONS
     while first - 1 >= start:
@@ -336,12 +336,12 @@ def _role_before_name(reader: Reader, subject: Token) -> tuple[tuple[int, int], 
     role = [t for t in doc[start:first] if t.lower_ not in ROLE_DETERMINERS]
     described = bool(role) and all(t.is_lower and t.is_alpha for t in role)  # "housing charity Shelter"
     if not role or not (described or any(t.lemma_.lower() in role_words for t in role)):
-        return (start, end), None
+        return TokenRange(start, end), None
     if role[-1].lower_ in TITLES and role[-1].lower_ not in ROLE_WORDS_PERSON:
-        return (start, end), None  # "Mr Reid": a title, not a role
+        return TokenRange(start, end), None  # "Mr Reid": a title, not a role
     while role and role[-1].is_punct:
         role.pop()
-    return (first, end), doc[role[0].i : role[-1].i + 1].text
+    return TokenRange(first, end), doc[role[0].i : role[-1].i + 1].text
 
 
 def cue_span(reader: Reader, verb: Token) -> tuple[int, int]:
@@ -421,7 +421,7 @@ def _colon_intro_line(reader: Reader, group: list[Passage]):
 _DASH = re.compile(r"\s*[―—–-]{1,2}\s*")
 
 
-def _dash_credit(reader: Reader, group: list[Passage]) -> tuple[int, int] | None:
+def _dash_credit(reader: Reader, group: list[Passage]) -> TokenRange | None:
     """``"..." ― Sonya Herridge``: a pull quote credited with a dash and a name."""
     end = group[-1].end
     dash = _DASH.match(reader.text, end)
@@ -435,10 +435,10 @@ def _dash_credit(reader: Reader, group: list[Passage]) -> tuple[int, int] | None
         tokens.append(token)
     if not tokens:
         return None
-    return tokens[0].i, tokens[-1].i + 1
+    return TokenRange(tokens[0].i, tokens[-1].i + 1)
 
 
-def _colon_in_sentence(reader: Reader, group: list[Passage]) -> tuple[int, int] | None:
+def _colon_in_sentence(reader: Reader, group: list[Passage]) -> TokenRange | None:
     """``X delivered a blunt message: "..."``: the subject of the clause before the colon."""
     first = reader.token_at(group[0].start)
     index = reader.sentence_index(first)
@@ -473,7 +473,7 @@ def _tokens_before(reader: Reader, first: int) -> list[Token]:
     return tokens
 
 
-def _affiliated_name_line(reader: Reader, first: int) -> tuple[int, int] | None:
+def _affiliated_name_line(reader: Reader, first: int) -> TokenRange | None:
     """``Professor Helen Marsh, of the London School of Economics: "..."``: a line that opens
     with a person's name and their affiliation, then a colon and the quote (a vox pop)."""
     line = reader.line_of(reader.doc[first].idx)
@@ -488,10 +488,10 @@ def _affiliated_name_line(reader: Reader, first: int) -> tuple[int, int] | None:
     name = [t for t in tokens[:comma] if t.ent_type_ == "PERSON"]
     if not name or name[-1].i != tokens[comma - 1].i:
         return None
-    return name[0].i, name[-1].i + 1
+    return TokenRange(name[0].i, name[-1].i + 1)
 
 
-def _person_before_colon(before: list[Token]) -> tuple[int, int] | None:
+def _person_before_colon(before: list[Token]) -> TokenRange | None:
     """``... - Frank Newport and Jim Harter: "..."``: people named right before the colon."""
     if not before or before[-1].text != ":":
         return None
@@ -503,10 +503,10 @@ def _person_before_colon(before: list[Token]) -> tuple[int, int] | None:
         before[0].doc[start - 1].ent_type_ == "PERSON" or before[0].doc[start - 1].lower_ == "and"
     ):
         start -= 1
-    return start, names[-1].i + 1
+    return TokenRange(start, names[-1].i + 1)
 
 
-def _headline_name(reader: Reader, first: int) -> tuple[int, int] | None:
+def _headline_name(reader: Reader, first: int) -> TokenRange | None:
     """``Carson: Clinton ‘not fit to serve’``: a line that opens with a name and a colon.
 
     Headlines credit a quote this way, with no verb; the quote must be on the same
@@ -524,13 +524,13 @@ def _headline_name(reader: Reader, first: int) -> tuple[int, int] | None:
     if any(reader.quoted[t.i] or not t.text[:1].isupper() for t in name):
         return None
     if all(t.pos_ == "PROPN" for t in name) and any(t.ent_type_ in ("PERSON", "ORG") for t in name):
-        return name[0].i, name[-1].i + 1
+        return TokenRange(name[0].i, name[-1].i + 1)
     # "Lewandowski: ...": a lone surname is often tagged a common noun; it is a name
     # if the article names a person or body with it ("Corey Lewandowski").
     words = {t.text for t in name}
     if any(e.label_ in ("PERSON", "ORG") and e.start > name[-1].i and words <= {t.text for t in e}
            for e in reader.doc.ents):
-        return name[0].i, name[-1].i + 1
+        return TokenRange(name[0].i, name[-1].i + 1)
     return None
 
 
@@ -564,7 +564,7 @@ def _can_speak(subject: Token) -> bool:
     return lemma in ROLE_WORDS_PERSON or lemma in ROLE_WORDS_ORGANISATION or lemma in _SPEAKING_NOUNS
 
 
-_SPEAKING_NOUNS = frozenset(["people", "voter", "supporter", "critic", "analyst", "expert", "official", "observer", "activist", "protester", "resident", "lawmaker", "senator", "critic", "reporter", "journalist", "writer", "columnist", "author", "poll", "survey", "study", "report", "newspaper", "paper", "magazine", "network", "editorial", "board", "group", "party"])
+_SPEAKING_NOUNS = words("speaking_nouns") | DOCUMENT_WORDS
 
 
 def _embedded(reader: Reader, group: list[Passage]) -> bool:

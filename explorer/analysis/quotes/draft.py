@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from explorer.analysis.quotes.marks import Passage
+from explorer.analysis.token_range import TokenRange
 
 
 @dataclass
@@ -22,9 +23,11 @@ class Draft:
 
     kind: str
     parts: list[tuple[int, int]]
+    """Character ranges of the quote's parts."""
     rule: str
     cue: tuple[int, int] | None = None
-    speaker: tuple[int, int] | None = None
+    """Character range of the cue."""
+    speaker: TokenRange | None = None
     """Token range of the speaker mention."""
     role: str | None = None
     """A role the attribution itself gives (``Chris Philp, the shadow home secretary``)."""
@@ -94,4 +97,5 @@ class Reader:
 
     def char_range(self, start: int, end: int) -> tuple[int, int]:
         """Character span of tokens ``[start, end)``."""
-        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+        chars = TokenRange(start, end).to_chars(self.doc)
+        return chars.start, chars.end

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from explorer.analysis.lexicons import words
+
 DOUBLE_OPENERS = "“„«‟"
 DOUBLE_CLOSERS = "”»"
 STRAIGHT_DOUBLE = '"'
@@ -163,7 +165,7 @@ def _single_passages(text: str, marks: list[Mark], doubles: list[Passage]) -> li
     return found
 
 
-_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "or", "from"}
+_SMALL_WORDS = words("title_small_words")
 
 
 def is_not_speech(text: str, passage: Passage) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from explorer.analysis.lexicons import words
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import OBJECT_CUES
+from explorer.analysis.token_range import TokenRange
 
 
 def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[int, int]]) -> list[Draft]:
@@ -48,7 +50,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     speaker, role = speaker_and_role(reader, subject)
     doc = reader.doc
     complement = cues.complement_of(verb)
-    content: tuple[int, int] | None = None
+    content: TokenRange | None = None
     rule = "reported.complement"
     if complement is not None and not reader.quoted[complement.i]:
         start, end = complement.left_edge.i, complement.right_edge.i + 1
@@ -59,15 +61,15 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
             end = min(speaker[0], verb.i)
         start, end = cues.trim(doc, start, end)
         if end - start >= 2:
-            content = (start, end)
-    extra: tuple[int, int] | None = None
+            content = TokenRange(start, end)
+    extra: TokenRange | None = None
     if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
         stop = min(speaker[0], verb.i)
         inverted_at_end = verb.i < speaker[0] and speaker[1] >= _last_word(sentence)
         if stop > sentence.start + 3 and (doc[stop - 1].text == "," or inverted_at_end and stop > sentence.start + 5):
             start, end = cues.trim(doc, sentence.start, stop)
             if end - start >= 3:
-                content, rule = (start, end), "reported.cue_after"
+                content, rule = TokenRange(start, end), "reported.cue_after"
         elif verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "agent" for c in verb.children):
             aside = _parenthetical(doc, sentence, stop, max(speaker[1], verb.i + 1))
             if aside is not None:
@@ -96,7 +98,7 @@ def _last_word(sentence: SpacySpan) -> int:
     return end
 
 
-def _parenthetical(doc, sentence: SpacySpan, start: int, end: int):
+def _parenthetical(doc, sentence: SpacySpan, start: int, end: int) -> tuple[TokenRange, TokenRange | None] | None:
     """``Currently, he said, a machine lasts ten years``: the words around a cue set off by
     commas are what was said; a short opener ("Currently") joins only when it is a clause."""
     if start <= sentence.start or end >= sentence.end or doc[start - 1].text != "," or doc[end].text != ",":
@@ -110,13 +112,10 @@ def _parenthetical(doc, sentence: SpacySpan, start: int, end: int):
     return after, None
 
 
-_ADDRESSEE_VERBS = frozenset({
-    "answer", "tell", "ask", "remind", "inform", "assure", "advise", "reply", "respond", "thank",
-    "warn", "urge",
-})
+_ADDRESSEE_VERBS = words("addressee_verbs")
 
 
-def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, int] | None:
+def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange | None:
     """``X announced his resignation``, ``X called for a ban``, ``X wants to win``: the object."""
     doc = reader.doc
     if verb.lemma_.lower() not in OBJECT_CUES:
@@ -136,7 +135,7 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> tuple[int, i
             if child.dep_ == "prep":
                 start = child.i + 1
             if end > start and not any(reader.quoted[i] for i in range(start, end)):
-                return start, end
+                return TokenRange(start, end)
     return None
 
 
