@@ -24,7 +24,6 @@ from explorer.analysis.quotes.direct import attribute_direct, merge_interrupted,
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import ROLE_DETERMINERS, ROLE_WORDS_PERSON
 from explorer.analysis.quotes.marks import find_passages, is_not_speech, line_spans
-from explorer.analysis.quotes.ranker import rerank
 from explorer.analysis.quotes.reported import reported_speech
 from explorer.model import PART_SEPARATOR, Article, Cue, Quote, Span, Speaker
 
@@ -40,22 +39,17 @@ class Attributions:
 
 def find_attributions(doc: Doc, article: Article, entities: Entities) -> Attributions:
     """Every quote with its resolved speaker."""
-    reader, drafts = read_drafts(doc, article)
-    drafts = rerank(reader, drafts)
-    referents = resolve_speakers(reader, drafts, entities)
-    found = build(article.text, drafts, referents)
-    return Attributions(found.speakers, with_confidence(found.quotes, found.speakers, article.text))
-
-
-def read_drafts(doc: Doc, article: Article) -> tuple[Reader, list[Draft]]:
-    """The rules' draft quotes, each with its speaker mention, before any reranking."""
-    reader = Reader(doc, line_spans(doc.text, article.body_start))
-    groups = [g for g in find_passages(doc.text, article.body_start)
-              if len(g) > 1 or not is_not_speech(doc.text, g[0])]
+    text = doc.text
+    reader = Reader(doc, line_spans(text, article.body_start))
+    groups = [g for g in find_passages(text, article.body_start)
+              if len(g) > 1 or not is_not_speech(text, g[0])]
     for group in groups:
         for passage in group:
             reader.mark_quoted(passage)
-    return reader, find_drafts(reader, merge_interrupted(reader, groups))
+    drafts = find_drafts(reader, merge_interrupted(reader, groups))
+    referents = resolve_speakers(reader, drafts, entities)
+    found = build(article.text, drafts, referents)
+    return Attributions(found.speakers, with_confidence(found.quotes, found.speakers, article.text))
 
 
 def find_drafts(reader: Reader, groups) -> list[Draft]:
