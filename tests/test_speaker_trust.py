@@ -346,3 +346,25 @@ def test_a_source_inside_a_named_body_is_anonymous(analyze_text):
 def test_a_summary_that_speaks_is_a_document(analyze_text):
     doc = analyze_text("According to a summary released by the committee, the levees need repair.")
     assert speaker_of(doc, "the levees need repair").kind == "document"
+
+
+# --- the cue whose clause holds the quote -------------------------------------------
+
+
+def test_a_cue_after_the_quote_in_another_clause_does_not_take_it(analyze_text):
+    doc = analyze_text(
+        "Senator Dana Whitlock described the governor as a \"menace\" after he attacked "
+        "the state's teachers."
+    )
+    assert name_of(doc, "menace") == "Dana Whitlock"
+
+
+def test_a_title_inside_a_name_leaves_the_person_who_is_named_so_elsewhere(analyze_text):
+    doc = analyze_text(
+        "Brenda Castillo hits back at critics\n\n"
+        'New Mexico Gov. Brenda Castillo described her rival as a "fraud" on Monday.\n\n'
+        "Brenda Castillo said the budget was balanced."
+    )
+    speaker = speaker_of(doc, "fraud")
+    assert speaker.name == "Brenda Castillo"
+    assert speaker is speaker_of(doc, "the budget was balanced")

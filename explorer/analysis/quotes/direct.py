@@ -98,6 +98,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
             # a cue in a relative clause ("Nothing the president said ...") rarely frames the quote
             verb = min(verbs, key=lambda v: (_in_noun_clause(v) and not v.left_edge.i <= first <= v.right_edge.i,
                                              _in_clausal_subject(v, first),
+                                             _beside_the_quote(reader, v, first, last),
                                              _distance(v.i, first, last), v.i))
             draft = _from_verb(reader, parts, verb, first, last)
             if draft is not None:
@@ -153,6 +154,14 @@ def _verdict_of(reader: Reader, last: int) -> tuple[tuple[int, int], tuple[int, 
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and owner is not None:
                 return reader.char_range(after.i, prep.i + 1), cues.mention_tokens(owner)
     return None
+
+
+def _beside_the_quote(reader: Reader, verb: Token, first: int, last: int) -> bool:
+    """``X described Y as a "disgrace" after she attacked Z``: a cue in the quote's sentence
+    whose clause does not hold the quote only comes next to it; the one that holds it frames it."""
+    if reader.sentence_index(verb.i) != reader.sentence_index(first):
+        return False
+    return not verb.left_edge.i <= first <= verb.right_edge.i and verb.i > last
 
 
 def _in_clausal_subject(verb: Token, first: int) -> bool:
