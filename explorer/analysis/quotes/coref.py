@@ -175,7 +175,11 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
         return Mention(span.start_char, span.end_char, text, form, head.i, sentence,
                        kind_hint=kind, subject=subject, speaker=speaker)
     if head.pos_ == "PROPN" or label is not None or misread_name:
-        kind = _name_kind(words, label, titled, speaker)
+        inner = _title_inside(list(span))
+        if inner is not None:
+            words = list(span[inner + 1 :])  # "New Jersey Gov. Chris Christie": Chris Christie
+            gender = gender or TITLES[span[inner].lower_]
+        kind = _name_kind(words, label, titled or inner is not None, speaker)
         if gender is None and len(words) > 1 and words[0].pos_ == "PROPN" and label != "ORG":
             gender = gender_of_given_name(words[0].text)
         return Mention(span.start_char, span.end_char, text, "name", head.i, sentence,
@@ -184,6 +188,15 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     kind = "anonymous" if lemma in ANONYMOUS_WORDS else "group" if plural else None
     return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
                    kind_hint=kind, subject=subject, speaker=speaker)
+
+
+def _title_inside(tokens: list[Token]) -> int | None:
+    """Where a title sits inside a name, right before the person's own name: in ``New Jersey
+    Gov. Chris Christie`` the words before the title describe him and are no given name."""
+    for k, token in enumerate(tokens[1:-1], 1):
+        if token.lower_ in TITLES and tokens[k + 1].ent_type_ == "PERSON":
+            return k
+    return None
 
 
 def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: bool) -> str | None:
@@ -214,6 +227,9 @@ def name_text(mention: Mention, doc: Doc) -> str:
         tokens = tokens[1:]
     while tokens and tokens[-1].tag_ == "POS":
         tokens.pop()
+    inner = _title_inside(tokens)
+    if inner is not None:
+        tokens = tokens[inner + 1 :]
     if tokens and _ends_sentence_with_stop(tokens[-1]):
         return normalise("".join(t.text_with_ws for t in tokens).rstrip()[:-1])  # "said M&S."
     cut = next((i for i, t in enumerate(tokens)
