@@ -368,3 +368,14 @@ def test_a_title_inside_a_name_leaves_the_person_who_is_named_so_elsewhere(analy
     speaker = speaker_of(doc, "fraud")
     assert speaker.name == "Brenda Castillo"
     assert speaker is speaker_of(doc, "the budget was balanced")
+
+
+def test_a_cue_in_a_leading_clause_reports_only_that_clause(analyze_text):
+    doc = analyze_text(
+        "But even before the club said the striker would not be sold, Okafor insisted he had "
+        "no intention of leaving.\n\n"
+        '"I love this place," he said.'
+    )
+    assert name_of(doc, "the striker would not be sold") == "the club"
+    assert name_of(doc, "no intention of leaving") == "Okafor"
+    assert name_of(doc, "I love this place") == "Okafor"

@@ -54,7 +54,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
         start, end = complement.left_edge.i, complement.right_edge.i + 1
         if complement.i > verb.i:
             start = max(start, verb.i + 1)
-            end = sentence.end
+            end = sentence.end if not _opens_the_sentence(verb) else verb.right_edge.i + 1
         elif end > min(speaker[0], verb.i):
             end = min(speaker[0], verb.i)
         start, end = cues.trim(doc, start, end)
@@ -86,6 +86,12 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     return Draft(kind, [reader.char_range(*piece) for piece in pieces], rule, cue=cue_span(reader, verb),
                  speaker=speaker, role=role, used_verbs={verb.i},
                  pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
+
+
+def _opens_the_sentence(verb: Token) -> bool:
+    """``Before the club said X, Okafor insisted Y``: a cue in a clause that leads into
+    the main one reports only its own clause, not the rest of the sentence."""
+    return verb.dep_ == "advcl" and verb.head.i > verb.right_edge.i
 
 
 def _last_word(sentence: SpacySpan) -> int:
