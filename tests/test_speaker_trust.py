@@ -379,3 +379,11 @@ def test_a_cue_in_a_leading_clause_reports_only_that_clause(analyze_text):
     assert name_of(doc, "the striker would not be sold") == "the club"
     assert name_of(doc, "no intention of leaving") == "Okafor"
     assert name_of(doc, "I love this place") == "Okafor"
+
+
+def test_the_cue_sentence_before_a_quote_gives_its_outer_speaker(analyze_text):
+    doc = analyze_text(
+        "Professor Ruth Adeyemi studies workplace law. Ms Adeyemi added that some firms "
+        'actively encouraged staff to blog. "The trouble starts when a post names a customer."'
+    )
+    assert name_of(doc, "The trouble starts") == "Ruth Adeyemi"

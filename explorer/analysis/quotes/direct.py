@@ -602,6 +602,8 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
     if any(reader.quoted[t.i] for t in before):
         return None  # its cue belongs to that quote; the nearest-speaker rule carries it over
     for verb in reversed(_cue_verbs(reader, [before], with_thought=False)):
+        # "X added that firms encouraged staff to blog.": X speaks, not the firms
+        verb = cues.outermost_cue(verb, reader.quoted)
         subject = cues.subject_of(verb, reader.quoted)
         if subject is not None and not reader.quoted[subject.i]:
             return cue_span(reader, verb), cues.mention_tokens(subject)
