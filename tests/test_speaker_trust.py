@@ -387,3 +387,12 @@ def test_the_cue_sentence_before_a_quote_gives_its_outer_speaker(analyze_text):
         'actively encouraged staff to blog. "The trouble starts when a post names a customer."'
     )
     assert name_of(doc, "The trouble starts") == "Ruth Adeyemi"
+
+
+def test_he_after_x_was_asked_about_y_is_x(analyze_text):
+    doc = analyze_text(
+        "The agency's chief executive, Colin Doyle, resigned last week.\n\n"
+        "On the radio Mr Ennis was asked why Mr Doyle had been allowed to resign rather than be sacked. "
+        'He replied: "The chief executive chose to go, and a new one starts soon."'
+    )
+    assert name_of(doc, "chose to go") == "Ennis"

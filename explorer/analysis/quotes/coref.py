@@ -199,6 +199,10 @@ def _title_inside(tokens: list[Token]) -> int | None:
     return None
 
 
+def _main_subject(head: Token) -> bool:
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
+
+
 def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: bool) -> str | None:
     """spaCy's label, corrected: a titled name, or a plain name that speaks, is a person."""
     if titled:
@@ -355,11 +359,17 @@ class Resolver:
             if earlier.referent is not None:
                 window.append(earlier)
         if subjects_first:
-            for earlier in window:
-                aside = earlier.embedded_in is not None and earlier.embedded_in not in (
-                    mention.embedded_in, mention.draft)
-                if (earlier.subject or earlier.speaker) and not aside and accept(earlier.referent):
-                    return earlier.referent
+            found = [earlier for earlier in window
+                     if (earlier.subject or earlier.speaker) and accept(earlier.referent)
+                     and not (earlier.embedded_in is not None
+                              and earlier.embedded_in not in (mention.embedded_in, mention.draft))]
+            if found:
+                # "X was asked why Y had resigned. He replied": in the latest sentence with a
+                # subject that fits, the main clause's subject before one in a clause inside it
+                latest = [earlier for earlier in found if earlier.sentence == found[0].sentence]
+                return next((e.referent for e in latest
+                             if e.form in ("name", "pronoun", "role") and _main_subject(self.doc[e.head])),
+                            found[0].referent)
         for earlier in window:
             if accept(earlier.referent):
                 return earlier.referent
