@@ -396,3 +396,13 @@ def test_he_after_x_was_asked_about_y_is_x(analyze_text):
         'He replied: "The chief executive chose to go, and a new one starts soon."'
     )
     assert name_of(doc, "chose to go") == "Ennis"
+
+
+def test_a_quote_left_open_and_reopened_at_once_takes_the_cue_at_its_end(analyze_text):
+    doc = analyze_text(
+        "The pilot Ines Varela wrote a diary of her flights for two years. A spokesman for the "
+        "airline said it had broken the rules.\n\n"
+        'Her photos came from an old camera. "We often take pictures on long trips. I put them '
+        'online for fun. "I never meant any harm to the company," Ms Varela said.'
+    )
+    assert name_of(doc, "We often take pictures") == "Ines Varela"

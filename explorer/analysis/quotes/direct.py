@@ -36,11 +36,19 @@ def merge_interrupted(reader: Reader, groups: list[list[Passage]]) -> list[list[
     """``"The plan," she said, "is working."``: two passages around a cue make one quote."""
     merged: list[list[Passage]] = []
     for group in groups:
-        if merged and _is_interruption(reader, merged[-1][-1], group[0]):
+        if merged and (_is_interruption(reader, merged[-1][-1], group[0])
+                       or _reopens(reader, merged[-1][-1], group[0])):
             merged[-1] = merged[-1] + group
         else:
             merged.append(group)
     return merged
+
+
+def _reopens(reader: Reader, before: Passage, after: Passage) -> bool:
+    """``"We fly a lot. I took photos. "I meant no harm," she said.``: a quote left open that a
+    new mark reopens at once, in the same paragraph, goes on; the cue at its end is for both."""
+    return not before.closed and not reader.text[before.end : after.start].strip() and \
+        reader.line_of(before.start) == reader.line_of(after.start)
 
 
 def _is_interruption(reader: Reader, before: Passage, after: Passage) -> bool:
