@@ -406,3 +406,23 @@ def test_a_quote_left_open_and_reopened_at_once_takes_the_cue_at_its_end(analyze
         'online for fun. "I never meant any harm to the company," Ms Varela said.'
     )
     assert name_of(doc, "We often take pictures") == "Ines Varela"
+
+
+def test_a_description_written_before_a_body_name_is_not_the_speaker(analyze_text):
+    doc = analyze_text("US oil giant Marathex said it did not plan to bid in the new tender.")
+    speaker = speaker_of(doc, "did not plan to bid")
+    assert speaker.name == "Marathex"
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_name_after_the_description_speaks(nlp):
+    from spacy.tokens import Doc
+
+    from explorer.analysis.quotes.cues import subject_of
+
+    # the parse the model gives "US oil giant X said ...": description and name both subjects
+    words = ["Global", "shipping", "giant", "Maerskon", "said", "it", "would", "bid", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 7 + [False, False],
+              heads=[2, 2, 4, 4, 4, 7, 7, 4, 4],
+              deps=["compound", "compound", "nsubj", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+              pos=["PROPN", "NOUN", "NOUN", "PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"])
+    assert subject_of(doc[4]).text == "Maerskon"

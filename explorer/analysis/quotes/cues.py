@@ -86,7 +86,7 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
                 if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
                     return None if _never_speaks(token.head) else token.head
-                return None if _never_speaks(child) else child
+                return None if _never_speaks(child) else _name_after_description(child)
             if child.dep_ == "agent":
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
@@ -115,6 +115,18 @@ def _shown_speaking(verb: Token) -> Token | None:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
                  and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+def _name_after_description(subject: Token) -> Token:
+    """``US oil giant Exxon said``: the parser gives the verb two subjects, a description and
+    the name right after it; the name speaks."""
+    following = subject.right_edge.i + 1
+    if not subject.doc[following - 1].whitespace_:
+        return subject  # "the ex-Wallaby", "Wal-Mart": one word cut by a hyphen
+    for sibling in subject.head.children:
+        if sibling.dep_ == subject.dep_ and sibling.left_edge.i == following and sibling.pos_ == "PROPN":
+            return sibling
+    return subject
 
 
 def _never_speaks(noun: Token) -> bool:

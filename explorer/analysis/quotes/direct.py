@@ -351,7 +351,9 @@ def _role_before_name(reader: Reader, subject: Token) -> tuple[tuple[int, int], 
         else:
             break
     role = [t for t in doc[start:first] if t.lower_ not in ROLE_DETERMINERS]
-    described = bool(role) and all(t.is_lower and t.is_alpha for t in role)  # "housing charity Shelter"
+    # "housing charity Shelter", "US oil giant Exxon": lower-case words, maybe after a place
+    described = bool(role) and role[-1].is_lower and all(
+        t.is_lower and t.is_alpha or t.ent_type_ in ("GPE", "NORP") for t in role)
     if not role or not (described or any(t.lemma_.lower() in role_words for t in role)):
         return (start, end), None
     if role[-1].lower_ in TITLES and role[-1].lower_ not in ROLE_WORDS_PERSON:
