@@ -426,3 +426,19 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_name_after_the_description_
               deps=["compound", "compound", "nsubj", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
               pos=["PROPN", "NOUN", "NOUN", "PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"])
     assert subject_of(doc[4]).text == "Maerskon"
+
+
+# --- reported speech missed -----------------------------------------------------------
+
+
+def test_someone_quoted_as_saying_by_an_agency_said_the_words_before(analyze_text):
+    doc = analyze_text(
+        "The job cuts will be handled fairly, energy minister Pavel Orlov was quoted as saying "
+        "by a news agency."
+    )
+    assert name_of(doc, "The job cuts will be handled") == "Pavel Orlov"
+
+
+def test_according_to_the_law_is_no_source(analyze_text):
+    doc = analyze_text("The fines will be collected according to the law, and the money goes to schools.")
+    assert all(s.name.lower() not in ("the law", "law") for s in doc.speakers)

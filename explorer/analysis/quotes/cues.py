@@ -70,6 +70,9 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     shown = _shown_speaking(verb)
     if shown is not None:
         return shown
+    quoted_as = _quoted_as_saying(verb)
+    if quoted_as is not None:
+        return quoted_as
     token = verb
     for _ in range(4):
         for child in token.children:
@@ -99,6 +102,13 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """``..., minister Pavel Orlov was quoted as saying by an agency``: the one quoted spoke."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
 
 
 _SHOWING_VERBS = frozenset({"show", "see", "hear", "film", "record", "catch", "watch", "depict", "capture"})
@@ -214,6 +224,11 @@ def _is_dateline(token: Token) -> bool:
     return at_line_start and token.is_upper and len(token) > 2 and following is not None and following.text == ","
 
 
+_RULES_NOT_SOURCES = frozenset({"law", "rule", "regulation", "statute", "schedule", "timetable", "tradition",
+                                "custom", "plan"})
+"""``dealt with according to the law``: done as a rule says, not words someone said."""
+
+
 def according_to(sentence: SpacySpan) -> tuple[Token, Token, Token] | None:
     """``According to X``: the two cue tokens and X's head noun."""
     for token in sentence:
@@ -224,7 +239,7 @@ def according_to(sentence: SpacySpan) -> tuple[Token, Token, Token] | None:
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
             if source is None and to.i + 1 < sentence.end:
                 source = _noun_after(to)
-            if source is not None:
+            if source is not None and source.lemma_.lower() not in _RULES_NOT_SOURCES:
                 return token, to, source
     return None
 

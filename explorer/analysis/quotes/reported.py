@@ -63,6 +63,8 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     extra: tuple[int, int] | None = None
     if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
         stop = min(speaker[0], verb.i)
+        if verb.dep_ == "pcomp":  # "..., energy minister X was quoted as saying": all of the subject
+            stop = min(stop, subject.left_edge.i)
         inverted_at_end = verb.i < speaker[0] and speaker[1] >= _last_word(sentence)
         if stop > sentence.start + 3 and (doc[stop - 1].text == "," or inverted_at_end and stop > sentence.start + 5):
             start, end = cues.trim(doc, sentence.start, stop)
