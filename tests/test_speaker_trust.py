@@ -442,3 +442,11 @@ def test_someone_quoted_as_saying_by_an_agency_said_the_words_before(analyze_tex
 def test_according_to_the_law_is_no_source(analyze_text):
     doc = analyze_text("The fines will be collected according to the law, and the money goes to schools.")
     assert all(s.name.lower() not in ("the law", "law") for s in doc.speakers)
+
+
+def test_a_sentence_after_a_quote_ending_in_a_full_stop_is_not_its_cue(analyze_text):
+    doc = analyze_text(
+        'Norway branded the treaty a "betrayal of the fishing towns." Denmark insisted that '
+        'Oslo "stop its threats" now.'
+    )
+    assert name_of(doc, "betrayal of the fishing towns") == "Norway"

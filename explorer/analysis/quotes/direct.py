@@ -227,7 +227,10 @@ def _runs_on(reader: Reader, passage: Passage, following: SpacySpan) -> bool:
         return False
     if words[0].is_lower:
         return True
-    # "Biden said." after a closing "?" or "!" is still the quote's attribution
+    # "Biden said." after a closing "?" or "!" is still the quote's attribution; after a
+    # full stop a capital opens a sentence of its own ('"... the region." Russia insisted')
+    if reader.text[passage.start : passage.end].rstrip("”\"'’ ").endswith("."):
+        return False
     short = sum(1 for t in words if not t.is_punct) <= 10
     return short and any(cues.is_speech_verb(t) and cues.subject_of(t) is not None for t in words)
 
