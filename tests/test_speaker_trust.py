@@ -450,3 +450,8 @@ def test_a_sentence_after_a_quote_ending_in_a_full_stop_is_not_its_cue(analyze_t
         'Oslo "stop its threats" now.'
     )
     assert name_of(doc, "betrayal of the fishing towns") == "Norway"
+
+
+def test_number_10_speaks_and_keeps_its_number(analyze_text):
+    doc = analyze_text("Number 10 said ministers were busy with governing and would not comment on the row.")
+    assert name_of(doc, "ministers were busy with governing") == "Number 10"

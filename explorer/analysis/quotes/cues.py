@@ -140,8 +140,16 @@ def _name_after_description(subject: Token) -> Token:
 
 
 def _never_speaks(noun: Token) -> bool:
-    """An abstract noun or event (``a stand-off threatened``, ``history suggests``)."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ABSTRACT_NOUNS
+    """An abstract noun or event (``a stand-off threatened``, ``history suggests``); but
+    ``Number 10`` (Downing Street) is no number."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ABSTRACT_NOUNS and not _numbered_name(noun)
+
+
+def _numbered_name(noun: Token) -> bool:
+    """``Number 10``: a capitalised noun with its number after it names a place or body."""
+    doc = noun.doc
+    return noun.is_title and noun.i + 1 < len(doc) and doc[noun.i + 1].dep_ == "nummod" \
+        and doc[noun.i + 1].head.i == noun.i
 
 
 def _is_passive(verb: Token) -> bool:
@@ -275,6 +283,8 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     end = head.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat",) and doc[end].head.i == head.i:
         end += 1
+    if _numbered_name(head):
+        end += 1  # "Number 10", not "Number"
     end = _past_hyphens(doc, end)
     owners = ("of", "for", "at", "from") if head.lemma_.lower() in DOCUMENT_WORDS else ("of", "for", "at")
     for child in head.rights:
