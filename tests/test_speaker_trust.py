@@ -455,3 +455,12 @@ def test_a_sentence_after_a_quote_ending_in_a_full_stop_is_not_its_cue(analyze_t
 def test_number_10_speaks_and_keeps_its_number(analyze_text):
     doc = analyze_text("Number 10 said ministers were busy with governing and would not comment on the row.")
     assert name_of(doc, "ministers were busy with governing") == "Number 10"
+
+
+def test_a_cue_closing_the_sentence_reports_what_someone_wanted_before_it(analyze_text):
+    doc = analyze_text(
+        "Farmers by definition wanted the valley to stay green and quiet, Mr Strand said."
+    )
+    assert name_of(doc, "Farmers by definition wanted") == "Strand"
+    inner = [q for q in doc.quotes if q.text.startswith("the valley")]
+    assert [q.text for q in inner] == ["the valley to stay green and quiet"]

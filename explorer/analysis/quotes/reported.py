@@ -25,8 +25,12 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
         if found is not None:
             drafts.append(found)
             continue
-        for verb in sentence:
-            if verb.i in used_verbs or reader.quoted[verb.i] or covered_tokens[verb.i]:
+        # "X wanted Y, Z said.": the cue that closes the sentence reports all before it, and
+        # what X wanted is still X's, reported inside Z's words
+        closing: set[int] = set()
+        cue_at = sentence.end_char
+        for verb in sorted(sentence, key=lambda t: not _closing_cue(t, sentence)):
+            if verb.i in used_verbs or reader.quoted[verb.i] or covered_tokens[verb.i] and verb.i not in closing:
                 continue
             if not cues.is_speech_verb(verb, with_thought=True):
                 continue
@@ -34,11 +38,24 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
             if draft is None:
                 continue
             tokens = range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
-            if not any(covered_tokens[i] for i in tokens):
+            if not any(covered_tokens[i] and i not in closing for i in tokens):
+                if closing.intersection(tokens):
+                    draft.parts = [(start, min(end, cue_at)) for start, end in draft.parts if start < cue_at]
                 drafts.append(draft)
+                closes = _closing_cue(verb, sentence)
+                if closes:
+                    cue_at = _cue_phrase_start(verb)
+                nested = closing.intersection(tokens)
                 for i in tokens:
                     covered_tokens[i] = 1
+                closing = set(tokens) - nested if closes else closing - nested
     return drafts
+
+
+def _cue_phrase_start(verb: Token) -> int:
+    """Where ``, Mr Strand said`` begins: the character of its comma."""
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    return verb.doc[min(subject.left_edge.i, verb.i) - 1].idx
 
 
 def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | None:
@@ -94,6 +111,18 @@ def _opens_the_sentence(verb: Token) -> bool:
     """``Before the club said X, Okafor insisted Y``: a cue in a clause that leads into
     the main one reports only its own clause, not the rest of the sentence."""
     return verb.dep_ == "advcl" and verb.head.i > verb.right_edge.i
+
+
+def _closing_cue(verb: Token, sentence: SpacySpan) -> bool:
+    """``..., Mr Strand said.`` or ``..., said Mr Strand.``: a cue set off by a comma at the end."""
+    if not cues.is_speech_verb(verb) or _last_word(sentence) - verb.i > 6:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    first = min(subject.left_edge.i, verb.i)
+    return first > sentence.start and verb.doc[first - 1].text == "," and not any(
+        t.pos_ == "VERB" for t in verb.doc[verb.i + 1 : _last_word(sentence)])
 
 
 def _last_word(sentence: SpacySpan) -> int:
