@@ -29,10 +29,9 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
         # what X wanted is still X's, reported inside Z's words
         closing: set[int] = set()
         cue_at = sentence.end_char
-        for verb in sorted(sentence, key=lambda t: not _closing_cue(t, sentence)):
-            if verb.i in used_verbs or reader.quoted[verb.i] or covered_tokens[verb.i] and verb.i not in closing:
-                continue
-            if not cues.is_speech_verb(verb, with_thought=True):
+        verbs = [t for t in sentence if not reader.quoted[t.i] and cues.is_speech_verb(t, with_thought=True)]
+        for verb in sorted(verbs, key=lambda t: not _closing_cue(t, sentence)):
+            if verb.i in used_verbs or covered_tokens[verb.i] and verb.i not in closing:
                 continue
             draft = _reported_by(reader, sentence, verb)
             if draft is None:
