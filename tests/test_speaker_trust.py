@@ -464,3 +464,14 @@ def test_a_cue_closing_the_sentence_reports_what_someone_wanted_before_it(analyz
     assert name_of(doc, "Farmers by definition wanted") == "Strand"
     inner = [q for q in doc.quotes if q.text.startswith("the valley")]
     assert [q.text for q in inner] == ["the valley to stay green and quiet"]
+
+
+def test_a_spokesman_speaks_for_the_party_the_paragraph_is_about(analyze_text):
+    doc = analyze_text(
+        "But the Greens insisted they would hold ministers to account over the scheme.\n\n"
+        "They said they would also ask whether the Treasury could pay for it. "
+        '"This scheme will take a decade to work," a spokesman said.'
+    )
+    speaker = speaker_of(doc, "This scheme will take a decade")
+    assert speaker.kind == "spokesperson"
+    assert speaker.represents == "Greens"

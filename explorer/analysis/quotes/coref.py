@@ -472,8 +472,7 @@ class Resolver:
                 found = self._recent(mention, lambda r: r.kind == "spokesperson", subjects_first=False)
                 if found is not None:
                     return found
-            topic = self._recent(mention, lambda r: r.kind == "organisation" and bool(r.names),
-                                 subjects_first=False)
+            topic = self._recent(mention, lambda r: r.kind in ("organisation", "group") and bool(r.names))
             body = topic.name if topic is not None else None
         if body is not None:
             for referent in reversed(self.referents):
