@@ -122,6 +122,10 @@ def test_lists_of_different_kinds_share_no_word(first, second):
     assert words(first) & words(second) == frozenset()
 
 
+def test_rules_followed_are_no_documents_that_speak():
+    assert words("rules_not_sources") & words("document_nouns") == frozenset()
+
+
 def test_object_pronouns_are_not_other_kinds_either():
     for name in DISJOINT:
         if name not in ("subject_pronouns", "possessive_determiners"):

@@ -346,3 +346,132 @@ def test_a_source_inside_a_named_body_is_anonymous(analyze_text):
 def test_a_summary_that_speaks_is_a_document(analyze_text):
     doc = analyze_text("According to a summary released by the committee, the levees need repair.")
     assert speaker_of(doc, "the levees need repair").kind == "document"
+
+
+# --- the cue whose clause holds the quote -------------------------------------------
+
+
+def test_a_cue_after_the_quote_in_another_clause_does_not_take_it(analyze_text):
+    doc = analyze_text(
+        "Senator Dana Whitlock described the governor as a \"menace\" after he attacked "
+        "the state's teachers."
+    )
+    assert name_of(doc, "menace") == "Dana Whitlock"
+
+
+def test_a_title_inside_a_name_leaves_the_person_who_is_named_so_elsewhere(analyze_text):
+    doc = analyze_text(
+        "Brenda Castillo hits back at critics\n\n"
+        'New Mexico Gov. Brenda Castillo described her rival as a "fraud" on Monday.\n\n'
+        "Brenda Castillo said the budget was balanced."
+    )
+    speaker = speaker_of(doc, "fraud")
+    assert speaker.name == "Brenda Castillo"
+    assert speaker is speaker_of(doc, "the budget was balanced")
+
+
+def test_a_cue_in_a_leading_clause_reports_only_that_clause(analyze_text):
+    doc = analyze_text(
+        "But even before the club said the striker would not be sold, Okafor insisted he had "
+        "no intention of leaving.\n\n"
+        '"I love this place," he said.'
+    )
+    assert name_of(doc, "the striker would not be sold") == "the club"
+    assert name_of(doc, "no intention of leaving") == "Okafor"
+    assert name_of(doc, "I love this place") == "Okafor"
+
+
+def test_the_cue_sentence_before_a_quote_gives_its_outer_speaker(analyze_text):
+    doc = analyze_text(
+        "Professor Ruth Adeyemi studies workplace law. Ms Adeyemi added that some firms "
+        'actively encouraged staff to blog. "The trouble starts when a post names a customer."'
+    )
+    assert name_of(doc, "The trouble starts") == "Ruth Adeyemi"
+
+
+def test_he_after_x_was_asked_about_y_is_x(analyze_text):
+    doc = analyze_text(
+        "The agency's chief executive, Colin Doyle, resigned last week.\n\n"
+        "On the radio Mr Ennis was asked why Mr Doyle had been allowed to resign rather than be sacked. "
+        'He replied: "The chief executive chose to go, and a new one starts soon."'
+    )
+    assert name_of(doc, "chose to go") == "Ennis"
+
+
+def test_a_quote_left_open_and_reopened_at_once_takes_the_cue_at_its_end(analyze_text):
+    doc = analyze_text(
+        "The pilot Ines Varela wrote a diary of her flights for two years. A spokesman for the "
+        "airline said it had broken the rules.\n\n"
+        'Her photos came from an old camera. "We often take pictures on long trips. I put them '
+        'online for fun. "I never meant any harm to the company," Ms Varela said.'
+    )
+    assert name_of(doc, "We often take pictures") == "Ines Varela"
+
+
+def test_a_description_written_before_a_body_name_is_not_the_speaker(analyze_text):
+    doc = analyze_text("US oil giant Marathex said it did not plan to bid in the new tender.")
+    speaker = speaker_of(doc, "did not plan to bid")
+    assert speaker.name == "Marathex"
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_name_after_the_description_speaks(nlp):
+    from spacy.tokens import Doc
+
+    from explorer.analysis.quotes.cues import subject_of
+
+    # the parse the model gives "US oil giant X said ...": description and name both subjects
+    words = ["Global", "shipping", "giant", "Maerskon", "said", "it", "would", "bid", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 7 + [False, False],
+              heads=[2, 2, 4, 4, 4, 7, 7, 4, 4],
+              deps=["compound", "compound", "nsubj", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+              pos=["PROPN", "NOUN", "NOUN", "PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"])
+    assert subject_of(doc[4]).text == "Maerskon"
+
+
+# --- reported speech missed -----------------------------------------------------------
+
+
+def test_someone_quoted_as_saying_by_an_agency_said_the_words_before(analyze_text):
+    doc = analyze_text(
+        "The job cuts will be handled fairly, energy minister Pavel Orlov was quoted as saying "
+        "by a news agency."
+    )
+    assert name_of(doc, "The job cuts will be handled") == "Pavel Orlov"
+
+
+def test_according_to_the_law_is_no_source(analyze_text):
+    doc = analyze_text("The fines will be collected according to the law, and the money goes to schools.")
+    assert all(s.name.lower() not in ("the law", "law") for s in doc.speakers)
+
+
+def test_a_sentence_after_a_quote_ending_in_a_full_stop_is_not_its_cue(analyze_text):
+    doc = analyze_text(
+        'Norway branded the treaty a "betrayal of the fishing towns." Denmark insisted that '
+        'Oslo "stop its threats" now.'
+    )
+    assert name_of(doc, "betrayal of the fishing towns") == "Norway"
+
+
+def test_number_10_speaks_and_keeps_its_number(analyze_text):
+    doc = analyze_text("Number 10 said ministers were busy with governing and would not comment on the row.")
+    assert name_of(doc, "ministers were busy with governing") == "Number 10"
+
+
+def test_a_cue_closing_the_sentence_reports_what_someone_wanted_before_it(analyze_text):
+    doc = analyze_text(
+        "Farmers by definition wanted the valley to stay green and quiet, Mr Strand said."
+    )
+    assert name_of(doc, "Farmers by definition wanted") == "Strand"
+    inner = [q for q in doc.quotes if q.text.startswith("the valley")]
+    assert [q.text for q in inner] == ["the valley to stay green and quiet"]
+
+
+def test_a_spokesman_speaks_for_the_party_the_paragraph_is_about(analyze_text):
+    doc = analyze_text(
+        "But the Greens insisted they would hold ministers to account over the scheme.\n\n"
+        "They said they would also ask whether the Treasury could pay for it. "
+        '"This scheme will take a decade to work," a spokesman said.'
+    )
+    speaker = speaker_of(doc, "This scheme will take a decade")
+    assert speaker.kind == "spokesperson"
+    assert speaker.represents == "Greens"

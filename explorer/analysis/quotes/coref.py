@@ -167,7 +167,11 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
         return Mention(span.start_char, span.end_char, text, form, head.i, sentence,
                        kind_hint=kind, subject=subject, speaker=speaker)
     if head.pos_ == "PROPN" or label is not None or misread_name:
-        kind = _name_kind(words, label, titled, speaker)
+        inner = _title_inside(list(span))
+        if inner is not None:
+            words = list(span[inner + 1 :])  # "New Jersey Gov. Chris Christie": Chris Christie
+            gender = gender or TITLES[span[inner].lower_]
+        kind = _name_kind(words, label, titled or inner is not None, speaker)
         if gender is None and len(words) > 1 and words[0].pos_ == "PROPN" and label != "ORG":
             gender = gender_of_given_name(words[0].text)
         return Mention(span.start_char, span.end_char, text, "name", head.i, sentence,
@@ -176,6 +180,19 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     kind = "anonymous" if lemma in ANONYMOUS_WORDS else "group" if plural else None
     return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
                    kind_hint=kind, subject=subject, speaker=speaker)
+
+
+def _title_inside(tokens: list[Token]) -> int | None:
+    """Where a title sits inside a name, right before the person's own name: in ``New Jersey
+    Gov. Chris Christie`` the words before the title describe him and are no given name."""
+    for k, token in enumerate(tokens[1:-1], 1):
+        if token.lower_ in TITLES and tokens[k + 1].ent_type_ == "PERSON":
+            return k
+    return None
+
+
+def _main_subject(head: Token) -> bool:
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
 
 
 def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: bool) -> str | None:
@@ -206,6 +223,9 @@ def name_text(mention: Mention, doc: Doc) -> str:
         tokens = tokens[1:]
     while tokens and tokens[-1].tag_ == "POS":
         tokens.pop()
+    inner = _title_inside(tokens)
+    if inner is not None:
+        tokens = tokens[inner + 1 :]
     if tokens and _ends_sentence_with_stop(tokens[-1]):
         return normalise("".join(t.text_with_ws for t in tokens).rstrip()[:-1])  # "said M&S."
     cut = next((i for i, t in enumerate(tokens)
@@ -331,11 +351,17 @@ class Resolver:
             if earlier.referent is not None:
                 window.append(earlier)
         if subjects_first:
-            for earlier in window:
-                aside = earlier.embedded_in is not None and earlier.embedded_in not in (
-                    mention.embedded_in, mention.draft)
-                if (earlier.subject or earlier.speaker) and not aside and accept(earlier.referent):
-                    return earlier.referent
+            found = [earlier for earlier in window
+                     if (earlier.subject or earlier.speaker) and accept(earlier.referent)
+                     and not (earlier.embedded_in is not None
+                              and earlier.embedded_in not in (mention.embedded_in, mention.draft))]
+            if found:
+                # "X was asked why Y had resigned. He replied": in the latest sentence with a
+                # subject that fits, the main clause's subject before one in a clause inside it
+                latest = [earlier for earlier in found if earlier.sentence == found[0].sentence]
+                return next((e.referent for e in latest
+                             if e.form in ("name", "pronoun", "role") and _main_subject(self.doc[e.head])),
+                            found[0].referent)
         for earlier in window:
             if accept(earlier.referent):
                 return earlier.referent
@@ -438,8 +464,7 @@ class Resolver:
                 found = self._recent(mention, lambda r: r.kind == "spokesperson", subjects_first=False)
                 if found is not None:
                     return found
-            topic = self._recent(mention, lambda r: r.kind == "organisation" and bool(r.names),
-                                 subjects_first=False)
+            topic = self._recent(mention, lambda r: r.kind in ("organisation", "group") and bool(r.names))
             body = topic.name if topic is not None else None
         if body is not None:
             for referent in reversed(self.referents):

@@ -72,6 +72,9 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     shown = _shown_speaking(verb)
     if shown is not None:
         return shown
+    quoted_as = _quoted_as_saying(verb)
+    if quoted_as is not None:
+        return quoted_as
     token = verb
     for _ in range(4):
         for child in token.children:
@@ -88,7 +91,7 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
                 if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
                     return None if _never_speaks(token.head) else token.head
-                return None if _never_speaks(child) else child
+                return None if _never_speaks(child) else _name_after_description(child)
             if child.dep_ == "agent":
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
@@ -101,6 +104,13 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """``..., minister Pavel Orlov was quoted as saying by an agency``: the one quoted spoke."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
 
 
 _SHOWING_VERBS = words("showing_verbs")
@@ -119,9 +129,29 @@ def _shown_speaking(verb: Token) -> Token | None:
                  and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
+def _name_after_description(subject: Token) -> Token:
+    """``US oil giant Exxon said``: the parser gives the verb two subjects, a description and
+    the name right after it; the name speaks."""
+    following = subject.right_edge.i + 1
+    if not subject.doc[following - 1].whitespace_:
+        return subject  # "the ex-Wallaby", "Wal-Mart": one word cut by a hyphen
+    for sibling in subject.head.children:
+        if sibling.dep_ == subject.dep_ and sibling.left_edge.i == following and sibling.pos_ == "PROPN":
+            return sibling
+    return subject
+
+
 def _never_speaks(noun: Token) -> bool:
-    """An abstract noun or event (``a stand-off threatened``, ``history suggests``)."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ABSTRACT_NOUNS
+    """An abstract noun or event (``a stand-off threatened``, ``history suggests``); but
+    ``Number 10`` (Downing Street) is no number."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ABSTRACT_NOUNS and not _numbered_name(noun)
+
+
+def _numbered_name(noun: Token) -> bool:
+    """``Number 10``: a capitalised noun with its number after it names a place or body."""
+    doc = noun.doc
+    return noun.is_title and noun.i + 1 < len(doc) and doc[noun.i + 1].dep_ == "nummod" \
+        and doc[noun.i + 1].head.i == noun.i
 
 
 def _is_passive(verb: Token) -> bool:
@@ -204,6 +234,10 @@ def _is_dateline(token: Token) -> bool:
     return at_line_start and token.is_upper and len(token) > 2 and following is not None and following.text == ","
 
 
+_RULES_NOT_SOURCES = words("rules_not_sources")
+"""``dealt with according to the law``: done as a rule says, not words someone said."""
+
+
 def according_to(sentence: SpacySpan) -> tuple[Token, Token, Token] | None:
     """``According to X``: the two cue tokens and X's head noun."""
     for token in sentence:
@@ -214,7 +248,7 @@ def according_to(sentence: SpacySpan) -> tuple[Token, Token, Token] | None:
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
             if source is None and to.i + 1 < sentence.end:
                 source = _noun_after(to)
-            if source is not None:
+            if source is not None and source.lemma_.lower() not in _RULES_NOT_SOURCES:
                 return token, to, source
     return None
 
@@ -250,6 +284,8 @@ def mention_tokens(head: Token) -> TokenRange:
     end = head.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat",) and doc[end].head.i == head.i:
         end += 1
+    if _numbered_name(head):
+        end += 1  # "Number 10", not "Number"
     end = _past_hyphens(doc, end)
     owners = ("of", "for", "at", "from") if head.lemma_.lower() in DOCUMENT_WORDS else ("of", "for", "at")
     for child in head.rights:

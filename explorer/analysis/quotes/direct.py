@@ -39,11 +39,19 @@ def merge_interrupted(reader: Reader, groups: list[list[Passage]]) -> list[list[
     """``"The plan," she said, "is working."``: two passages around a cue make one quote."""
     merged: list[list[Passage]] = []
     for group in groups:
-        if merged and _is_interruption(reader, merged[-1][-1], group[0]):
+        if merged and (_is_interruption(reader, merged[-1][-1], group[0])
+                       or _reopens(reader, merged[-1][-1], group[0])):
             merged[-1] = merged[-1] + group
         else:
             merged.append(group)
     return merged
+
+
+def _reopens(reader: Reader, before: Passage, after: Passage) -> bool:
+    """``"We fly a lot. I took photos. "I meant no harm," she said.``: a quote left open that a
+    new mark reopens at once, in the same paragraph, goes on; the cue at its end is for both."""
+    return not before.closed and not reader.text[before.end : after.start].strip() and \
+        reader.line_of(before.start) == reader.line_of(after.start)
 
 
 def _is_interruption(reader: Reader, before: Passage, after: Passage) -> bool:
@@ -101,6 +109,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
             # a cue in a relative clause ("Nothing the president said ...") rarely frames the quote
             verb = min(verbs, key=lambda v: (_in_noun_clause(v) and not v.left_edge.i <= first <= v.right_edge.i,
                                              _in_clausal_subject(v, first),
+                                             _beside_the_quote(reader, v, first, last),
                                              _distance(v.i, first, last), v.i))
             draft = _from_verb(reader, parts, verb, first, last)
             if draft is not None:
@@ -153,6 +162,14 @@ def _verdict_of(reader: Reader, last: int) -> tuple[tuple[int, int], tuple[int, 
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and owner is not None:
                 return reader.char_range(after.i, prep.i + 1), cues.mention_tokens(owner)
     return None
+
+
+def _beside_the_quote(reader: Reader, verb: Token, first: int, last: int) -> bool:
+    """``X described Y as a "disgrace" after she attacked Z``: a cue in the quote's sentence
+    whose clause does not hold the quote only comes next to it; the one that holds it frames it."""
+    if reader.sentence_index(verb.i) != reader.sentence_index(first):
+        return False
+    return not verb.left_edge.i <= first <= verb.right_edge.i and verb.i > last
 
 
 def _in_clausal_subject(verb: Token, first: int) -> bool:
@@ -210,7 +227,10 @@ def _runs_on(reader: Reader, passage: Passage, following: SpacySpan) -> bool:
         return False
     if words[0].is_lower:
         return True
-    # "Biden said." after a closing "?" or "!" is still the quote's attribution
+    # "Biden said." after a closing "?" or "!" is still the quote's attribution; after a
+    # full stop a capital opens a sentence of its own ('"... the region." Russia insisted')
+    if reader.text[passage.start : passage.end].rstrip("”\"'’ ").endswith("."):
+        return False
     short = sum(1 for t in words if not t.is_punct) <= 10
     return short and any(cues.is_speech_verb(t) and cues.subject_of(t) is not None for t in words)
 
@@ -334,7 +354,9 @@ def _role_before_name(reader: Reader, subject: Token) -> tuple[TokenRange, str |
         else:
             break
     role = [t for t in doc[start:first] if t.lower_ not in ROLE_DETERMINERS]
-    described = bool(role) and all(t.is_lower and t.is_alpha for t in role)  # "housing charity Shelter"
+    # "housing charity Shelter", "US oil giant Exxon": lower-case words, maybe after a place
+    described = bool(role) and role[-1].is_lower and all(
+        t.is_lower and t.is_alpha or t.ent_type_ in ("GPE", "NORP") for t in role)
     if not role or not (described or any(t.lemma_.lower() in role_words for t in role)):
         return TokenRange(start, end), None
     if role[-1].lower_ in TITLES and role[-1].lower_ not in ROLE_WORDS_PERSON:
@@ -593,6 +615,8 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
     if any(reader.quoted[t.i] for t in before):
         return None  # its cue belongs to that quote; the nearest-speaker rule carries it over
     for verb in reversed(_cue_verbs(reader, [before], with_thought=False)):
+        # "X added that firms encouraged staff to blog.": X speaks, not the firms
+        verb = cues.outermost_cue(verb, reader.quoted)
         subject = cues.subject_of(verb, reader.quoted)
         if subject is not None and not reader.quoted[subject.i]:
             return cue_span(reader, verb), cues.mention_tokens(subject)

@@ -27,20 +27,36 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
         if found is not None:
             drafts.append(found)
             continue
-        for verb in sentence:
-            if verb.i in used_verbs or reader.quoted[verb.i] or covered_tokens[verb.i]:
-                continue
-            if not cues.is_speech_verb(verb, with_thought=True):
+        # "X wanted Y, Z said.": the cue that closes the sentence reports all before it, and
+        # what X wanted is still X's, reported inside Z's words
+        closing: set[int] = set()
+        cue_at = sentence.end_char
+        verbs = [t for t in sentence if not reader.quoted[t.i] and cues.is_speech_verb(t, with_thought=True)]
+        for verb in sorted(verbs, key=lambda t: not _closing_cue(t, sentence)):
+            if verb.i in used_verbs or covered_tokens[verb.i] and verb.i not in closing:
                 continue
             draft = _reported_by(reader, sentence, verb)
             if draft is None:
                 continue
             tokens = range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
-            if not any(covered_tokens[i] for i in tokens):
+            if not any(covered_tokens[i] and i not in closing for i in tokens):
+                if closing.intersection(tokens):
+                    draft.parts = [(start, min(end, cue_at)) for start, end in draft.parts if start < cue_at]
                 drafts.append(draft)
+                closes = _closing_cue(verb, sentence)
+                if closes:
+                    cue_at = _cue_phrase_start(verb)
+                nested = closing.intersection(tokens)
                 for i in tokens:
                     covered_tokens[i] = 1
+                closing = set(tokens) - nested if closes else closing - nested
     return drafts
+
+
+def _cue_phrase_start(verb: Token) -> int:
+    """Where ``, Mr Strand said`` begins: the character of its comma."""
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    return verb.doc[min(subject.left_edge.i, verb.i) - 1].idx
 
 
 def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | None:
@@ -56,7 +72,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
         start, end = complement.left_edge.i, complement.right_edge.i + 1
         if complement.i > verb.i:
             start = max(start, verb.i + 1)
-            end = sentence.end
+            end = sentence.end if not _opens_the_sentence(verb) else verb.right_edge.i + 1
         elif end > min(speaker[0], verb.i):
             end = min(speaker[0], verb.i)
         start, end = cues.trim(doc, start, end)
@@ -65,6 +81,8 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     extra: TokenRange | None = None
     if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
         stop = min(speaker[0], verb.i)
+        if verb.dep_ == "pcomp":  # "..., energy minister X was quoted as saying": all of the subject
+            stop = min(stop, subject.left_edge.i)
         inverted_at_end = verb.i < speaker[0] and speaker[1] >= _last_word(sentence)
         if stop > sentence.start + 3 and (doc[stop - 1].text == "," or inverted_at_end and stop > sentence.start + 5):
             start, end = cues.trim(doc, sentence.start, stop)
@@ -88,6 +106,24 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     return Draft(kind, [reader.char_range(*piece) for piece in pieces], rule, cue=cue_span(reader, verb),
                  speaker=speaker, role=role, used_verbs={verb.i},
                  pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
+
+
+def _opens_the_sentence(verb: Token) -> bool:
+    """``Before the club said X, Okafor insisted Y``: a cue in a clause that leads into
+    the main one reports only its own clause, not the rest of the sentence."""
+    return verb.dep_ == "advcl" and verb.head.i > verb.right_edge.i
+
+
+def _closing_cue(verb: Token, sentence: SpacySpan) -> bool:
+    """``..., Mr Strand said.`` or ``..., said Mr Strand.``: a cue set off by a comma at the end."""
+    if not cues.is_speech_verb(verb) or _last_word(sentence) - verb.i > 6:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    first = min(subject.left_edge.i, verb.i)
+    return first > sentence.start and verb.doc[first - 1].text == "," and not any(
+        t.pos_ == "VERB" for t in verb.doc[verb.i + 1 : _last_word(sentence)])
 
 
 def _last_word(sentence: SpacySpan) -> int:
