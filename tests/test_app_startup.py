@@ -139,28 +139,30 @@ DEFERRED = ("explorer.app.widgets.side_column", "explorer.app.widgets.item_panel
 """Modules the first frame does not need (bench/first_paint.py): imported when first used."""
 
 
-def test_the_app_and_a_text_file_import_nothing_the_first_frame_does_not_show():
+def _modules_loaded_by(code: str) -> list[str]:
+    """The modules a fresh interpreter holds after running ``code`` (which prints them)."""
     import subprocess
     import sys
 
+    run = subprocess.run([sys.executable, "-c", code + "print(' '.join(sys.modules))\n"],
+                         capture_output=True, text=True, check=True)
+    return run.stdout.split()
+
+
+def test_the_app_and_a_text_file_import_nothing_the_first_frame_does_not_show():
     code = (
         "import sys\n"
         "from explorer.app.app import ExplorerApp\n"
         "from explorer.commands.inputs import iter_inputs\n"
         f"articles = list(iter_inputs([{HARBOUR!r}]))\n"
         "ExplorerApp(articles=articles, use_cache=False).service.cached(articles[0])\n"
-        "print(' '.join(sys.modules))\n"
     )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.split()
+    loaded = _modules_loaded_by(code)
     assert "explorer.app.screens.reader" in loaded
     assert [name for name in DEFERRED if name in loaded] == []
 
 
 def test_the_cache_lookup_does_not_import_the_batch_runner(tmp_path):
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from explorer.documents import DocumentService\n"
@@ -168,10 +170,8 @@ def test_the_cache_lookup_does_not_import_the_batch_runner(tmp_path):
         "from explorer.store.cache import AnalysisCache\n"
         f"service = DocumentService(model='en_core_web_sm', cache=AnalysisCache({str(tmp_path)!r}))\n"
         "service.cached(Article(text='Nothing is in this cache yet.'))\n"
-        "print(' '.join(sys.modules))\n"
     )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.split()
+    loaded = _modules_loaded_by(code)
     assert "explorer.store.cache" in loaded
     assert [name for name in ("explorer.store.batch", "multiprocessing") if name in loaded] == []
 
