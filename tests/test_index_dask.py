@@ -155,3 +155,24 @@ def test_local_workers_keep_glibc_malloc_adaptive_and_run_no_profiler(monkeypatc
     finally:
         close(client)
     assert trim is None and threads == "1" and profiling is False
+
+
+def test_a_local_cluster_wakes_its_processes_seldom_while_they_wait():
+    """Dask's 20 ms event-loop tick, 0.5 s system monitor and 0.1 s memory check cost
+    3% of a core in this process and 1.4% in each worker, taken from spaCy's two cores."""
+    import dask
+
+    from explorer.store.dask_batch import close, connect
+
+    keys = ("distributed.admin.tick.interval", "distributed.admin.system-monitor.interval",
+            "distributed.worker.memory.monitor-interval")
+    client = connect("local", 1)
+    try:
+        [on_worker] = client.run(lambda: [dask.config.get(key) for key in keys]).values()
+        scheduler = client.cluster.scheduler
+        in_client = (scheduler.periodic_callbacks["tick"].callback_time,
+                     scheduler.periodic_callbacks["monitor"].callback_time)
+    finally:
+        close(client)
+    assert on_worker == ["1s", "10s", "1s"]
+    assert in_client == (1000, 10000)
