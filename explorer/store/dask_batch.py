@@ -90,6 +90,7 @@ def _load(model: str | None):
 
 
 def _exit_now() -> None:
+    """The end of a closed worker's process: what it printed is flushed, nothing else is freed."""
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
@@ -99,11 +100,13 @@ def make_plugin(model: str | None, *, exit_fast: bool = False):
     """A worker plugin that loads the pipeline when a worker starts (or joins later).
 
     With ``exit_fast`` (a cluster this run started and will close), a worker
-    process that has closed skips the interpreter's teardown, which frees spaCy
-    object by object: ``cluster.close()`` took 0.3-0.7 s with it, 0.03-0.05 s
-    without, and the system takes the memory back at once either way. Only a worker its nanny started in a
-    process of its own does this, once it has closed, its results sent and
-    its comms shut; a worker in the client's own process never does.
+    process that has closed skips the interpreter's teardown, which frees
+    spaCy object by object: ``cluster.close()`` took 0.3-0.7 s with it,
+    0.03-0.05 s without, and the system takes the memory back at once either
+    way. Only a worker its nanny started in a process of its own does this,
+    once it has closed, its results sent and its comms shut; a worker in the
+    client's own process never does. A re-registered plugin's teardown (the
+    worker lives on) only arms the same exit for later.
     """
     from distributed import WorkerPlugin
 
