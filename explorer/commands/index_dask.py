@@ -122,7 +122,8 @@ def _archives_on_cluster(client, remote: ReadStream, args: argparse.Namespace, s
     name = f"explorer-{uuid.uuid4().hex}"
     results = Queue(name, client=client)
     replies = [Queue(f"{name}-{n}", client=client) for n in range(len(remote.archives))]
-    client.register_plugin(make_plugin(args.model), name=PLUGIN_NAME)
+    client.register_plugin(make_plugin(args.model, exit_fast=client.cluster is not None),
+                           name=PLUGIN_NAME)
     tasks = {n: client.submit(analyse_archive, path, args.model, name, n, pure=False)
              for n, path in enumerate(remote.archives)}
     for n, task in tasks.items():
