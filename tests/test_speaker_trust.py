@@ -475,3 +475,29 @@ def test_a_spokesman_speaks_for_the_party_the_paragraph_is_about(analyze_text):
     speaker = speaker_of(doc, "This scheme will take a decade")
     assert speaker.kind == "spokesperson"
     assert speaker.represents == "Greens"
+
+
+# --- unnamed sources described by a quantifier and a role noun --------------------
+
+
+def test_one_mp_in_a_seat_is_an_anonymous_source_named_by_its_description(analyze_text):
+    doc = analyze_text(
+        "Backbenchers were uneasy about the new levy on garden sheds. "
+        '"We promised not to tax sheds," one MP in a Cornish seat told me. '
+        '"My postbag will be heavy."'
+    )
+    speaker = speaker_of(doc, "We promised not to tax sheds")
+    assert speaker.kind == "anonymous"
+    assert speaker.name == "one MP in a Cornish seat"
+    assert speaker.role is None
+    assert all("MP" != p.name for p in doc.people)
+
+
+def test_another_official_is_anonymous_not_a_person(analyze_text):
+    doc = analyze_text(
+        "The talks on the canal treaty broke up late on Tuesday. "
+        '"Nobody expected a deal this week," another official said.'
+    )
+    speaker = speaker_of(doc, "Nobody expected a deal")
+    assert speaker.kind == "anonymous"
+    assert speaker.name == "another official"

@@ -18,6 +18,7 @@ from explorer.analysis.gazetteer import lookup
 from explorer.analysis.lexicons import words
 from explorer.analysis.name_gender import gender_of_given_name
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
+from explorer.analysis.quotes.cues import unnamed_description
 from explorer.analysis.quotes.lexicon import (
     ANONYMOUS_WORDS,
     DOCUMENT_WORDS,
@@ -139,7 +140,8 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     lemma = head.lemma_.lower()
     if span[-1].lemma_.lower() in SPOKESPERSON_WORDS and head.i != span[-1].i:
         head, lemma = span[-1], span[-1].lemma_.lower()  # the parser hung "spokeswoman" on the body
-    if head.pos_ == "NOUN" and lemma in ANONYMOUS_WORDS and not titled:
+    if head.pos_ == "NOUN" and lemma in ANONYMOUS_WORDS and not titled or unnamed_description(head) \
+            and start == head.left_edge.i:
         # "a Treasury source", "senior sources": unnamed, though the body may be named
         return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
                        kind_hint="anonymous", subject=subject, speaker=speaker)

@@ -10,9 +10,11 @@ from spacy.tokens import Token
 from explorer.analysis.lexicons import words
 from explorer.analysis.quotes.lexicon import (
     ABSTRACT_NOUNS,
+    ANONYMOUS_WORDS,
     DOCUMENT_WORDS,
     ROLE_WORDS_PERSON,
     SPEECH_VERBS,
+    SPOKESPERSON_WORDS,
     THOUGHT_VERBS,
 )
 from explorer.analysis.token_range import TokenRange
@@ -21,6 +23,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
+_UNNAMED_QUANTIFIERS = frozenset(["one", "another", "a", "an"])
+_WHERE_PREPOSITIONS = frozenset(["in", "at", "from", "on", "close", "near", "inside"])
 _NOT_SPEAKERS = words("not_speakers") | (words("subject_pronouns") - {"he", "she", "they"})
 
 
@@ -265,6 +269,31 @@ def _noun_after(token: Token) -> Token | None:
     return None
 
 
+def unnamed_description(head: Token) -> bool:
+    """``one MP in a London seat``, ``another official``, ``a senior diplomat``: a quantifier
+    and a role noun describe a source the article does not name; nobody's name is in it."""
+    lemma = head.lemma_.lower()
+    if head.tag_ not in ("NN", "NNP") or lemma not in ROLE_WORDS_PERSON and lemma not in ANONYMOUS_WORDS \
+            or lemma in SPOKESPERSON_WORDS:
+        return False  # "a spokeswoman" speaks for a body: a speaker kind of their own
+    if head.left_edge.lower_ not in _UNNAMED_QUANTIFIERS:
+        return False
+    return not any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" and t.i != head.i
+                   for t in head.doc[head.left_edge.i : head.i])
+
+
+def _description_end(head: Token, end: int) -> int:
+    """Where ``one MP in a London seat`` ends: the place phrase belongs to the description."""
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _WHERE_PREPOSITIONS and child.i == end:
+            right = child.right_edge.i + 1
+            right = next((t.i for t in doc[end:right] if t.is_punct), right)
+            if right - end <= 5:
+                end = right
+    return end
+
+
 def mention_tokens(head: Token) -> TokenRange:
     """Token range [start, end) of the phrase that names a speaker, without clauses after it."""
     doc = head.doc
@@ -295,6 +324,8 @@ def mention_tokens(head: Token) -> TokenRange:
             right = next((t.i for t in doc[end:right] if t.text == ","), right)
             if right - end <= 6:
                 end = right
+    if unnamed_description(head):
+        end = _description_end(head, end)
     start = _before_hyphens(doc, start)
     while start < end and (doc[start].is_punct or doc[start].is_space
                            or _CLOCK_TIME.match(doc[start].text)):

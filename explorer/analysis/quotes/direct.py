@@ -309,6 +309,8 @@ def speaker_and_role(reader: Reader, subject: Token) -> tuple[TokenRange, str | 
     or ``the mayor, Ruth Okafor`` both give the name as speaker and the noun as role."""
     subject = cues.speaker_behind(subject)
     appositive = cues.appositive_of(subject)
+    if appositive is None and cues.unnamed_description(subject):
+        return cues.mention_tokens(subject), None  # "one MP in a London seat": no name, no role
     if appositive is None or reader.quoted[appositive.i] or appositive.pos_ not in ("NOUN", "PROPN"):
         return _role_before_name(reader, subject)
     name, role = subject, appositive
