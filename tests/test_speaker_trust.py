@@ -501,3 +501,16 @@ def test_another_official_is_anonymous_not_a_person(analyze_text):
     speaker = speaker_of(doc, "Nobody expected a deal")
     assert speaker.kind == "anonymous"
     assert speaker.name == "another official"
+
+
+def test_the_company_again_is_the_body_first_called_the_company(analyze_text):
+    doc = analyze_text(
+        "The boss of Northfield Rail has given up her bonus after the company admitted that "
+        "trains ran late on half the days of last year.\n\n"
+        "Fans of the line held a vigil outside the company's offices. Protesters from the group "
+        "Fair Fares Now said the gesture was \"far too small\".\n\n"
+        "\"We feel abandoned,\" said the group's founder, Alun Pellowe.\n\n"
+        "Mr Pellowe said the group had counted 900 stranded travellers since Monday.\n\n"
+        "The company said it planned to spend £40m on new signals."
+    )
+    assert name_of(doc, "planned to spend") == "Northfield Rail"

@@ -420,6 +420,10 @@ class Resolver:
             body = self.doc[mention.head].lower_
             found = self._recent(mention, lambda r: r.kind in ("organisation", "group", "unknown")
                                  and bool(r.names) and not _names_another_body(r, body))
+            if found is not None and not _called(found, key):
+                # "the company" again is the body the article already called "the company",
+                # not a campaign group quoted since
+                found = next((r for r in reversed(self.referents) if r.names and _called(r, key)), found)
         if found is not None:
             if kind == "person":
                 found.role = _role_text(mention.text)
@@ -559,6 +563,10 @@ def _owned_by_a_person(doc: Doc, mention: Mention) -> bool:
     """``his office``: the body of whoever ``his`` is, not the organisation that spoke last."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].lower_ in ("his", "her")
+
+
+def _called(referent: Referent, key: str) -> bool:
+    return any(_role_key(a) == key for a in referent.aliases)
 
 
 def _names_another_body(referent: Referent, body: str) -> bool:
