@@ -514,3 +514,14 @@ def test_the_company_again_is_the_body_first_called_the_company(analyze_text):
         "The company said it planned to spend £40m on new signals."
     )
     assert name_of(doc, "planned to spend") == "Northfield Rail"
+
+
+def test_he_is_the_person_his_own_paragraph_names_not_the_last_speaker_before_it(analyze_text):
+    doc = analyze_text(
+        "We asked two historians for a verdict on the new museum.\n\n"
+        "Oskar Lindqvist, of the Baltic Society: \"A fine building with nothing inside.\"\n\n"
+        "There was an awkward moment for the culture secretary, Tobias Wrenfield, at the "
+        "opening. Asked whether the museum would charge for entry, he said: \"We will "
+        "set out our plans in due course.\""
+    )
+    assert name_of(doc, "set out our plans") == "Tobias Wrenfield"

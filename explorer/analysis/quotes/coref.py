@@ -357,6 +357,14 @@ class Resolver:
                      if (earlier.subject or earlier.speaker) and accept(earlier.referent)
                      and not (earlier.embedded_in is not None
                               and earlier.embedded_in not in (mention.embedded_in, mention.draft))]
+            here = self._paragraph_start(mention.start)
+            if found and found[0].start < here and mention.gender in ("male", "female"):
+                # "There was an awkward moment for the minister, X. Asked ..., he said": the
+                # person this paragraph names, not the last speaker of an earlier paragraph
+                local = next((e for e in window if e.start >= here and e.form == "name"
+                              and accept(e.referent)), None)
+                if local is not None:
+                    return local.referent
             if found:
                 # "X was asked why Y had resigned. He replied": in the latest sentence with a
                 # subject that fits, the main clause's subject before one in a clause inside it
@@ -368,6 +376,13 @@ class Resolver:
             if accept(earlier.referent):
                 return earlier.referent
         return None
+
+    def _paragraph_start(self, offset: int) -> int:
+        """Where the paragraph holding ``offset`` starts (blank lines part paragraphs when
+        the text has any, else line breaks)."""
+        text = self.doc.text
+        gap = "\n\n" if "\n\n" in text else "\n"
+        return text.rfind(gap, 0, offset) + 1
 
     def _by_pronoun(self, mention: Mention) -> Referent:
         gender = mention.gender
