@@ -525,3 +525,13 @@ def test_he_is_the_person_his_own_paragraph_names_not_the_last_speaker_before_it
         "set out our plans in due course.\""
     )
     assert name_of(doc, "set out our plans") == "Tobias Wrenfield"
+
+
+def test_reported_words_go_on_after_a_said_x_aside(analyze_text):
+    doc = analyze_text(
+        "Ferries were late all week. Delays like this happen, said Mr Evans, because when "
+        "one boat leaves late the whole timetable slips."
+    )
+    assert name_of(doc, "the whole timetable slips") == "Evans"
+    quote = next(q for q in doc.quotes if "timetable slips" in doc.text[q.start : q.end])
+    assert "Delays like this happen" in quote.text

@@ -67,18 +67,21 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     doc = reader.doc
     complement = cues.complement_of(verb)
     content: TokenRange | None = None
+    extra: TokenRange | None = None
     rule = "reported.complement"
     if complement is not None and not reader.quoted[complement.i]:
         start, end = complement.left_edge.i, complement.right_edge.i + 1
         if complement.i > verb.i:
             start = max(start, verb.i + 1)
             end = sentence.end if not _opens_the_sentence(verb) else verb.right_edge.i + 1
-        elif end > min(speaker[0], verb.i):
-            end = min(speaker[0], verb.i)
+        else:
+            end = min(end, speaker[0], verb.i)
+            extra = _words_after_aside(doc, sentence, verb, speaker)
         start, end = cues.trim(doc, start, end)
         if end - start >= 2:
             content = TokenRange(start, end)
-    extra: TokenRange | None = None
+        else:
+            extra = None
     if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
         stop = min(speaker[0], verb.i)
         if verb.dep_ == "pcomp":  # "..., energy minister X was quoted as saying": all of the subject
@@ -106,6 +109,24 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     return Draft(kind, [reader.char_range(*piece) for piece in pieces], rule, cue=cue_span(reader, verb),
                  speaker=speaker, role=role, used_verbs={verb.i},
                  pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
+
+
+_CONTINUING_WORDS = frozenset(["SCONJ", "CCONJ"])
+
+
+def _words_after_aside(doc, sentence: SpacySpan, verb: Token, speaker: TokenRange) -> TokenRange | None:
+    """``Delays happen, said Mr Evans, because ...``: after an inverted ``said X,`` set off by
+    commas, a clause opened by a conjunction goes on with what X said."""
+    after = speaker[1]
+    if not verb.i < speaker[0] or after + 1 >= _last_word(sentence) or doc[after].text != ",":
+        return None
+    opener = doc[after + 1]
+    if opener.pos_ not in _CONTINUING_WORDS or not opener.is_lower:
+        return None
+    rest = doc[after + 1 : _last_word(sentence)]
+    if any(cues.is_speech_verb(t) for t in rest) or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return TokenRange(after + 1, _last_word(sentence))
 
 
 def _opens_the_sentence(verb: Token) -> bool:
