@@ -535,3 +535,11 @@ def test_reported_words_go_on_after_a_said_x_aside(analyze_text):
     assert name_of(doc, "the whole timetable slips") == "Evans"
     quote = next(q for q in doc.quotes if "timetable slips" in doc.text[q.start : q.end])
     assert "Delays like this happen" in quote.text
+
+
+def test_a_letter_from_x_saying_is_xs_speech(analyze_text):
+    doc = analyze_text(
+        "The chain took out adverts in every national paper, using an open letter from "
+        "company president Dana Whitlow saying it was time for shoppers to hear the facts."
+    )
+    assert name_of(doc, "time for shoppers") == "Dana Whitlow"

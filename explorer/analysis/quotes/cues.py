@@ -79,6 +79,9 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     quoted_as = _quoted_as_saying(verb)
     if quoted_as is not None:
         return quoted_as
+    written = _document_saying(verb)
+    if written is not None:
+        return written
     token = verb
     for _ in range(4):
         for child in token.children:
@@ -115,6 +118,24 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
         return None
     return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+
+
+def _document_saying(verb: Token) -> Token | None:
+    """``using a letter from Dana Whitlow saying ...``: the writer the document names speaks,
+    not whoever used it; with no writer named, whoever issued it (the usual subject)."""
+    if verb.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if verb.dep_ == "acl":
+        document = verb.head
+    elif verb.dep_ in ("xcomp", "advcl"):
+        document = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    else:
+        return None
+    if document is None or document.lemma_.lower() not in DOCUMENT_WORDS or document.tag_ != "NN":
+        return None
+    owner = next((g for c in document.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+    return owner
 
 
 _SHOWING_VERBS = words("showing_verbs")
