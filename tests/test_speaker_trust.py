@@ -543,3 +543,12 @@ def test_a_letter_from_x_saying_is_xs_speech(analyze_text):
         "company president Dana Whitlow saying it was time for shoppers to hear the facts."
     )
     assert name_of(doc, "time for shoppers") == "Dana Whitlow"
+
+
+def test_a_role_is_not_the_person_its_own_words_are_about(analyze_text):
+    doc = analyze_text(
+        "Ruth Calloway has rebuked a charity boss over his comments on the new grants.\n\n"
+        "Ivan Petrovsky, of the Small Charities Network, spoke of \"a broken system\". "
+        "But the minister said Mr Petrovsky had never applied for a grant so could not judge."
+    )
+    assert name_of(doc, "had never applied for a grant") == "Ruth Calloway"

@@ -427,8 +427,11 @@ class Resolver:
                     return referent
         if kind == "person":
             head = self.doc[mention.head].lower_
+            spoken_of = _names_after(self.doc, mention) if mention.speaker else set()
             found = self._recent(mention, lambda r: r.kind == "person" and r.role is None and bool(r.names)
-                                 and (r.office is None or head.startswith(r.office)))
+                                 and (r.office is None or head.startswith(r.office))
+                                 and not any(_name_words(n)[-1:] and _name_words(n)[-1] in spoken_of
+                                             for n in r.names))
         elif _names_its_own_body(self.doc[mention.head]) or _owned_by_a_person(self.doc, mention):
             found = None
         else:
@@ -578,6 +581,15 @@ def _owned_by_a_person(doc: Doc, mention: Mention) -> bool:
     """``his office``: the body of whoever ``his`` is, not the organisation that spoke last."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].lower_ in ("his", "her")
+
+
+def _names_after(doc: Doc, mention: Mention) -> set[str]:
+    """Surnames written after a speaker in its own sentence: ``the minister said Mr Petrovsky
+    had never applied`` is not about the minister, so the minister is not Mr Petrovsky."""
+    head = doc[mention.head]
+    return {t.lower_ for t in doc[head.i + 1 : head.sent.end]
+            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and (t.i + 1 == len(doc) or t.doc[t.i + 1].ent_type_ != "PERSON"
+                                                                   or t.doc[t.i + 1].ent_iob_ == "B")}
 
 
 def _called(referent: Referent, key: str) -> bool:
