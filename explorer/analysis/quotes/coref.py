@@ -584,12 +584,15 @@ def _owned_by_a_person(doc: Doc, mention: Mention) -> bool:
 
 
 def _names_after(doc: Doc, mention: Mention) -> set[str]:
-    """Surnames written after a speaker in its own sentence: ``the minister said Mr Petrovsky
+    """The subject named in a speaker's own reported clause: ``the minister said Mr Petrovsky
     had never applied`` is not about the minister, so the minister is not Mr Petrovsky."""
     head = doc[mention.head]
-    return {t.lower_ for t in doc[head.i + 1 : head.sent.end]
-            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and (t.i + 1 == len(doc) or t.doc[t.i + 1].ent_type_ != "PERSON"
-                                                                   or t.doc[t.i + 1].ent_iob_ == "B")}
+    if head.dep_ != "nsubj":
+        return set()
+    clauses = [c for c in head.head.children if c.dep_ == "ccomp" and c.i > head.i]
+    clauses += [c for clause in clauses for c in clause.children if c.dep_ in ("ccomp", "conj", "advcl")]
+    return {t.lower_ for clause in clauses for t in clause.children
+            if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"}
 
 
 def _called(referent: Referent, key: str) -> bool:
