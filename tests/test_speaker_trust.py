@@ -552,3 +552,14 @@ def test_a_role_is_not_the_person_its_own_words_are_about(analyze_text):
         "But the minister said Mr Petrovsky had never applied for a grant so could not judge."
     )
     assert name_of(doc, "had never applied for a grant") == "Ruth Calloway"
+
+
+def test_xs_claim_that_is_what_x_said(analyze_text):
+    doc = analyze_text(
+        "The row at the club grew on Friday. Marsh's claim that the referee had lied about "
+        "the penalty was firmly denied by Ortega."
+    )
+    speaker = speaker_of(doc, "the referee had lied")
+    assert speaker is not None and speaker.name == "Marsh"
+    quote = next(q for q in doc.quotes if "referee had lied" in q.text)
+    assert quote.rule == "reported.utterance_noun"

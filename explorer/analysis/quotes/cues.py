@@ -372,12 +372,12 @@ def _before_hyphens(doc, start: int) -> int:
     return start
 
 
-_UTTERANCE_NOUNS = words("utterance_nouns")
+UTTERANCE_NOUNS = words("utterance_nouns")
 
 
 def speaker_behind(subject: Token) -> Token:
     """``The senator's answer was that ...``: the owner of an utterance noun is the speaker."""
-    if subject.lemma_.lower() in _UTTERANCE_NOUNS:
+    if subject.lemma_.lower() in UTTERANCE_NOUNS:
         owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
         if owner is not None:
             return owner

@@ -27,6 +27,11 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
         if found is not None:
             drafts.append(found)
             continue
+        for noun in sentence:
+            if noun.lemma_.lower() in cues.UTTERANCE_NOUNS and not reader.quoted[noun.i]:
+                draft = _utterance_noun(reader, noun, covered_tokens)
+                if draft is not None:
+                    drafts.append(draft)
         # "X wanted Y, Z said.": the cue that closes the sentence reports all before it, and
         # what X wanted is still X's, reported inside Z's words
         closing: set[int] = set()
@@ -51,6 +56,24 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
                     covered_tokens[i] = 1
                 closing = set(tokens) - nested if closes else closing - nested
     return drafts
+
+
+def _utterance_noun(reader: Reader, noun: Token, covered: bytearray) -> Draft | None:
+    """``Marsh's claim that the referee had lied``: the clause after the noun is what its
+    owner said."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == noun.i + 1 for m in c.children)), None)
+    if owner is None or clause is None:
+        return None
+    start, end = cues.trim(reader.doc, noun.i + 2, clause.right_edge.i + 1)
+    if end - start < 3 or any(covered[i] for i in range(start, end)):
+        return None
+    for i in range(start, end):
+        covered[i] = 1
+    kind = "mixed" if any(reader.quoted[i] for i in range(start, end)) else "indirect"
+    return Draft(kind, [reader.char_range(start, end)], "reported.utterance_noun",
+                 cue=reader.char_range(noun.i, noun.i + 1), speaker=cues.mention_tokens(owner))
 
 
 def _cue_phrase_start(verb: Token) -> int:
