@@ -563,3 +563,14 @@ def test_xs_claim_that_is_what_x_said(analyze_text):
     assert speaker is not None and speaker.name == "Marsh"
     quote = next(q for q in doc.quotes if "referee had lied" in q.text)
     assert quote.rule == "reported.utterance_noun"
+
+
+def test_a_quote_after_a_mixed_sentence_goes_on_with_it_not_lost(analyze_text):
+    doc = analyze_text(
+        'Shadow minister Tom Reed said the question "seems fair". Despite this "sly move," '
+        'the plan stood "no chance of passing before May," he added. "This is the mayor\'s '
+        'cheap trick to the developers while he runs scared of a debate he cannot win."'
+    )
+    quote = next(q for q in doc.quotes if "cheap trick" in doc.text[q.start : q.end])
+    assert "no chance" in quote.text
+    assert name_of(doc, "cheap trick") == "Tom Reed"
