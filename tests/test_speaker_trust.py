@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+
 
 def speaker_of(doc, fragment: str):
     quotes = [q for q in doc.quotes if fragment in doc.text[q.start : q.end]]
@@ -574,3 +580,23 @@ def test_a_quote_after_a_mixed_sentence_goes_on_with_it_not_lost(analyze_text):
     quote = next(q for q in doc.quotes if "cheap trick" in doc.text[q.start : q.end])
     assert "no chance" in quote.text
     assert name_of(doc, "cheap trick") == "Tom Reed"
+
+
+@pytest.fixture(scope="module")
+def live_blog(nlp):
+    """The shipped live-blog sample: its time-stamped headings credit quotes."""
+    from explorer.analysis import analyze
+    from explorer.sources import read_article
+
+    return analyze(read_article(SAMPLES / "live-blog-autumn-budget.txt"), nlp)
+
+
+def test_a_live_blog_time_stamp_is_no_part_of_a_headline_speaker(live_blog):
+    assert not any(s.name[:1].isdigit() for s in live_blog.speakers)
+    assert name_of(live_blog, "the most dishonest Budget in living memory") == "Richard Thorne"
+
+
+def test_a_fact_check_heading_is_not_given_to_the_last_speaker(live_blog):
+    heading = live_blog.text.index("Fact check:")
+    quotes = [q for q in live_blog.quotes if heading < q.start < heading + 80]
+    assert all(q.speaker_id is None for q in quotes)

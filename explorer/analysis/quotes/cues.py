@@ -22,7 +22,7 @@ from explorer.analysis.token_range import TokenRange
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl")
-_CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
+CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
 _UNNAMED_QUANTIFIERS = frozenset(["one", "another", "a", "an"])
 _WHERE_PREPOSITIONS = frozenset(["in", "at", "from", "on", "close", "near", "inside"])
 _NOT_SPEAKERS = words("not_speakers") | (words("subject_pronouns") - {"he", "she", "they"})
@@ -349,7 +349,7 @@ def mention_tokens(head: Token) -> TokenRange:
         end = _description_end(head, end)
     start = _before_hyphens(doc, start)
     while start < end and (doc[start].is_punct or doc[start].is_space
-                           or _CLOCK_TIME.match(doc[start].text)):
+                           or CLOCK_TIME.match(doc[start].text)):
         start += 1  # "08:51 Unions warn ...": a live blog's time stamp is not part of the name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1

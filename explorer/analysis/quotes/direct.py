@@ -527,6 +527,8 @@ def _person_before_colon(before: list[Token]) -> TokenRange | None:
         before[0].doc[start - 1].ent_type_ == "PERSON" or before[0].doc[start - 1].lower_ == "and"
     ):
         start -= 1
+    while start < names[-1].i and cues.CLOCK_TIME.match(before[0].doc[start].text):
+        start += 1  # "13:33 Thorne:": a live blog's time stamp, not part of the name
     return TokenRange(start, names[-1].i + 1)
 
 
@@ -631,7 +633,12 @@ def _ends_without_content(reader: Reader, sentence: SpacySpan) -> bool:
 
 
 def _near(reader: Reader, group: list[Passage], previous: Draft) -> bool:
-    return reader.line_of(group[0].start) - reader.line_of(previous.end - 1) <= _NEAREST_MAX_LINES
+    """Close enough to the last quote to guess its speaker; never in a live blog's
+    time-stamped heading (``14:52 Fact check: '...'``), which quotes a claim to test."""
+    line = reader.line_of(group[0].start)
+    if line >= 0 and cues.CLOCK_TIME.match(reader.text[reader.lines[line][0] : group[0].start].split(" ")[0]):
+        return False
+    return line - reader.line_of(previous.end - 1) <= _NEAREST_MAX_LINES
 
 
 def _floats_after(reader: Reader, group: list[Passage], previous: Draft) -> bool:
