@@ -600,3 +600,13 @@ def test_a_fact_check_heading_is_not_given_to_the_last_speaker(live_blog):
     heading = live_blog.text.index("Fact check:")
     quotes = [q for q in live_blog.quotes if heading < q.start < heading + 80]
     assert all(q.speaker_id is None for q in quotes)
+
+
+def test_one_of_a_group_is_an_anonymous_member_not_a_speaker_called_one(analyze_text):
+    doc = analyze_text(
+        "Green councillors from the western wards welcomed the move. "
+        "One said privately that the council had \"finally listened\" to commuters."
+    )
+    speaker = speaker_of(doc, "finally listened")
+    assert speaker.kind == "anonymous"
+    assert speaker.name.startswith("one of Green councillors")

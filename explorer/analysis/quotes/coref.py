@@ -42,6 +42,7 @@ _MINISTRY_WORDS = {"department", "ministry", "office"}
 _OFFICE_TITLES = {title for title, gender in TITLES.items() if gender is None} - {
     "dr", "dr.", "prof", "prof.", "professor", "rev", "rev."}
 _SENTENCE_WINDOW = 4
+_GROUP_MEMBER_WORDS = frozenset(["one", "another"])
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
 
 
@@ -127,6 +128,10 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     head_lower = head.lower_
     subject = head.dep_ in ("nsubj", "nsubjpass")
     misread_name = head.text[:1].isupper() and head.lower_ not in PRONOUNS and not head.is_alpha
+    if len(span) == 1 and head.lower_ in _GROUP_MEMBER_WORDS and subject:
+        # "Labour backbenchers welcomed it. One said ...": a member of the group, unnamed
+        return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
+                       kind_hint="member", subject=subject, speaker=speaker)
     if head.pos_ in ("PRON", "DET") and len(span) == 1 and not misread_name:
         if head_lower in INDEFINITE_PRONOUNS:
             return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
@@ -504,6 +509,12 @@ class Resolver:
         return referent
 
     def _by_phrase(self, mention: Mention) -> Referent:
+        if mention.kind_hint == "member":
+            referent = self.new("anonymous")
+            group = self._recent(mention, lambda r: r.kind == "group" and bool(r.names or r.aliases))
+            if group is not None:
+                referent.names.append(f"{mention.text.lower()} of {group.name}")
+            return referent
         key = _role_key(mention.text)
         for referent in self.referents:
             if not referent.names and any(_role_key(a) == key for a in referent.aliases):
