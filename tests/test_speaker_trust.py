@@ -619,3 +619,11 @@ def test_a_region_in_an_unnamed_sources_description_is_a_place_not_a_person(anal
     )
     assert "Yorkshire" not in [p.name for p in doc.people]
     assert "Yorkshire" in [p.name for p in doc.places]
+
+
+def test_according_to_inside_someone_s_reported_words_leaves_them_the_speaker(analyze_text):
+    doc = analyze_text(
+        "Dr Hana Brook studies household budgets at the institute. She said that, according "
+        "to the institute's figures, one family in four would pay more by 2030."
+    )
+    assert name_of(doc, "one family in four would pay more") == "Hana Brook"

@@ -233,6 +233,8 @@ def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearr
         start, end = cues.trim(doc, start, sentence.end)
     else:
         start, end = cues.trim(doc, sentence.start, word.i)
+        if end - start >= 2 and doc[end - 1].lower_ == "that" and cues.is_speech_verb(doc[end - 2], with_thought=True):
+            return None  # "She said that, according to X, ...": her words, X's figures inside them
     if end - start < 3 or covered[start]:
         return None
     return Draft("indirect", [reader.char_range(start, end)], "reported.according_to",
