@@ -627,3 +627,14 @@ def test_according_to_inside_someone_s_reported_words_leaves_them_the_speaker(an
         "to the institute's figures, one family in four would pay more by 2030."
     )
     assert name_of(doc, "one family in four would pay more") == "Hana Brook"
+
+
+def test_a_role_inside_someone_elses_words_does_not_become_the_last_persons_role(analyze_text):
+    doc = analyze_text(
+        "Economists were split. Dr Lena Forde, of the Budget Institute, said the levy was "
+        "\"clumsy but fair\".\n\n"
+        "Green councillors welcomed the move. One said privately that the minister had "
+        "\"finally listened\" to tenants."
+    )
+    forde = next(s for s in doc.speakers if s.name == "Lena Forde")
+    assert forde.role != "minister"

@@ -430,7 +430,11 @@ class Resolver:
             for referent in reversed(self.referents):
                 if not referent.names and any(_role_key(a) == key for a in referent.aliases):
                     return referent
-        if kind == "person":
+        if kind == "person" and mention.embedded_in is not None and not mention.speaker:
+            # "One said that the minister had listened": someone spoken about, never introduced
+            # as holding the office, is no earlier person who happens to have no role yet
+            found = None
+        elif kind == "person":
             head = self.doc[mention.head].lower_
             spoken_of = _names_after(self.doc, mention) if mention.speaker else set()
             found = self._recent(mention, lambda r: r.kind == "person" and r.role is None and bool(r.names)
