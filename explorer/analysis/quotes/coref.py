@@ -8,6 +8,7 @@ the role to, else to the latest subject of the matching kind.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -275,6 +276,7 @@ class Resolver:
         self._by_word: dict[str, list[Referent]] = {}
         """Name word (lower case) -> referents whose names hold it: name lookups stay cheap."""
         self._seen = 0
+        self._paragraph_starts: list[int] | None = None
 
     def new(self, kind: str | None) -> Referent:
         referent = Referent(number=len(self.referents) + 1, kind=kind or "unknown")
@@ -385,9 +387,11 @@ class Resolver:
     def _paragraph_start(self, offset: int) -> int:
         """Where the paragraph holding ``offset`` starts (blank lines part paragraphs when
         the text has any, else line breaks)."""
-        text = self.doc.text
-        gap = "\n\n" if "\n\n" in text else "\n"
-        return text.rfind(gap, 0, offset) + 1
+        if self._paragraph_starts is None:
+            text = self.doc.text
+            gap = "\n\n" if "\n\n" in text else "\n"
+            self._paragraph_starts = [0] + [m.end() - len(gap) + 1 for m in re.finditer(re.escape(gap), text)]
+        return self._paragraph_starts[bisect.bisect_right(self._paragraph_starts, offset) - 1]
 
     def _by_pronoun(self, mention: Mention) -> Referent:
         gender = mention.gender
