@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+
 
 def speaker_of(doc, fragment: str):
     quotes = [q for q in doc.quotes if fragment in doc.text[q.start : q.end]]
@@ -475,3 +481,160 @@ def test_a_spokesman_speaks_for_the_party_the_paragraph_is_about(analyze_text):
     speaker = speaker_of(doc, "This scheme will take a decade")
     assert speaker.kind == "spokesperson"
     assert speaker.represents == "Greens"
+
+
+# --- unnamed sources described by a quantifier and a role noun --------------------
+
+
+def test_one_mp_in_a_seat_is_an_anonymous_source_named_by_its_description(analyze_text):
+    doc = analyze_text(
+        "Backbenchers were uneasy about the new levy on garden sheds. "
+        '"We promised not to tax sheds," one MP in a Cornish seat told me. '
+        '"My postbag will be heavy."'
+    )
+    speaker = speaker_of(doc, "We promised not to tax sheds")
+    assert speaker.kind == "anonymous"
+    assert speaker.name == "one MP in a Cornish seat"
+    assert speaker.role is None
+    assert all("MP" != p.name for p in doc.people)
+
+
+def test_another_official_is_anonymous_not_a_person(analyze_text):
+    doc = analyze_text(
+        "The talks on the canal treaty broke up late on Tuesday. "
+        '"Nobody expected a deal this week," another official said.'
+    )
+    speaker = speaker_of(doc, "Nobody expected a deal")
+    assert speaker.kind == "anonymous"
+    assert speaker.name == "another official"
+
+
+def test_the_company_again_is_the_body_first_called_the_company(analyze_text):
+    doc = analyze_text(
+        "The boss of Northfield Rail has given up her bonus after the company admitted that "
+        "trains ran late on half the days of last year.\n\n"
+        "Fans of the line held a vigil outside the company's offices. Protesters from the group "
+        "Fair Fares Now said the gesture was \"far too small\".\n\n"
+        "\"We feel abandoned,\" said the group's founder, Alun Pellowe.\n\n"
+        "Mr Pellowe said the group had counted 900 stranded travellers since Monday.\n\n"
+        "The company said it planned to spend £40m on new signals."
+    )
+    assert name_of(doc, "planned to spend") == "Northfield Rail"
+
+
+def test_he_is_the_person_his_own_paragraph_names_not_the_last_speaker_before_it(analyze_text):
+    doc = analyze_text(
+        "We asked two historians for a verdict on the new museum.\n\n"
+        "Oskar Lindqvist, of the Baltic Society: \"A fine building with nothing inside.\"\n\n"
+        "There was an awkward moment for the culture secretary, Tobias Wrenfield, at the "
+        "opening. Asked whether the museum would charge for entry, he said: \"We will "
+        "set out our plans in due course.\""
+    )
+    assert name_of(doc, "set out our plans") == "Tobias Wrenfield"
+
+
+def test_reported_words_go_on_after_a_said_x_aside(analyze_text):
+    doc = analyze_text(
+        "Ferries were late all week. Delays like this happen, said Mr Evans, because when "
+        "one boat leaves late the whole timetable slips."
+    )
+    assert name_of(doc, "the whole timetable slips") == "Evans"
+    quote = next(q for q in doc.quotes if "timetable slips" in doc.text[q.start : q.end])
+    assert "Delays like this happen" in quote.text
+
+
+def test_a_letter_from_x_saying_is_xs_speech(analyze_text):
+    doc = analyze_text(
+        "The chain took out adverts in every national paper, using an open letter from "
+        "company president Dana Whitlow saying it was time for shoppers to hear the facts."
+    )
+    assert name_of(doc, "time for shoppers") == "Dana Whitlow"
+
+
+def test_a_role_is_not_the_person_its_own_words_are_about(analyze_text):
+    doc = analyze_text(
+        "Ruth Calloway has rebuked a charity boss over his comments on the new grants.\n\n"
+        "Ivan Petrovsky, of the Small Charities Network, spoke of \"a broken system\". "
+        "But the minister said Mr Petrovsky had never applied for a grant so could not judge."
+    )
+    assert name_of(doc, "had never applied for a grant") == "Ruth Calloway"
+
+
+def test_xs_claim_that_is_what_x_said(analyze_text):
+    doc = analyze_text(
+        "The row at the club grew on Friday. Marsh's claim that the referee had lied about "
+        "the penalty was firmly denied by Ortega."
+    )
+    speaker = speaker_of(doc, "the referee had lied")
+    assert speaker is not None and speaker.name == "Marsh"
+    quote = next(q for q in doc.quotes if "referee had lied" in q.text)
+    assert quote.rule == "reported.utterance_noun"
+
+
+def test_a_quote_after_a_mixed_sentence_goes_on_with_it_not_lost(analyze_text):
+    doc = analyze_text(
+        'Shadow minister Tom Reed said the question "seems fair". Despite this "sly move," '
+        'the plan stood "no chance of passing before May," he added. "This is the mayor\'s '
+        'cheap trick to the developers while he runs scared of a debate he cannot win."'
+    )
+    quote = next(q for q in doc.quotes if "cheap trick" in doc.text[q.start : q.end])
+    assert "no chance" in quote.text
+    assert name_of(doc, "cheap trick") == "Tom Reed"
+
+
+@pytest.fixture(scope="module")
+def live_blog(nlp):
+    """The shipped live-blog sample: its time-stamped headings credit quotes."""
+    from explorer.analysis import analyze
+    from explorer.sources import read_article
+
+    return analyze(read_article(SAMPLES / "live-blog-autumn-budget.txt"), nlp)
+
+
+def test_a_live_blog_time_stamp_is_no_part_of_a_headline_speaker(live_blog):
+    assert not any(s.name[:1].isdigit() for s in live_blog.speakers)
+    assert name_of(live_blog, "the most dishonest Budget in living memory") == "Richard Thorne"
+
+
+def test_a_fact_check_heading_is_not_given_to_the_last_speaker(live_blog):
+    heading = live_blog.text.index("Fact check:")
+    quotes = [q for q in live_blog.quotes if heading < q.start < heading + 80]
+    assert all(q.speaker_id is None for q in quotes)
+
+
+def test_one_of_a_group_is_an_anonymous_member_not_a_speaker_called_one(analyze_text):
+    doc = analyze_text(
+        "Green councillors from the western wards welcomed the move. "
+        "One said privately that the council had \"finally listened\" to commuters."
+    )
+    speaker = speaker_of(doc, "finally listened")
+    assert speaker.kind == "anonymous"
+    assert speaker.name.startswith("one of Green councillors")
+
+
+def test_a_region_in_an_unnamed_sources_description_is_a_place_not_a_person(analyze_text):
+    doc = analyze_text(
+        "Backbenchers were restless after the vote. \"It will cost us the seat,\" one MP "
+        "in a Yorkshire seat told me."
+    )
+    assert "Yorkshire" not in [p.name for p in doc.people]
+    assert "Yorkshire" in [p.name for p in doc.places]
+
+
+def test_according_to_inside_someone_s_reported_words_leaves_them_the_speaker(analyze_text):
+    doc = analyze_text(
+        "Dr Hana Brook studies household budgets at the institute. She said that, according "
+        "to the institute's figures, one family in four would pay more by 2030."
+    )
+    assert name_of(doc, "one family in four would pay more") == "Hana Brook"
+
+
+def test_a_role_inside_someone_elses_words_does_not_become_the_last_persons_role(analyze_text):
+    doc = analyze_text(
+        "Economists were split. Dr Lena Forde, of the Budget Institute, said the levy was "
+        "\"clumsy but fair\".\n\n"
+        "Green councillors welcomed the move. One said privately that the minister had "
+        "\"finally listened\" to tenants."
+    )
+    forde = next(s for s in doc.speakers if s.name == "Lena Forde")
+    assert forde.role != "minister"

@@ -71,6 +71,8 @@ def find_drafts(reader: Reader, groups) -> list[Draft]:
         if key in seen:
             continue
         if drafts and drafts[-1].kind == "mixed" and drafts[-1].start <= draft.start < drafts[-1].end:
+            # 'the plan stood "no chance," he added. "B."': B goes on with the mixed quote
+            drafts[-1].parts.extend(part for part in draft.parts if part[0] >= drafts[-1].end)
             continue
         seen.add(key)
         if draft.rule in ("direct.unattributed", "direct.nearest_speaker") and _is_fragment(reader, draft):

@@ -8,6 +8,7 @@ the role to, else to the latest subject of the matching kind.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from explorer.analysis.gazetteer import lookup
 from explorer.analysis.lexicons import words
 from explorer.analysis.name_gender import gender_of_given_name
 from explorer.analysis.names import TITLES, could_be_same_person, normalise, split_title
+from explorer.analysis.quotes.cues import unnamed_description
 from explorer.analysis.quotes.lexicon import (
     ANONYMOUS_WORDS,
     DOCUMENT_WORDS,
@@ -41,6 +43,7 @@ _MINISTRY_WORDS = {"department", "ministry", "office"}
 _OFFICE_TITLES = {title for title, gender in TITLES.items() if gender is None} - {
     "dr", "dr.", "prof", "prof.", "professor", "rev", "rev."}
 _SENTENCE_WINDOW = 4
+_GROUP_MEMBER_WORDS = frozenset(["one", "another"])
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
 
 
@@ -126,6 +129,10 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     head_lower = head.lower_
     subject = head.dep_ in ("nsubj", "nsubjpass")
     misread_name = head.text[:1].isupper() and head.lower_ not in PRONOUNS and not head.is_alpha
+    if len(span) == 1 and head.lower_ in _GROUP_MEMBER_WORDS and subject:
+        # "Labour backbenchers welcomed it. One said ...": a member of the group, unnamed
+        return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
+                       kind_hint="member", subject=subject, speaker=speaker)
     if head.pos_ in ("PRON", "DET") and len(span) == 1 and not misread_name:
         if head_lower in INDEFINITE_PRONOUNS:
             return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
@@ -139,7 +146,8 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     lemma = head.lemma_.lower()
     if span[-1].lemma_.lower() in SPOKESPERSON_WORDS and head.i != span[-1].i:
         head, lemma = span[-1], span[-1].lemma_.lower()  # the parser hung "spokeswoman" on the body
-    if head.pos_ == "NOUN" and lemma in ANONYMOUS_WORDS and not titled:
+    if head.pos_ == "NOUN" and lemma in ANONYMOUS_WORDS and not titled or unnamed_description(head) \
+            and start == head.left_edge.i:
         # "a Treasury source", "senior sources": unnamed, though the body may be named
         return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
                        kind_hint="anonymous", subject=subject, speaker=speaker)
@@ -268,6 +276,7 @@ class Resolver:
         self._by_word: dict[str, list[Referent]] = {}
         """Name word (lower case) -> referents whose names hold it: name lookups stay cheap."""
         self._seen = 0
+        self._paragraph_starts: list[int] | None = None
 
     def new(self, kind: str | None) -> Referent:
         referent = Referent(number=len(self.referents) + 1, kind=kind or "unknown")
@@ -355,6 +364,14 @@ class Resolver:
                      if (earlier.subject or earlier.speaker) and accept(earlier.referent)
                      and not (earlier.embedded_in is not None
                               and earlier.embedded_in not in (mention.embedded_in, mention.draft))]
+            here = self._paragraph_start(mention.start)
+            if found and found[0].start < here and mention.gender in ("male", "female"):
+                # "There was an awkward moment for the minister, X. Asked ..., he said": the
+                # person this paragraph names, not the last speaker of an earlier paragraph
+                local = next((e for e in window if e.start >= here and e.form == "name"
+                              and accept(e.referent)), None)
+                if local is not None:
+                    return local.referent
             if found:
                 # "X was asked why Y had resigned. He replied": in the latest sentence with a
                 # subject that fits, the main clause's subject before one in a clause inside it
@@ -366,6 +383,15 @@ class Resolver:
             if accept(earlier.referent):
                 return earlier.referent
         return None
+
+    def _paragraph_start(self, offset: int) -> int:
+        """Where the paragraph holding ``offset`` starts (blank lines part paragraphs when
+        the text has any, else line breaks)."""
+        if self._paragraph_starts is None:
+            text = self.doc.text
+            gap = "\n\n" if "\n\n" in text else "\n"
+            self._paragraph_starts = [0] + [m.end() - len(gap) + 1 for m in re.finditer(re.escape(gap), text)]
+        return self._paragraph_starts[bisect.bisect_right(self._paragraph_starts, offset) - 1]
 
     def _by_pronoun(self, mention: Mention) -> Referent:
         gender = mention.gender
@@ -408,16 +434,27 @@ class Resolver:
             for referent in reversed(self.referents):
                 if not referent.names and any(_role_key(a) == key for a in referent.aliases):
                     return referent
-        if kind == "person":
+        if kind == "person" and mention.embedded_in is not None and not mention.speaker:
+            # "One said that the minister had listened": someone spoken about, never introduced
+            # as holding the office, is no earlier person who happens to have no role yet
+            found = None
+        elif kind == "person":
             head = self.doc[mention.head].lower_
+            spoken_of = _names_after(self.doc, mention) if mention.speaker else set()
             found = self._recent(mention, lambda r: r.kind == "person" and r.role is None and bool(r.names)
-                                 and (r.office is None or head.startswith(r.office)))
+                                 and (r.office is None or head.startswith(r.office))
+                                 and not any(_name_words(n)[-1:] and _name_words(n)[-1] in spoken_of
+                                             for n in r.names))
         elif _names_its_own_body(self.doc[mention.head]) or _owned_by_a_person(self.doc, mention):
             found = None
         else:
             body = self.doc[mention.head].lower_
             found = self._recent(mention, lambda r: r.kind in ("organisation", "group", "unknown")
                                  and bool(r.names) and not _names_another_body(r, body))
+            if found is not None and not _called(found, key):
+                # "the company" again is the body the article already called "the company",
+                # not a campaign group quoted since
+                found = next((r for r in reversed(self.referents) if r.names and _called(r, key)), found)
         if found is not None:
             if kind == "person":
                 found.role = _role_text(mention.text)
@@ -480,6 +517,12 @@ class Resolver:
         return referent
 
     def _by_phrase(self, mention: Mention) -> Referent:
+        if mention.kind_hint == "member":
+            referent = self.new("anonymous")
+            group = self._recent(mention, lambda r: r.kind == "group" and bool(r.names or r.aliases))
+            if group is not None:
+                referent.names.append(f"{mention.text.lower()} of {group.name}")
+            return referent
         key = _role_key(mention.text)
         for referent in self.referents:
             if not referent.names and any(_role_key(a) == key for a in referent.aliases):
@@ -557,6 +600,22 @@ def _owned_by_a_person(doc: Doc, mention: Mention) -> bool:
     """``his office``: the body of whoever ``his`` is, not the organisation that spoke last."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].lower_ in ("his", "her")
+
+
+def _names_after(doc: Doc, mention: Mention) -> set[str]:
+    """The subject named in a speaker's own reported clause: ``the minister said Mr Petrovsky
+    had never applied`` is not about the minister, so the minister is not Mr Petrovsky."""
+    head = doc[mention.head]
+    if head.dep_ != "nsubj":
+        return set()
+    clauses = [c for c in head.head.children if c.dep_ == "ccomp" and c.i > head.i]
+    clauses += [c for clause in clauses for c in clause.children if c.dep_ in ("ccomp", "conj", "advcl")]
+    return {t.lower_ for clause in clauses for t in clause.children
+            if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"}
+
+
+def _called(referent: Referent, key: str) -> bool:
+    return any(_role_key(a) == key for a in referent.aliases)
 
 
 def _names_another_body(referent: Referent, body: str) -> bool:

@@ -10,9 +10,11 @@ from spacy.tokens import Token
 from explorer.analysis.lexicons import words
 from explorer.analysis.quotes.lexicon import (
     ABSTRACT_NOUNS,
+    ANONYMOUS_WORDS,
     DOCUMENT_WORDS,
     ROLE_WORDS_PERSON,
     SPEECH_VERBS,
+    SPOKESPERSON_WORDS,
     THOUGHT_VERBS,
 )
 from explorer.analysis.token_range import TokenRange
@@ -20,7 +22,9 @@ from explorer.analysis.token_range import TokenRange
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "flat", "nmod")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl")
-_CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
+CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
+_UNNAMED_QUANTIFIERS = frozenset(["one", "another", "a", "an"])
+_WHERE_PREPOSITIONS = frozenset(["in", "at", "from", "on", "close", "near", "inside"])
 _NOT_SPEAKERS = words("not_speakers") | (words("subject_pronouns") - {"he", "she", "they"})
 
 
@@ -75,6 +79,9 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     quoted_as = _quoted_as_saying(verb)
     if quoted_as is not None:
         return quoted_as
+    written = _document_saying(verb)
+    if written is not None:
+        return written
     token = verb
     for _ in range(4):
         for child in token.children:
@@ -111,6 +118,24 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
         return None
     return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+
+
+def _document_saying(verb: Token) -> Token | None:
+    """``using a letter from Dana Whitlow saying ...``: the writer the document names speaks,
+    not whoever used it; with no writer named, whoever issued it (the usual subject)."""
+    if verb.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if verb.dep_ == "acl":
+        document = verb.head
+    elif verb.dep_ in ("xcomp", "advcl"):
+        document = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    else:
+        return None
+    if document is None or document.lemma_.lower() not in DOCUMENT_WORDS or document.tag_ != "NN":
+        return None
+    owner = next((g for c in document.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+    return owner
 
 
 _SHOWING_VERBS = words("showing_verbs")
@@ -265,6 +290,31 @@ def _noun_after(token: Token) -> Token | None:
     return None
 
 
+def unnamed_description(head: Token) -> bool:
+    """``one MP in a London seat``, ``another official``, ``a senior diplomat``: a quantifier
+    and a role noun describe a source the article does not name; nobody's name is in it."""
+    lemma = head.lemma_.lower()
+    if head.tag_ not in ("NN", "NNP") or lemma not in ROLE_WORDS_PERSON and lemma not in ANONYMOUS_WORDS \
+            or lemma in SPOKESPERSON_WORDS:
+        return False  # "a spokeswoman" speaks for a body: a speaker kind of their own
+    if head.left_edge.lower_ not in _UNNAMED_QUANTIFIERS:
+        return False
+    return not any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" and t.i != head.i
+                   for t in head.doc[head.left_edge.i : head.i])
+
+
+def _description_end(head: Token, end: int) -> int:
+    """Where ``one MP in a London seat`` ends: the place phrase belongs to the description."""
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _WHERE_PREPOSITIONS and child.i == end:
+            right = child.right_edge.i + 1
+            right = next((t.i for t in doc[end:right] if t.is_punct), right)
+            if right - end <= 5:
+                end = right
+    return end
+
+
 def mention_tokens(head: Token) -> TokenRange:
     """Token range [start, end) of the phrase that names a speaker, without clauses after it."""
     doc = head.doc
@@ -295,9 +345,11 @@ def mention_tokens(head: Token) -> TokenRange:
             right = next((t.i for t in doc[end:right] if t.text == ","), right)
             if right - end <= 6:
                 end = right
+    if unnamed_description(head):
+        end = _description_end(head, end)
     start = _before_hyphens(doc, start)
     while start < end and (doc[start].is_punct or doc[start].is_space
-                           or _CLOCK_TIME.match(doc[start].text)):
+                           or CLOCK_TIME.match(doc[start].text)):
         start += 1  # "08:51 Unions warn ...": a live blog's time stamp is not part of the name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
@@ -320,12 +372,12 @@ def _before_hyphens(doc, start: int) -> int:
     return start
 
 
-_UTTERANCE_NOUNS = words("utterance_nouns")
+UTTERANCE_NOUNS = words("utterance_nouns")
 
 
 def speaker_behind(subject: Token) -> Token:
     """``The senator's answer was that ...``: the owner of an utterance noun is the speaker."""
-    if subject.lemma_.lower() in _UTTERANCE_NOUNS:
+    if subject.lemma_.lower() in UTTERANCE_NOUNS:
         owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
         if owner is not None:
             return owner

@@ -309,6 +309,8 @@ def speaker_and_role(reader: Reader, subject: Token) -> tuple[TokenRange, str | 
     or ``the mayor, Ruth Okafor`` both give the name as speaker and the noun as role."""
     subject = cues.speaker_behind(subject)
     appositive = cues.appositive_of(subject)
+    if appositive is None and cues.unnamed_description(subject):
+        return cues.mention_tokens(subject), None  # "one MP in a London seat": no name, no role
     if appositive is None or reader.quoted[appositive.i] or appositive.pos_ not in ("NOUN", "PROPN"):
         return _role_before_name(reader, subject)
     name, role = subject, appositive
@@ -525,6 +527,8 @@ def _person_before_colon(before: list[Token]) -> TokenRange | None:
         before[0].doc[start - 1].ent_type_ == "PERSON" or before[0].doc[start - 1].lower_ == "and"
     ):
         start -= 1
+    while start < names[-1].i and cues.CLOCK_TIME.match(before[0].doc[start].text):
+        start += 1  # "13:33 Thorne:": a live blog's time stamp, not part of the name
     return TokenRange(start, names[-1].i + 1)
 
 
@@ -629,7 +633,12 @@ def _ends_without_content(reader: Reader, sentence: SpacySpan) -> bool:
 
 
 def _near(reader: Reader, group: list[Passage], previous: Draft) -> bool:
-    return reader.line_of(group[0].start) - reader.line_of(previous.end - 1) <= _NEAREST_MAX_LINES
+    """Close enough to the last quote to guess its speaker; never in a live blog's
+    time-stamped heading (``14:52 Fact check: '...'``), which quotes a claim to test."""
+    line = reader.line_of(group[0].start)
+    if line >= 0 and cues.CLOCK_TIME.match(reader.text[reader.lines[line][0] : group[0].start].split(" ")[0]):
+        return False
+    return line - reader.line_of(previous.end - 1) <= _NEAREST_MAX_LINES
 
 
 def _floats_after(reader: Reader, group: list[Passage], previous: Draft) -> bool:

@@ -27,6 +27,11 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
         if found is not None:
             drafts.append(found)
             continue
+        for noun in sentence:
+            if noun.lemma_.lower() in cues.UTTERANCE_NOUNS and not reader.quoted[noun.i]:
+                draft = _utterance_noun(reader, noun, covered_tokens)
+                if draft is not None:
+                    drafts.append(draft)
         # "X wanted Y, Z said.": the cue that closes the sentence reports all before it, and
         # what X wanted is still X's, reported inside Z's words
         closing: set[int] = set()
@@ -53,6 +58,24 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
     return drafts
 
 
+def _utterance_noun(reader: Reader, noun: Token, covered: bytearray) -> Draft | None:
+    """``Marsh's claim that the referee had lied``: the clause after the noun is what its
+    owner said."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == noun.i + 1 for m in c.children)), None)
+    if owner is None or clause is None:
+        return None
+    start, end = cues.trim(reader.doc, noun.i + 2, clause.right_edge.i + 1)
+    if end - start < 3 or any(covered[i] for i in range(start, end)):
+        return None
+    for i in range(start, end):
+        covered[i] = 1
+    kind = "mixed" if any(reader.quoted[i] for i in range(start, end)) else "indirect"
+    return Draft(kind, [reader.char_range(start, end)], "reported.utterance_noun",
+                 cue=reader.char_range(noun.i, noun.i + 1), speaker=cues.mention_tokens(owner))
+
+
 def _cue_phrase_start(verb: Token) -> int:
     """Where ``, Mr Strand said`` begins: the character of its comma."""
     subject = next(c for c in verb.children if c.dep_ == "nsubj")
@@ -67,18 +90,21 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     doc = reader.doc
     complement = cues.complement_of(verb)
     content: TokenRange | None = None
+    extra: TokenRange | None = None
     rule = "reported.complement"
     if complement is not None and not reader.quoted[complement.i]:
         start, end = complement.left_edge.i, complement.right_edge.i + 1
         if complement.i > verb.i:
             start = max(start, verb.i + 1)
             end = sentence.end if not _opens_the_sentence(verb) else verb.right_edge.i + 1
-        elif end > min(speaker[0], verb.i):
-            end = min(speaker[0], verb.i)
+        else:
+            end = min(end, speaker[0], verb.i)
+            extra = _words_after_aside(doc, sentence, verb, speaker)
         start, end = cues.trim(doc, start, end)
         if end - start >= 2:
             content = TokenRange(start, end)
-    extra: TokenRange | None = None
+        else:
+            extra = None
     if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
         stop = min(speaker[0], verb.i)
         if verb.dep_ == "pcomp":  # "..., energy minister X was quoted as saying": all of the subject
@@ -106,6 +132,24 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     return Draft(kind, [reader.char_range(*piece) for piece in pieces], rule, cue=cue_span(reader, verb),
                  speaker=speaker, role=role, used_verbs={verb.i},
                  pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
+
+
+_CONTINUING_WORDS = frozenset(["SCONJ", "CCONJ"])
+
+
+def _words_after_aside(doc, sentence: SpacySpan, verb: Token, speaker: TokenRange) -> TokenRange | None:
+    """``Delays happen, said Mr Evans, because ...``: after an inverted ``said X,`` set off by
+    commas, a clause opened by a conjunction goes on with what X said."""
+    after = speaker[1]
+    if not verb.i < speaker[0] or after + 1 >= _last_word(sentence) or doc[after].text != ",":
+        return None
+    opener = doc[after + 1]
+    if opener.pos_ not in _CONTINUING_WORDS or not opener.is_lower:
+        return None
+    rest = doc[after + 1 : _last_word(sentence)]
+    if any(cues.is_speech_verb(t) for t in rest) or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return TokenRange(after + 1, _last_word(sentence))
 
 
 def _opens_the_sentence(verb: Token) -> bool:
@@ -189,6 +233,8 @@ def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearr
         start, end = cues.trim(doc, start, sentence.end)
     else:
         start, end = cues.trim(doc, sentence.start, word.i)
+        if end - start >= 2 and doc[end - 1].lower_ == "that" and cues.is_speech_verb(doc[end - 2], with_thought=True):
+            return None  # "She said that, according to X, ...": her words, X's figures inside them
     if end - start < 3 or covered[start]:
         return None
     return Draft("indirect", [reader.char_range(start, end)], "reported.according_to",

@@ -30,5 +30,6 @@ QUOTE_RULES: dict[str, str] = {
     "reported.cue_after": "..., X said.",
     "reported.parenthetical": "A, X said, B.",
     "reported.according_to": "According to X, ...",
+    "reported.utterance_noun": "X's claim that ...",
     "transcript.turn": "a transcript line: NAME: ...",
 }
