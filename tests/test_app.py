@@ -311,6 +311,25 @@ async def test_cursor_in_the_article_names_the_speaker_of_the_quote_there():
         assert screen.selected is screen.document.item("q5")
 
 
+async def test_the_status_names_the_selected_quote_once_though_the_cursor_is_on_it():
+    app = ExplorerApp(paths=[HARBOUR], service=FakeService())
+    async with app.run_test(size=(160, 36)) as pilot:
+        screen = await settle(app, pilot)
+        view = screen.view
+        target = view.row_of(screen.document.text.index("Residents in Port Ellis"))
+        view.focus()
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("enter")  # selects the quote under the cursor
+        await pilot.pause()
+        shown = screen.status.render().plain
+        assert shown.startswith("direct quote by Tom Haddow · ")
+        assert shown.count("direct quote by Tom Haddow") == 1
+        await pilot.press("escape")  # nothing selected: the cursor's quote is named again
+        await pilot.pause()
+        assert screen.status.render().plain.count("direct quote by Tom Haddow") == 1
+
+
 async def test_copy_gives_the_articles_words_and_y_a_citation():
     # The analysis's own text of the quote is re-punctuated; the copy must not be.
     doc = fixture_doc("harbour")

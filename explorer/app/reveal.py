@@ -53,7 +53,10 @@ def describe(doc: ParsedDocument, item: Item) -> str:
 
 
 def describe_at(doc: ParsedDocument, start: int, end: int, locator: ItemLocator | None = None,
-                limit: int = 3) -> str:
-    """A short line for the status bar; empty when nothing is there."""
-    found = (locator or ItemLocator(doc)).items_at(start, end)
+                limit: int = 3, leave_out: Item | None = None) -> str:
+    """A short line for the status bar; empty when nothing is there.
+
+    ``leave_out`` is the selected item, which the status line names already.
+    """
+    found = [item for item in (locator or ItemLocator(doc)).items_at(start, end) if item is not leave_out]
     return " · ".join(describe(doc, item) for item in found[:limit])

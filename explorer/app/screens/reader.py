@@ -460,6 +460,7 @@ class ReaderScreen(NewsroomActions, Screen):
         else:
             position = ""
         self.status.position = position
+        self._show_under_cursor()
 
     def action_step(self, step: int) -> None:
         occurrences = self.nav.active
@@ -471,10 +472,16 @@ class ReaderScreen(NewsroomActions, Screen):
 
     @on(CursorMoved)
     def _cursor_moved(self, event: CursorMoved) -> None:
-        document = self.document
-        if document is not None and not document.error:
-            self.status.under_cursor = describe_at(document, event.start, event.end,
-                                                   self.view.locator)
+        self._show_under_cursor()
+
+    def _show_under_cursor(self) -> None:
+        """What the cursor is on, less the selection the status line already names."""
+        document, chars = self.document, self.view.cursor_chars
+        if document is None or document.error or chars is None:
+            return
+        start, end = chars
+        self.status.under_cursor = describe_at(document, start, end, self.view.locator,
+                                               leave_out=self.nav.selected)
 
     # -- panels and highlights -----------------------------------------------------------------
 

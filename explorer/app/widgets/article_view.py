@@ -327,6 +327,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- cursor -----------------------------------------------------------------------
 
+    @property
+    def cursor_chars(self) -> tuple[int, int] | None:
+        """The article's characters on the cursor's row; None before an article is shown."""
+        if not len(self._index):
+            return None
+        line = self._index.lines[min(self.cursor_row, len(self._index) - 1)]
+        return line.start, line.end
+
     def validate_cursor_row(self, row: int) -> int:
         return max(0, min(row, len(self._index) - 1))
 
