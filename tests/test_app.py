@@ -294,17 +294,23 @@ async def test_a_speakers_quotes_from_the_speakers_panel():
         assert "by Tom Haddow" in info
 
 
+async def _put_the_cursor_on(screen, pilot, words: str) -> int:
+    """Move the article cursor down, key by key, to the row holding ``words``; return the row."""
+    view = screen.view
+    target = view.row_of(screen.document.text.index(words))
+    view.focus()
+    for _ in range(target):
+        await pilot.press("down")
+    await pilot.pause()
+    return target
+
+
 async def test_cursor_in_the_article_names_the_speaker_of_the_quote_there():
     app = ExplorerApp(paths=[HARBOUR], service=FakeService())
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await settle(app, pilot)
-        view = screen.view
-        target = view.row_of(screen.document.text.index("Residents in Port Ellis"))
-        view.focus()
-        for _ in range(target):
-            await pilot.press("down")
-        await pilot.pause()
-        assert view.cursor_row == target
+        target = await _put_the_cursor_on(screen, pilot, "Residents in Port Ellis")
+        assert screen.view.cursor_row == target
         assert "direct quote by Tom Haddow" in screen.status.under_cursor
         await pilot.press("enter")  # selects the quote under the cursor
         await pilot.pause()
@@ -315,11 +321,7 @@ async def test_the_status_names_the_selected_quote_once_though_the_cursor_is_on_
     app = ExplorerApp(paths=[HARBOUR], service=FakeService())
     async with app.run_test(size=(160, 36)) as pilot:
         screen = await settle(app, pilot)
-        view = screen.view
-        target = view.row_of(screen.document.text.index("Residents in Port Ellis"))
-        view.focus()
-        for _ in range(target):
-            await pilot.press("down")
+        await _put_the_cursor_on(screen, pilot, "Residents in Port Ellis")
         await pilot.press("enter")  # selects the quote under the cursor
         await pilot.pause()
         shown = screen.status.render().plain
