@@ -86,7 +86,7 @@ async def test_entries_fill_the_readers_library_with_title_date_source_and_unrea
         assert len(prompts(app)) == 6
         library = screen.query_one(Library)
         assert library.display and library.has_focus
-        assert library.border_subtitle.startswith("6 entries, 6 unread · Valley Courier · fetched")
+        assert library.border_subtitle.startswith("6 entries, 6 unread (marked N) · Valley Courier · fetched")
         # Nothing is fetched or marked until an entry is opened: the feed's summary shows.
         assert shown_text(screen) == "About Story 0"
         assert screen.status.analysis == "the feed's summary · enter opens the page"

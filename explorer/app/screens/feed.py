@@ -190,7 +190,8 @@ class FeedReaderScreen(ReaderScreen):
     def library_summary(self) -> str:
         """Under the entries: how many are unread, which feeds, when they were fetched."""
         unread = sum(entry.id not in self.read for entry in self.entries)
-        parts = [f"{counted(len(self.entries), 'entry')}, {unread} unread", *self.titles]
+        unread_said = f"{unread} unread (marked {UNREAD_MARK})" if unread else "0 unread"
+        parts = [f"{counted(len(self.entries), 'entry')}, {unread_said}", *self.titles]
         if self.fetched:
             parts.append(f"fetched {self.fetched}")
         return visible(" · ".join(parts))
