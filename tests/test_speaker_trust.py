@@ -142,6 +142,17 @@ def test_a_source_the_article_does_not_name_is_anonymous(analyze_text):
     assert speaker_of(doc, "the deal would be signed").kind == "anonymous"
 
 
+@pytest.mark.parametrize("text, body", [
+    ("Shop owners were worried. Retail Wales said the new levy would close \"dozens of small "
+     "stores\" by spring.", "Retail Wales"),
+    ("Outdoor firms met on Monday. In a statement, Tourism Scotland said bookings had fallen "
+     "by a fifth since March.", "Tourism Scotland"),
+])
+def test_a_sector_word_and_a_country_name_a_body_not_a_person(analyze_text, text, body):
+    speaker = next(s for s in analyze_text(text).speakers if s.name == body)
+    assert speaker.kind == "organisation"
+
+
 # --- quote structure and confidence -------------------------------------------------
 
 
