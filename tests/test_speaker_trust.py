@@ -365,6 +365,16 @@ def test_a_summary_that_speaks_is_a_document(analyze_text):
     assert speaker_of(doc, "the levees need repair").kind == "document"
 
 
+def test_a_poll_the_parse_apposes_to_a_firm_is_not_the_firm_s_role(analyze_text):
+    doc = analyze_text(
+        "An online poll of 3,000 people conducted last week for the research firm Brightline "
+        "found that most voters backed the ban."
+    )
+    speaker = speaker_of(doc, "most voters backed the ban")
+    assert speaker.name == "Brightline"
+    assert speaker.role is None
+
+
 # --- the cue whose clause holds the quote -------------------------------------------
 
 

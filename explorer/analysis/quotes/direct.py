@@ -320,6 +320,8 @@ def speaker_and_role(reader: Reader, subject: Token) -> tuple[TokenRange, str | 
         name, role = appositive, subject  # "the mayor, Ruth Okafor"; "An SNP MP, Iona MacLeod"
     if name.pos_ != "PROPN" or role.pos_ == "PROPN" and role.ent_type_ == "PERSON":
         return cues.mention_tokens(subject), None
+    if role.lemma_.lower() in DOCUMENT_WORDS:
+        return cues.mention_tokens(name), None  # "a poll for the firm Perspective": no one's role
     start, end = cues.mention_tokens(role)
     while start < end and reader.doc[start].lower_ in ROLE_DETERMINERS:
         start += 1
