@@ -659,3 +659,36 @@ def test_a_role_inside_someone_elses_words_does_not_become_the_last_persons_role
     )
     forde = next(s for s in doc.speakers if s.name == "Lena Forde")
     assert forde.role != "minister"
+
+
+# --- live-blog headings -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("heading", [
+    "11:05 Landlords: 'we are paying twice what we paid for flour last spring'",
+    "11:05 Hexham: 'we are paying twice what we paid for flour last spring'",
+])
+def test_a_heading_labelled_with_a_place_or_a_group_credits_no_one(analyze_text, heading):
+    doc = analyze_text(
+        f"Live coverage of the council vote.\n\n{heading}\n\n"
+        "Bakers in Hexham said flour had doubled in price since the harvest."
+    )
+    assert speaker_of(doc, "we are paying twice") is None
+
+
+def test_a_heading_labelled_with_a_surname_the_article_names_credits_that_person(analyze_text):
+    doc = analyze_text(
+        "Live coverage of the council vote.\n\n"
+        "13:33 Thorne: 'the most dishonest budget this council has ever passed'\n\n"
+        "The opposition leader, Richard Thorne, said the vote was a disgrace."
+    )
+    assert name_of(doc, "the most dishonest budget") == "Richard Thorne"
+
+
+def test_a_heading_labelled_with_a_surname_after_a_title_credits_that_person(analyze_text):
+    doc = analyze_text(
+        "Live coverage of the council vote.\n\n"
+        "13:40 Johnson: 'I will not resign over a single vote in this chamber'\n\n"
+        "Mr Johnson told councillors he would stay on as leader."
+    )
+    assert speaker_of(doc, "I will not resign") is not None
