@@ -692,3 +692,18 @@ def test_a_heading_labelled_with_a_surname_after_a_title_credits_that_person(ana
         "Mr Johnson told councillors he would stay on as leader."
     )
     assert speaker_of(doc, "I will not resign") is not None
+
+
+# --- an interviewer's question ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, question, answer", [
+    ("Asked whether she would stand again at the next election, the mayor, Ruth Corran, said "
+     "she had not yet decided.", "whether she would stand again", "she had not yet decided"),
+    ("Asked what the council would cut first, the treasurer, Paul Nyland, said libraries were "
+     "safe.", "what the council would cut first", "libraries were safe"),
+])
+def test_the_question_put_to_someone_is_not_their_words(analyze_text, text, question, answer):
+    doc = analyze_text(text)
+    assert not [q for q in doc.quotes if question in q.text]
+    assert speaker_of(doc, answer) is not None
