@@ -707,3 +707,11 @@ def test_the_question_put_to_someone_is_not_their_words(analyze_text, text, ques
     doc = analyze_text(text)
     assert not [q for q in doc.quotes if question in q.text]
     assert speaker_of(doc, answer) is not None
+
+
+def test_a_verb_inside_the_question_put_to_someone_is_no_one_s_cue(analyze_text):
+    doc = analyze_text(
+        "Asked whether the council could promise no further cuts before the election, the "
+        "leader, Dan Ibbott, said he would not speculate."
+    )
+    assert [q.text for q in doc.quotes] == ["he would not speculate"]

@@ -60,8 +60,8 @@ def subject_of(verb: Token, quoted=None) -> Token | None:
     the parser left a speech verb with no subject at all, the speaker it most likely
     missed (see ``_subject_the_parse_missed``).
     """
-    if _put_to_someone(verb):
-        return None
+    if _put_to_someone(verb) or any(_put_to_someone(a) for a in verb.ancestors):
+        return None  # nor is anything said inside the question ("could guarantee")
     subject = _grammatical_subject(verb, quoted)
     if subject is None:
         subject = _subject_the_parse_missed(verb, quoted)
