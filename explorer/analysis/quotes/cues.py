@@ -68,7 +68,8 @@ def subject_of(verb: Token, quoted=None) -> Token | None:
     return subject
 
 
-_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
+_QUESTION_WORDS = words("question_words")
+"""Words that open a question clause: what an interviewer asked, not what was said."""
 
 
 def _put_to_someone(verb: Token) -> bool:
