@@ -142,6 +142,17 @@ def test_a_source_the_article_does_not_name_is_anonymous(analyze_text):
     assert speaker_of(doc, "the deal would be signed").kind == "anonymous"
 
 
+@pytest.mark.parametrize("text, body", [
+    ("Shop owners were worried. Retail Wales said the new levy would close \"dozens of small "
+     "stores\" by spring.", "Retail Wales"),
+    ("Outdoor firms met on Monday. In a statement, Tourism Scotland said bookings had fallen "
+     "by a fifth since March.", "Tourism Scotland"),
+])
+def test_a_sector_word_and_a_country_name_a_body_not_a_person(analyze_text, text, body):
+    speaker = next(s for s in analyze_text(text).speakers if s.name == body)
+    assert speaker.kind == "organisation"
+
+
 # --- quote structure and confidence -------------------------------------------------
 
 
@@ -352,6 +363,16 @@ def test_a_source_inside_a_named_body_is_anonymous(analyze_text):
 def test_a_summary_that_speaks_is_a_document(analyze_text):
     doc = analyze_text("According to a summary released by the committee, the levees need repair.")
     assert speaker_of(doc, "the levees need repair").kind == "document"
+
+
+def test_a_poll_the_parse_apposes_to_a_firm_is_not_the_firm_s_role(analyze_text):
+    doc = analyze_text(
+        "An online poll of 3,000 people conducted last week for the research firm Brightline "
+        "found that most voters backed the ban."
+    )
+    speaker = speaker_of(doc, "most voters backed the ban")
+    assert speaker.name == "Brightline"
+    assert speaker.role is None
 
 
 # --- the cue whose clause holds the quote -------------------------------------------
@@ -638,3 +659,59 @@ def test_a_role_inside_someone_elses_words_does_not_become_the_last_persons_role
     )
     forde = next(s for s in doc.speakers if s.name == "Lena Forde")
     assert forde.role != "minister"
+
+
+# --- live-blog headings -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("heading", [
+    "11:05 Landlords: 'we are paying twice what we paid for flour last spring'",
+    "11:05 Hexham: 'we are paying twice what we paid for flour last spring'",
+])
+def test_a_heading_labelled_with_a_place_or_a_group_credits_no_one(analyze_text, heading):
+    doc = analyze_text(
+        f"Live coverage of the council vote.\n\n{heading}\n\n"
+        "Bakers in Hexham said flour had doubled in price since the harvest."
+    )
+    assert speaker_of(doc, "we are paying twice") is None
+
+
+def test_a_heading_labelled_with_a_surname_the_article_names_credits_that_person(analyze_text):
+    doc = analyze_text(
+        "Live coverage of the council vote.\n\n"
+        "13:33 Thorne: 'the most dishonest budget this council has ever passed'\n\n"
+        "The opposition leader, Richard Thorne, said the vote was a disgrace."
+    )
+    assert name_of(doc, "the most dishonest budget") == "Richard Thorne"
+
+
+def test_a_heading_labelled_with_a_surname_after_a_title_credits_that_person(analyze_text):
+    doc = analyze_text(
+        "Live coverage of the council vote.\n\n"
+        "13:40 Johnson: 'I will not resign over a single vote in this chamber'\n\n"
+        "Mr Johnson told councillors he would stay on as leader."
+    )
+    assert speaker_of(doc, "I will not resign") is not None
+
+
+# --- an interviewer's question ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, question, answer", [
+    ("Asked whether she would stand again at the next election, the mayor, Ruth Corran, said "
+     "she had not yet decided.", "whether she would stand again", "she had not yet decided"),
+    ("Asked what the council would cut first, the treasurer, Paul Nyland, said libraries were "
+     "safe.", "what the council would cut first", "libraries were safe"),
+])
+def test_the_question_put_to_someone_is_not_their_words(analyze_text, text, question, answer):
+    doc = analyze_text(text)
+    assert not [q for q in doc.quotes if question in q.text]
+    assert speaker_of(doc, answer) is not None
+
+
+def test_a_verb_inside_the_question_put_to_someone_is_no_one_s_cue(analyze_text):
+    doc = analyze_text(
+        "Asked whether the council could promise no further cuts before the election, the "
+        "leader, Dan Ibbott, said he would not speculate."
+    )
+    assert [q.text for q in doc.quotes] == ["he would not speculate"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from explorer.analysis.entities.first_names import is_first_name
 from explorer.analysis.entities.people import ORGANISATION_WORDS
 from explorer.analysis.gazetteer import lookup
 from explorer.analysis.lexicons import words
@@ -208,6 +209,8 @@ def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: boo
     if titled:
         return "person"
     looks_like_org = any(w.lower_ in _ORG_WORDS for w in words) or any(w.is_upper and len(w) > 1 for w in words)
+    if label == "ORG" and _a_sector_of_a_place(words):
+        return "organisation"
     if label == "PERSON":
         return "person"
     if label == "NORP" or (words[-1].tag_ == "NNPS" and not looks_like_org):
@@ -222,6 +225,17 @@ def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: boo
     if label in ("ORG", "GPE", "FAC"):
         return "organisation"
     return None
+
+
+def _a_sector_of_a_place(words: list[Token]) -> bool:
+    """ "Care England", "Hospitality Ulster", "Scotland Rugby": a country or region with a word
+    that is no given name makes a body's name, though it reads like a person's."""
+    if len(words) < 2 or is_first_name(words[0].text):
+        return False
+    return any(
+        (info := lookup(w.text)) is not None and info.kind in ("country", "region", "state")
+        for w in (words[0], words[-1])
+    )
 
 
 def name_text(mention: Mention, doc: Doc) -> str:

@@ -60,10 +60,26 @@ def subject_of(verb: Token, quoted=None) -> Token | None:
     the parser left a speech verb with no subject at all, the speaker it most likely
     missed (see ``_subject_the_parse_missed``).
     """
+    if _put_to_someone(verb) or any(_put_to_someone(a) for a in verb.ancestors):
+        return None  # nor is anything said inside the question ("could guarantee")
     subject = _grammatical_subject(verb, quoted)
     if subject is None:
         subject = _subject_the_parse_missed(verb, quoted)
     return subject
+
+
+_QUESTION_WORDS = words("question_words")
+"""Words that open a question clause: what an interviewer asked, not what was said."""
+
+
+def _put_to_someone(verb: Token) -> bool:
+    """``Asked whether she would resign, she said ...``: a bare passive participle with a
+    question clause reports what an unnamed interviewer asked the clause's subject; the
+    subject answered, and did not say those words. (``Asked about the plan, she said``
+    keeps her as the source of what follows, as PolNeAR annotates it.)"""
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children
+    ) and any(c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS for c in verb.children)
 
 
 def _grammatical_subject(verb: Token, quoted=None) -> Token | None:

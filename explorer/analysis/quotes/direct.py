@@ -14,6 +14,9 @@ from itertools import pairwise
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from explorer.analysis.entities.first_names import is_first_name
+from explorer.analysis.entities.mentions import KNOWN_BODIES, PARTIES
+from explorer.analysis.gazetteer import lookup, lookup_town
 from explorer.analysis.lexicons import words
 from explorer.analysis.names import TITLES
 from explorer.analysis.quotes import cues
@@ -93,6 +96,8 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     parts = [(p.start, p.end) for p in group]
     first, last = _quote_tokens(reader, group)
     sentences = _sentences_around(reader, group)
+    if _heading_label_of_no_one(reader, first):
+        return Draft("direct", parts, "direct.unattributed")
     named = _person_before_colon(_tokens_before(reader, first)) or _affiliated_name_line(reader, first)
     if named is not None:
         return Draft("direct", parts, "direct.colon_intro", speaker=named)
@@ -320,6 +325,8 @@ def speaker_and_role(reader: Reader, subject: Token) -> tuple[TokenRange, str | 
         name, role = appositive, subject  # "the mayor, Ruth Okafor"; "An SNP MP, Iona MacLeod"
     if name.pos_ != "PROPN" or role.pos_ == "PROPN" and role.ent_type_ == "PERSON":
         return cues.mention_tokens(subject), None
+    if role.lemma_.lower() in DOCUMENT_WORDS:
+        return cues.mention_tokens(name), None  # "a poll for the firm Perspective": no one's role
     start, end = cues.mention_tokens(role)
     while start < end and reader.doc[start].lower_ in ROLE_DETERMINERS:
         start += 1
@@ -530,6 +537,36 @@ def _person_before_colon(before: list[Token]) -> TokenRange | None:
     while start < names[-1].i and cues.CLOCK_TIME.match(before[0].doc[start].text):
         start += 1  # "13:33 Thorne:": a live blog's time stamp, not part of the name
     return TokenRange(start, names[-1].i + 1)
+
+
+def _heading_label_of_no_one(reader: Reader, first: int) -> bool:
+    """``17:10 Glasgow: 'too little'``, ``Charities: 'a turning point'``: a heading that labels
+    the entry with a place or a group sums up voices heard below; no one said it there."""
+    line = reader.line_of(reader.doc[first].idx)
+    if line < 0:
+        return False
+    tokens = [t for t in reader.doc[reader.token_at(reader.lines[line][0]) : first] if not t.is_space]
+    while tokens and cues.CLOCK_TIME.match(tokens[0].text):
+        tokens.pop(0)
+    if len(tokens) < 2 or len(tokens) > 4 or tokens[-1].text != ":":
+        return False
+    label = tokens[:-1]
+    if any(reader.quoted[t.i] or not t.is_title for t in label):
+        return False
+    text = " ".join(t.text for t in label)
+    if text.lower() in PARTIES or text.lower() in KNOWN_BODIES or is_first_name(label[0].text):
+        return False
+    group = len(label) == 1 and text.endswith("s") and not text.endswith("ss") and (
+        label[0].ent_type_ not in ("PERSON", "ORG")
+    )  # "Charities", "Landlords": a group heard from, not one voice
+    if not group and lookup(text) is None and lookup_town(text) is None:
+        return False
+    # "Thorne:" when the article names Richard Thorne or Mr Thorne: a surname, whatever the map says
+    doc = reader.doc
+    label_words = {t.text for t in label}
+    return not any(e.label_ in ("PERSON", "ORG") and len(e) > len(label)
+                   and label_words <= {t.text for t in e} for e in doc.ents) and not any(
+        t.text == label[0].text and t.i > 0 and doc[t.i - 1].lower_ in TITLES for t in doc)
 
 
 def _headline_name(reader: Reader, first: int) -> TokenRange | None:
