@@ -715,3 +715,23 @@ def test_a_verb_inside_the_question_put_to_someone_is_no_one_s_cue(analyze_text)
         "leader, Dan Ibbott, said he would not speculate."
     )
     assert [q.text for q in doc.quotes] == ["he would not speculate"]
+
+
+def test_a_reader_known_by_a_first_name_is_not_a_person_named_in_full_later(analyze_text):
+    doc = analyze_text(
+        'Readers have been writing in. David, from Leeds, writes: "My rent has doubled and '
+        'nothing in this budget helps."\n\n'
+        'Later the chief executive of the ports group, David Marlow, said: "Trade will suffer."'
+    )
+    assert name_of(doc, "My rent has doubled") == "David"
+    assert name_of(doc, "Trade will suffer") == "David Marlow"
+    assert [p.name for p in doc.people if p.name.startswith("David")] == ["David", "David Marlow"]
+
+
+def test_a_first_name_given_before_the_full_name_is_still_that_person(analyze_text):
+    doc = analyze_text(
+        'The singer was not at home. His wife Tessa, who found the safe open, said the rings were gone.\n\n'
+        'On Tuesday Tessa Harrow told reporters: "They took everything that mattered to us."'
+    )
+    assert name_of(doc, "They took everything") == "Tessa Harrow"
+    assert [p.name for p in doc.people if p.name.startswith("Tessa")] == ["Tessa Harrow"]

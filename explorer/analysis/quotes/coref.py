@@ -362,6 +362,8 @@ class Resolver:
                 continue  # "the US Treasury" is not the Treasury a UK article means
             if referent.kind == "person" and _given_names_differ(name, referent.names):
                 continue  # "Sharon Osbourne" is not "Ozzy Osbourne", whatever surname they share
+            if len(_name_words(name)) > 1 and _a_member_of_the_public(referent, self.doc.text):
+                continue  # "David, from Leeds, writes" is not "David Marlow" named later
             if any(_same_name(name, known) for known in known_names):
                 return referent
         return self.new(mention.kind_hint)
@@ -679,6 +681,20 @@ def _given_names_differ(name: str, known_names: list[str]) -> bool:
         ):
             return True
     return False
+
+
+_FROM_A_PLACE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:from|in)\s+[A-Z]")
+"""What follows a reader's or a passer-by's first name: ``, from Leeds,``, ``, 34, from Hull``."""
+
+
+def _a_member_of_the_public(referent: Referent, text: str) -> bool:
+    """Known only by a first name and where they are from (``David, from Leeds, writes``): a
+    reader or a vox pop, not the David named in full elsewhere. A first name alone is not
+    enough: ``his wife Sharon`` is the ``Sharon Osbourne`` of the next paragraph."""
+    names = referent.names
+    if not names or not referent.mentions or not all(len(n.split()) == 1 and is_first_name(n) for n in names):
+        return False
+    return _FROM_A_PLACE.match(text, referent.mentions[0][1]) is not None
 
 
 def _name_words(name: str) -> list[str]:
