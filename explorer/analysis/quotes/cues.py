@@ -60,7 +60,7 @@ def subject_of(verb: Token, quoted=None) -> Token | None:
     the parser left a speech verb with no subject at all, the speaker it most likely
     missed (see ``_subject_the_parse_missed``).
     """
-    if _put_to_someone(verb) or any(_put_to_someone(a) for a in verb.ancestors):
+    if put_to_someone(verb) or any(put_to_someone(a) for a in verb.ancestors):
         return None  # nor is anything said inside the question ("could guarantee")
     subject = _grammatical_subject(verb, quoted)
     if subject is None:
@@ -72,7 +72,14 @@ _QUESTION_WORDS = words("question_words")
 """Words that open a question clause: what an interviewer asked, not what was said."""
 
 
-def _put_to_someone(verb: Token) -> bool:
+def question_put(verb: Token) -> Token | None:
+    """The question clause of ``Asked whether she would resign, ...``, when ``verb`` puts one."""
+    if not put_to_someone(verb):
+        return None
+    return next(c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS)
+
+
+def put_to_someone(verb: Token) -> bool:
     """``Asked whether she would resign, she said ...``: a bare passive participle with a
     question clause reports what an unnamed interviewer asked the clause's subject; the
     subject answered, and did not say those words. (``Asked about the plan, she said``

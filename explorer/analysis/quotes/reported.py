@@ -82,7 +82,28 @@ def _cue_phrase_start(verb: Token) -> int:
     return verb.doc[min(subject.left_edge.i, verb.i) - 1].idx
 
 
+def _question_asked(reader: Reader, verb: Token) -> Draft | None:
+    """``Asked whether the cuts would stop, she said ...``: the question is reported words, but
+    an unnamed interviewer's, not the answerer's; it is kept, with no speaker."""
+    clause = cues.question_put(verb)
+    if clause is None:
+        return None
+    doc = reader.doc
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    # the parse may hang the answerer on the question: "Asked whether X, the leader, Y, said"
+    end = next((t.i for t in doc[start:end] if t.text == "," and not reader.quoted[t.i]), end)
+    start, end = cues.trim(doc, start, end)
+    if end - start < 3:
+        return None
+    kind = "mixed" if any(reader.quoted[i] for i in range(start, end)) else "indirect"
+    return Draft(kind, [reader.char_range(start, end)], "reported.question",
+                 cue=reader.char_range(verb.i, verb.i + 1))
+
+
 def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | None:
+    question = _question_asked(reader, verb)
+    if question is not None:
+        return question
     subject = cues.subject_of(verb, reader.quoted)
     if subject is None or reader.quoted[subject.i]:
         return None

@@ -29,6 +29,7 @@ QUOTE_RULES: dict[str, str] = {
     "reported.object": "X announced his resignation, X called for a ban",
     "reported.cue_after": "..., X said.",
     "reported.parenthetical": "A, X said, B.",
+    "reported.question": "Asked whether ..., X said: the question put by an unnamed interviewer",
     "reported.according_to": "According to X, ...",
     "reported.utterance_noun": "X's claim that ...",
     "transcript.turn": "a transcript line: NAME: ...",
