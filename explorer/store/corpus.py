@@ -33,6 +33,7 @@ from explorer.store.corpus_query import (
     SNIPPET_CONTEXT,
     Filters,
     QueryError,
+    QuoteRef,
     Snippet,
     fts_query,
     indexable,
@@ -78,24 +79,6 @@ class CorpusSpeaker:
     kind: str
     quote_count: int
     article_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteRef:
-    """One quote and where it lives: the article (path, title, date) and the quote id in it."""
-
-    path: str
-    title: str
-    date: str | None
-    quote_id: str
-    speaker: str
-    kind: str
-    text: str
-    start: int
-    end: int
-    confidence: float | None = None
-    snippet: Snippet | None = None
-    """For a search in quotes: the quote's words with the matches marked."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,24 @@ class Snippet:
     marks: tuple[Span, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """One quote and where it lives: the article (path, title, date) and the quote id in it."""
+
+    path: str
+    title: str
+    date: str | None
+    quote_id: str
+    speaker: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    confidence: float | None = None
+    snippet: Snippet | None = None
+    """For a search in quotes: the quote's words with the matches marked."""
+
+
 def snippet(text: str, span: Span, context: int = SNIPPET_CONTEXT,
             marks: tuple[Span, ...] | None = None) -> Snippet:
     """About ``context`` characters each side of ``span``, cut at word boundaries.

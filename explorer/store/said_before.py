@@ -11,27 +11,11 @@ SQL ``CorpusIndex.said_before`` answers the same question a page at a time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from explorer.analysis.person_match import PersonName, is_full_name, name_form, same_person
 from explorer.model import ParsedDocument
+from explorer.store.corpus_query import QuoteRef
 from explorer.titles import article_title
-
-
-@dataclass(frozen=True, slots=True)
-class EarlierQuote:
-    """One quote of the person in another article."""
-
-    path: str
-    title: str
-    date: str | None
-    quote_id: str
-    speaker: str
-    """The name the other article gives them."""
-    kind: str
-    text: str
-    start: int
-    end: int
 
 
 def _ambiguous(candidate: str, full_names: set[str]) -> bool:
@@ -43,7 +27,7 @@ def _ambiguous(candidate: str, full_names: set[str]) -> bool:
 
 
 def said_before(person: PersonName, documents: Iterable[ParsedDocument],
-                exclude_path: str | None = None) -> tuple[EarlierQuote, ...]:
+                exclude_path: str | None = None) -> tuple[QuoteRef, ...]:
     """``person``'s quotes in the analysed ``documents``, outside ``exclude_path``, newest first.
 
     Articles without a date come last; ties go by path, then position.
@@ -53,7 +37,7 @@ def said_before(person: PersonName, documents: Iterable[ParsedDocument],
     full_names = {s.name.casefold() for _, s in speakers if is_full_name(s.name)}
     if is_full_name(person.name):
         full_names.add(person.name.casefold())
-    found: list[EarlierQuote] = []
+    found: list[QuoteRef] = []
     for document, speaker in speakers:
         path = document.article.path or ""
         if path == exclude_path:
@@ -62,10 +46,10 @@ def said_before(person: PersonName, documents: Iterable[ParsedDocument],
         if not same_person(person, candidate) or _ambiguous(speaker.name, full_names):
             continue
         for quote in document.quotes_by(speaker.id):
-            found.append(EarlierQuote(
+            found.append(QuoteRef(
                 path=path, title=article_title(document.article), date=document.article.date,
                 quote_id=quote.id, speaker=speaker.name, kind=quote.kind, text=quote.text,
-                start=quote.start, end=quote.end,
+                start=quote.start, end=quote.end, confidence=quote.confidence,
             ))
     found.sort(key=lambda q: (q.path, q.start))
     found.sort(key=lambda q: q.date or "", reverse=True)

@@ -20,12 +20,13 @@ from explorer.app import STYLES
 from explorer.app.screens.corpus import ANALYSIS_BATCH, CorpusJump
 from explorer.model import Article, ParsedDocument
 from explorer.safe_text import visible
-from explorer.store.said_before import EarlierQuote, said_before
+from explorer.store.corpus_query import QuoteRef
+from explorer.store.said_before import said_before
 
 QUOTE_CHARACTERS = 200
 
 
-def earlier_prompt(quote: EarlierQuote) -> Text:
+def earlier_prompt(quote: QuoteRef) -> Text:
     """Date and title, the name the article used, then the quote's words."""
     words = " ".join(visible(quote.text).split())
     if len(words) > QUOTE_CHARACTERS:
@@ -60,7 +61,7 @@ class SaidBeforeScreen(Screen["CorpusJump | None"]):
         self.current = current
         self.service = service
         self._known = dict(documents or {})
-        self.found: tuple[EarlierQuote, ...] = ()
+        self.found: tuple[QuoteRef, ...] = ()
         self._index_of = {a.path: i for i, a in enumerate(self.articles) if a.path}
 
     def compose(self) -> ComposeResult:
@@ -101,7 +102,7 @@ class SaidBeforeScreen(Screen["CorpusJump | None"]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, found, sum(1 for d in documents if d.error is None))
 
-    def _show(self, found: tuple[EarlierQuote, ...], searched: int) -> None:
+    def _show(self, found: tuple[QuoteRef, ...], searched: int) -> None:
         self.found = found
         options = self.query_one(OptionList)
         options.set_options(Option(earlier_prompt(q)) for q in found)
