@@ -60,7 +60,7 @@ def subject_of(verb: Token, quoted=None) -> Token | None:
     the parser left a speech verb with no subject at all, the speaker it most likely
     missed (see ``_subject_the_parse_missed``).
     """
-    if put_to_someone(verb) or any(put_to_someone(a) for a in verb.ancestors):
+    if _put_to_someone(verb) or any(_put_to_someone(a) for a in verb.ancestors):
         return None  # nor is anything said inside the question ("could guarantee")
     subject = _grammatical_subject(verb, quoted)
     if subject is None:
@@ -73,20 +73,21 @@ _QUESTION_WORDS = words("question_words")
 
 
 def question_put(verb: Token) -> Token | None:
-    """The question clause of ``Asked whether she would resign, ...``, when ``verb`` puts one."""
-    if not put_to_someone(verb):
-        return None
-    return next(c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS)
-
-
-def put_to_someone(verb: Token) -> bool:
     """``Asked whether she would resign, she said ...``: a bare passive participle with a
     question clause reports what an unnamed interviewer asked the clause's subject; the
-    subject answered, and did not say those words. (``Asked about the plan, she said``
-    keeps her as the source of what follows, as PolNeAR annotates it.)"""
-    return verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children
-    ) and any(c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS for c in verb.children)
+    subject answered, and did not say those words. The question clause, or None.
+    (``Asked about the plan, she said`` keeps her as the source of what follows, as PolNeAR
+    annotates it.)"""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "advcl" or any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS),
+                None)
+
+
+def _put_to_someone(verb: Token) -> bool:
+    """Whether ``verb`` puts a question to the subject of its sentence (see ``question_put``)."""
+    return question_put(verb) is not None
 
 
 def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
