@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from explorer import __version__
 from explorer.analysis.entities import find_entities
 from explorer.analysis.figures import find_figures
+from explorer.analysis.lemmas import correct_lemmas
 from explorer.analysis.linking import link_speakers, share_mentions
 from explorer.analysis.loader import model_label
 from explorer.analysis.pieces import PIECE_CHARS, combine, piece_article, piece_bounds
@@ -36,6 +37,7 @@ def parse_text(article: Article) -> str:
 
 def build_document(article: Article, doc: Doc, engine: Engine) -> ParsedDocument:
     """Run every stage over one parse. Pure: the same inputs give the same model."""
+    correct_lemmas(doc)
     entities = find_entities(doc, article)
     attributions = find_attributions(doc, article, entities)
     figures = find_figures(doc, article, attributions.quotes)

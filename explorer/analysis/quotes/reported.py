@@ -133,14 +133,15 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
         inverted_at_end = verb.i < speaker[0] and speaker[1] >= _last_word(sentence)
         if stop > sentence.start + 3 and (doc[stop - 1].text == "," or inverted_at_end and stop > sentence.start + 5):
             start, end = cues.trim(doc, sentence.start, stop)
-            if end - start >= 3:
+            if end - start >= 3 and _has_verb(doc, start, end):
                 content, rule = TokenRange(start, end), "reported.cue_after"
-        elif verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "agent" for c in verb.children):
+        if content is None and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
+                c.dep_ == "agent" for c in verb.children):
             aside = _parenthetical(doc, sentence, stop, max(speaker[1], verb.i + 1))
             if aside is not None:
                 content, extra = aside
                 rule = "reported.parenthetical"
-    if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[content[0] : content[1]]):
+    if content is not None and not _has_verb(doc, *content) and (extra is None or not _has_verb(doc, *extra)):
         content = None
     if content is None:
         content = _object_of(reader, verb, sentence)
@@ -206,11 +207,26 @@ def _parenthetical(doc, sentence: SpacySpan, start: int, end: int) -> tuple[Toke
         return None
     after = cues.trim(doc, end + 1, sentence.end)
     before = cues.trim(doc, sentence.start, start - 1)
-    if after[1] - after[0] < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[after[0] : after[1]]):
+    if not _has_verb(doc, *after):
         return None
-    if before[1] - before[0] >= 3 and any(t.pos_ in ("VERB", "AUX") for t in doc[before[0] : before[1]]):
+    if _belongs_to(doc, before, after):
+        return before, after  # "This campaign, he says, is different": a subject cut from its verb
+    if after[1] - after[0] < 3:
+        return None
+    if before[1] - before[0] >= 3 and _has_verb(doc, *before):
         return before, after
     return after, None
+
+
+def _has_verb(doc, start: int, end: int) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])
+
+
+def _belongs_to(doc, before: TokenRange, after: TokenRange) -> bool:
+    """Whether the verbless words before an aside are the subject of the clause after it."""
+    if before[1] <= before[0] or _has_verb(doc, *before):
+        return False
+    return any(t.dep_ in cues.SUBJECT_DEPS and after[0] <= t.head.i < after[1] for t in doc[before[0] : before[1]])
 
 
 _ADDRESSEE_VERBS = words("addressee_verbs")
