@@ -31,3 +31,26 @@ def test_a_cue_inside_the_subject_and_verb_reports_both_halves(analyze_text):
     quote = quote_holding(doc, "is different")
     assert quote.rule == "reported.parenthetical" and doc.item(quote.speaker_id).name == "Tomas Berg"
     assert [doc.text[p.start : p.end] for p in quote.parts] == ["This campaign", "is different"]
+
+
+def test_a_cue_inside_a_clause_and_its_complement_reports_both_halves(analyze_text):
+    doc = analyze_text("Ola Brandt led the party for a decade. It was, she said, the hardest job of her life.")
+    quote = quote_holding(doc, "the hardest job")
+    assert doc.item(quote.speaker_id).name == "Ola Brandt"
+    assert [doc.text[p.start : p.end] for p in quote.parts] == ["It was", "the hardest job of her life"]
+
+
+def test_what_is_said_before_a_mixed_quote_in_the_same_sentence_is_kept(analyze_text):
+    doc = analyze_text(
+        'Mayor Rosa Lind says voters may not like the answer, but insists her rival is running a "dirty race."'
+    )
+    quote = quote_holding(doc, "voters may not like the answer")
+    assert doc.item(quote.speaker_id).name == "Rosa Lind"
+    assert "dirty race" not in quote.text
+
+
+def test_the_question_put_to_a_speaker_is_not_what_they_said(analyze_text):
+    doc = analyze_text("Asked if he would stand again, the mayor said no.")
+    said = [q for q in doc.quotes if q.speaker_id is not None]
+    assert all("would stand again" not in q.text for q in said), [q.text for q in said]
+    assert name_of(doc, "no") == "the mayor"

@@ -40,7 +40,7 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
         for verb in sorted(verbs, key=lambda t: not _closing_cue(t, sentence)):
             if verb.i in used_verbs or covered_tokens[verb.i] and verb.i not in closing:
                 continue
-            draft = _reported_by(reader, sentence, verb)
+            draft = _reported_by(reader, sentence, verb, lambda i: covered_tokens[i] and i not in closing)
             if draft is None:
                 continue
             tokens = range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
@@ -100,7 +100,8 @@ def _question_asked(reader: Reader, verb: Token) -> Draft | None:
                  cue=reader.char_range(verb.i, verb.i + 1))
 
 
-def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | None:
+def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda i: False) -> Draft | None:
+    """What ``verb`` reports, and who said it; ``taken(i)`` says token i is another quote's."""
     question = _question_asked(reader, verb)
     if question is not None:
         return question
@@ -118,6 +119,9 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
         if complement.i > verb.i:
             start = max(start, verb.i + 1)
             end = sentence.end if not _opens_the_sentence(verb) else verb.right_edge.i + 1
+            if any(taken(i) for i in range(start, end)):
+                # "X says A, but insists B "quoted"": B is another quote's; A is still X's
+                end = min(end, complement.right_edge.i + 1)
         else:
             end = min(end, speaker[0], verb.i)
             extra = _words_after_aside(doc, sentence, verb, speaker)
@@ -132,7 +136,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
             stop = min(stop, subject.left_edge.i)
         inverted_at_end = verb.i < speaker[0] and speaker[1] >= _last_word(sentence)
         if stop > sentence.start + 3 and (doc[stop - 1].text == "," or inverted_at_end and stop > sentence.start + 5):
-            start, end = cues.trim(doc, sentence.start, stop)
+            start, end = cues.trim(doc, _past_the_question(sentence, stop), stop)
             if end - start >= 3 and _has_verb(doc, start, end):
                 content, rule = TokenRange(start, end), "reported.cue_after"
         if content is None and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
@@ -144,7 +148,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     if content is not None and not _has_verb(doc, *content) and (extra is None or not _has_verb(doc, *extra)):
         content = None
     if content is None:
-        content = _object_of(reader, verb, sentence)
+        content = _object_of(reader, verb, sentence) or _answer(verb)
         rule = "reported.object"
     if content is None:
         return None
@@ -154,6 +158,28 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     return Draft(kind, [reader.char_range(*piece) for piece in pieces], rule, cue=cue_span(reader, verb),
                  speaker=speaker, role=role, used_verbs={verb.i},
                  pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
+
+
+def _past_the_question(sentence: SpacySpan, stop: int) -> int:
+    """Where the words before a closing cue begin once the question put to the speaker is
+    left out: ``Asked if he would stand, the mayor said no`` reports only "no"."""
+    for token in sentence:
+        if token.i >= stop:
+            break
+        if token.left_edge.i == sentence.start and cues.question_put(token) is not None:
+            return token.right_edge.i + 1
+    return sentence.start
+
+
+_ANSWERS = frozenset(["yes", "no"])
+
+
+def _answer(verb: Token) -> TokenRange | None:
+    """``the mayor said no``: a one-word answer is what was said."""
+    if verb.lemma_.lower() != "say":
+        return None
+    answer = next((c for c in verb.rights if c.dep_ in ("intj", "dobj") and c.lower_ in _ANSWERS), None)
+    return TokenRange(answer.i, answer.i + 1) if answer is not None else None
 
 
 _CONTINUING_WORDS = frozenset(["SCONJ", "CCONJ"])
@@ -207,11 +233,9 @@ def _parenthetical(doc, sentence: SpacySpan, start: int, end: int) -> tuple[Toke
         return None
     after = cues.trim(doc, end + 1, sentence.end)
     before = cues.trim(doc, sentence.start, start - 1)
-    if not _has_verb(doc, *after):
-        return None
-    if _belongs_to(doc, before, after):
-        return before, after  # "This campaign, he says, is different": a subject cut from its verb
-    if after[1] - after[0] < 3:
+    if _belongs_to(doc, before, after) or _completes(doc, before, after):
+        return before, after  # "This campaign, he says, is different": one clause cut in two
+    if after[1] - after[0] < 3 or not _has_verb(doc, *after):
         return None
     if before[1] - before[0] >= 3 and _has_verb(doc, *before):
         return before, after
@@ -224,9 +248,17 @@ def _has_verb(doc, start: int, end: int) -> bool:
 
 def _belongs_to(doc, before: TokenRange, after: TokenRange) -> bool:
     """Whether the verbless words before an aside are the subject of the clause after it."""
-    if before[1] <= before[0] or _has_verb(doc, *before):
+    if before[1] <= before[0] or _has_verb(doc, *before) or not _has_verb(doc, *after):
         return False
     return any(t.dep_ in cues.SUBJECT_DEPS and after[0] <= t.head.i < after[1] for t in doc[before[0] : before[1]])
+
+
+def _completes(doc, before: TokenRange, after: TokenRange) -> bool:
+    """Whether the verbless words after an aside complete the clause before it (``It was, he
+    said, the hardest job``)."""
+    if after[1] <= after[0] or before[1] <= before[0] or _has_verb(doc, *after) or not _has_verb(doc, *before):
+        return False
+    return any(before[0] <= t.head.i < before[1] for t in doc[after[0] : after[1]])
 
 
 _ADDRESSEE_VERBS = words("addressee_verbs")
