@@ -54,3 +54,45 @@ def test_the_question_put_to_a_speaker_is_not_what_they_said(analyze_text):
     said = [q for q in doc.quotes if q.speaker_id is not None]
     assert all("would stand again" not in q.text for q in said), [q.text for q in said]
     assert name_of(doc, "no") == "the mayor"
+
+
+def test_a_stance_adjective_with_a_clause_is_an_attribution(analyze_text):
+    doc = analyze_text("Some councillors are worried that the new bypass will cut the village in two.")
+    quote = quote_holding(doc, "the new bypass will cut")
+    assert quote.rule == "reported.stance" and doc.item(quote.speaker_id).name == "Some councillors"
+    assert quote.text == "the new bypass will cut the village in two"
+
+
+def test_a_stance_adjective_with_its_object_is_an_attribution(analyze_text):
+    doc = analyze_text("Senator Ada Voss has been critical of the governor's handling of the floods.")
+    quote = quote_holding(doc, "the governor's handling")
+    assert quote.rule == "reported.stance" and doc.item(quote.speaker_id).name == "Ada Voss"
+
+
+def test_seeing_someone_as_something_is_an_attribution(analyze_text):
+    doc = analyze_text("Mayor Rosa Lind sees the bypass as a lifeline for the high street.")
+    quote = quote_holding(doc, "a lifeline")
+    assert quote.rule == "reported.stance" and doc.item(quote.speaker_id).name == "Rosa Lind"
+    assert quote.text == "the bypass as a lifeline for the high street"
+
+
+def test_a_thing_that_is_clear_or_likely_holds_no_stance(analyze_text):
+    doc = analyze_text(
+        "It is clear that the bridge will close. The plan is likely to fail. The weather was bad for the match."
+    )
+    assert [q for q in doc.quotes if q.rule == "reported.stance"] == []
+
+
+def test_an_opening_clause_is_not_what_a_cue_in_mid_sentence_reports(analyze_text):
+    doc = analyze_text(
+        "Though she has little support in the north, Varga promised to build a new hospital in every county."
+    )
+    assert all("little support in the north" not in q.text for q in doc.quotes), [q.text for q in doc.quotes]
+    doc = analyze_text("Minutes after the count began, the chairman announced four votes for Lund and two for Berg.")
+    assert all("the count began" not in q.text for q in doc.quotes), [q.text for q in doc.quotes]
+
+
+def test_a_closing_cue_with_a_time_still_reports_the_sentence(analyze_text):
+    doc = analyze_text("The bridge will reopen in May after the repairs, Varga said on Tuesday.")
+    assert name_of(doc, "The bridge will reopen") == "Varga"
+

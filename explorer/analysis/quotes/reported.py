@@ -10,6 +10,7 @@ from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import OBJECT_CUES
+from explorer.analysis.quotes.stance import stance_drafts
 from explorer.analysis.token_range import TokenRange
 
 
@@ -55,6 +56,7 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
                 for i in tokens:
                     covered_tokens[i] = 1
                 closing = set(tokens) - nested if closes else closing - nested
+        drafts.extend(stance_drafts(reader, sentence, covered_tokens))
     return drafts
 
 
@@ -135,7 +137,8 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
         if verb.dep_ == "pcomp":  # "..., energy minister X was quoted as saying": all of the subject
             stop = min(stop, subject.left_edge.i)
         inverted_at_end = verb.i < speaker[0] and speaker[1] >= _last_word(sentence)
-        if stop > sentence.start + 3 and (doc[stop - 1].text == "," or inverted_at_end and stop > sentence.start + 5):
+        if stop > sentence.start + 3 and _closes(doc, sentence, max(speaker[1], verb.i + 1)) and (
+                doc[stop - 1].text == "," or inverted_at_end and stop > sentence.start + 5):
             start, end = cues.trim(doc, _past_the_question(sentence, stop), stop)
             if end - start >= 3 and _has_verb(doc, start, end):
                 content, rule = TokenRange(start, end), "reported.cue_after"
@@ -158,6 +161,17 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
     return Draft(kind, [reader.char_range(*piece) for piece in pieces], rule, cue=cue_span(reader, verb),
                  speaker=speaker, role=role, used_verbs={verb.i},
                  pointer=reader.char_range(relative.i, relative.i + 1) if relative is not None else None)
+
+
+_CLOSING_TAIL = 6
+"""Most words that may follow a closing cue (``, X said on Tuesday in a statement.``)."""
+
+
+def _closes(doc, sentence: SpacySpan, after_cue: int) -> bool:
+    """Whether a cue ends its sentence, give or take a short verbless tail: only then are the
+    words before it what was said (``Though X, Varga promised to ...`` reports no "though")."""
+    tail = doc[after_cue : _last_word(sentence)]
+    return len(tail) <= _CLOSING_TAIL and not _has_verb(doc, after_cue, _last_word(sentence))
 
 
 def _past_the_question(sentence: SpacySpan, stop: int) -> int:

@@ -32,5 +32,6 @@ QUOTE_RULES: dict[str, str] = {
     "reported.question": "Asked whether ..., X said: the question put by an unnamed interviewer",
     "reported.according_to": "According to X, ...",
     "reported.utterance_noun": "X's claim that ...",
+    "reported.stance": "a view held, not said: X is confident that ..., X sees Y as Z",
     "transcript.turn": "a transcript line: NAME: ...",
 }
