@@ -96,3 +96,12 @@ def test_a_closing_cue_with_a_time_still_reports_the_sentence(analyze_text):
     doc = analyze_text("The bridge will reopen in May after the repairs, Varga said on Tuesday.")
     assert name_of(doc, "The bridge will reopen") == "Varga"
 
+
+
+def test_what_a_speaker_cites_knows_or_considers_is_reported(analyze_text):
+    doc = analyze_text("The council delayed the vote, citing new flood maps from the river authority.")
+    assert name_of(doc, "new flood maps").lower() == "the council"
+    doc = analyze_text("Minister Ada Voss knows the risks of a winter election.")
+    assert name_of(doc, "the risks of a winter election") == "Ada Voss"
+    doc = analyze_text("Mayor Rosa Lind is considering a second term.")
+    assert name_of(doc, "a second term") == "Rosa Lind"
