@@ -105,3 +105,10 @@ def test_what_a_speaker_cites_knows_or_considers_is_reported(analyze_text):
     assert name_of(doc, "the risks of a winter election") == "Ada Voss"
     doc = analyze_text("Mayor Rosa Lind is considering a second term.")
     assert name_of(doc, "a second term") == "Rosa Lind"
+
+
+def test_what_a_speaker_posts_or_understands_is_reported(analyze_text):
+    doc = analyze_text("Senator Ada Voss posted a video of the flooded high street on Sunday.")
+    assert name_of(doc, "a video of the flooded high street") == "Ada Voss"
+    doc = analyze_text("Mayor Rosa Lind understands the anger of the traders.")
+    assert name_of(doc, "the anger of the traders") == "Rosa Lind"
