@@ -112,3 +112,10 @@ def test_what_a_speaker_posts_or_understands_is_reported(analyze_text):
     assert name_of(doc, "a video of the flooded high street") == "Ada Voss"
     doc = analyze_text("Mayor Rosa Lind understands the anger of the traders.")
     assert name_of(doc, "the anger of the traders") == "Rosa Lind"
+
+
+def test_any_verb_with_a_that_clause_reports_it_for_a_named_subject(analyze_text):
+    doc = analyze_text("Ada Voss learned that the bridge would close for a year.")
+    assert name_of(doc, "the bridge would close") == "Ada Voss"
+    doc = analyze_text("The storm proved that the bridge was too weak.")
+    assert doc.quotes == ()

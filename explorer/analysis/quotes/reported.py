@@ -37,7 +37,8 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
         # what X wanted is still X's, reported inside Z's words
         closing: set[int] = set()
         cue_at = sentence.end_char
-        verbs = [t for t in sentence if not reader.quoted[t.i] and cues.is_speech_verb(t, with_thought=True)]
+        verbs = [t for t in sentence if not reader.quoted[t.i] and (
+            cues.is_speech_verb(t, with_thought=True) or _takes_a_that_clause(t))]
         for verb in sorted(verbs, key=lambda t: not _closing_cue(t, sentence)):
             if verb.i in used_verbs or covered_tokens[verb.i] and verb.i not in closing:
                 continue
@@ -172,6 +173,21 @@ def _closes(doc, sentence: SpacySpan, after_cue: int) -> bool:
     words before it what was said (``Though X, Varga promised to ...`` reports no "though")."""
     tail = doc[after_cue : _last_word(sentence)]
     return len(tail) <= _CLOSING_TAIL and not _has_verb(doc, after_cue, _last_word(sentence))
+
+
+_THAT_CLAUSE_SUBJECTS = frozenset(["he", "she", "they"])
+
+
+def _takes_a_that_clause(verb: Token) -> bool:
+    """``The court ruled that ...``, ``Ms X learned that ...``: any verb whose subject names
+    someone and whose clause opens with "that" reports what they said, found or held."""
+    if verb.pos_ != "VERB" or not any(
+            c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                    or subject.lower_ in _THAT_CLAUSE_SUBJECTS)
 
 
 def _past_the_question(sentence: SpacySpan, stop: int) -> int:
