@@ -119,3 +119,21 @@ def test_any_verb_with_a_that_clause_reports_it_for_a_named_subject(analyze_text
     assert name_of(doc, "the bridge would close") == "Ada Voss"
     doc = analyze_text("The storm proved that the bridge was too weak.")
     assert doc.quotes == ()
+
+
+def test_a_quoted_phrase_inside_a_reported_clause_makes_a_mixed_quote_of_the_clause(analyze_text):
+    doc = analyze_text('Senator Ada Voss warned that the "river lobby" is growing nervous about the new dam.')
+    quote = quote_holding(doc, "river lobby")
+    assert quote.kind == "mixed" and doc.item(quote.speaker_id).name == "Ada Voss"
+    assert quote.text == 'the "river lobby" is growing nervous about the new dam'
+
+
+def test_an_aside_after_a_quoted_phrase_leaves_it_a_direct_quote(analyze_text):
+    doc = analyze_text('Ada Voss praised the "brave and tireless work of the volunteers," who cleared the river in a week.')
+    quote = quote_holding(doc, "tireless work")
+    assert quote.kind == "direct" and quote.text == "brave and tireless work of the volunteers,"
+
+
+def test_a_day_before_a_name_is_not_part_of_it(analyze_text):
+    doc = analyze_text('On Monday Ada Voss praised the "brave and tireless work of the volunteers" at the weir.')
+    assert name_of(doc, "tireless work") == "Ada Voss"

@@ -25,6 +25,8 @@ _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl")
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
 _UNNAMED_QUANTIFIERS = frozenset(["one", "another", "a", "an"])
 _WHERE_PREPOSITIONS = frozenset(["in", "at", "from", "on", "close", "near", "inside"])
+_WEEKDAYS = words("weekdays")
+_DAY_OPENERS = frozenset(["on", "last", "this", "next", "since", "until", "by"])
 _NOT_SPEAKERS = words("not_speakers") | (words("subject_pronouns") - {"he", "she", "they"})
 
 
@@ -375,6 +377,8 @@ def mention_tokens(head: Token) -> TokenRange:
     while start < end and (doc[start].is_punct or doc[start].is_space
                            or CLOCK_TIME.match(doc[start].text)):
         start += 1  # "08:51 Unions warn ...": a live blog's time stamp is not part of the name
+    if start < head.i and doc[start].lower_ in _WEEKDAYS and start > 0 and doc[start - 1].lower_ in _DAY_OPENERS:
+        start += 1  # "On Monday Ada Voss said": the day is when, not who
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return TokenRange(start, end)

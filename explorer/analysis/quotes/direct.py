@@ -276,7 +276,7 @@ def _from_verb_and_subject(reader: Reader, parts, verb: Token, subject: Token, s
                    and t.lower_ not in ("that",)]
         between = [t for t in between if not (t.head.dep_ in ("dative", "dobj", "prep") and t.head.head.i == verb.i)
                    and t.dep_ not in ("pobj", "det")]
-        if between:
+        if between or _clause_goes_on(reader, verb, last):
             content = _content_after(reader, verb, speaker, last)
             return Draft("mixed", [content], "mixed.reported", cue=cue, speaker=speaker, role=role,
                          used_verbs={verb.i})
@@ -293,6 +293,18 @@ def _from_verb_and_subject(reader: Reader, parts, verb: Token, subject: Token, s
         rule = "direct.inverted" if subject.i > verb.i else "direct.cue_after"
         return Draft("direct", parts, rule, cue=cue, speaker=speaker, role=role, used_verbs={verb.i})
     return Draft("direct", parts, "direct.interrupted", cue=cue, speaker=speaker, role=role, used_verbs={verb.i})
+
+
+def _clause_goes_on(reader: Reader, verb: Token, last: int) -> bool:
+    """``Cruz warned that the "cartel" is growing nervous``: words of the reported clause after
+    the quote make it a mixed quote, whose content is the whole clause."""
+    sentence = reader.sentence_of(verb.i)
+    end = _clause_end(verb, last, sentence)
+    after = reader.doc[last + 1 : end]
+    following = next((t for t in after if not (t.is_punct or t.is_space) and not reader.quoted[t.i]), None)
+    if following is None or any(t.text in ",;:—–(" for t in reader.doc[last - 1 : following.i]):
+        return False  # '"...," a website that ...': an aside after the quote, not more of it
+    return not (following.head is verb or following.head.i in range(verb.i) and following.dep_ != "pobj")
 
 
 def _name_after_quote(reader: Reader, last: int, verb: int) -> Token | None:
