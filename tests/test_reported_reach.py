@@ -137,3 +137,12 @@ def test_an_aside_after_a_quoted_phrase_leaves_it_a_direct_quote(analyze_text):
 def test_a_day_before_a_name_is_not_part_of_it(analyze_text):
     doc = analyze_text('On Monday Ada Voss praised the "brave and tireless work of the volunteers" at the weir.')
     assert name_of(doc, "tireless work") == "Ada Voss"
+
+
+def test_what_a_judging_cue_names_is_part_of_the_mixed_quote(analyze_text):
+    doc = analyze_text('Former mayor Tomas Berg called the bypass "a road to nowhere for the whole valley."')
+    quote = quote_holding(doc, "a road to nowhere")
+    assert quote.kind == "mixed" and quote.text.startswith('the bypass "a road to nowhere')
+    doc = analyze_text('Ada Voss described her rival as a "danger to every farm in the county."')
+    quote = quote_holding(doc, "danger to every farm")
+    assert quote.kind == "mixed" and quote.text.startswith("her rival as")

@@ -276,7 +276,7 @@ def _from_verb_and_subject(reader: Reader, parts, verb: Token, subject: Token, s
                    and t.lower_ not in ("that",)]
         between = [t for t in between if not (t.head.dep_ in ("dative", "dobj", "prep") and t.head.head.i == verb.i)
                    and t.dep_ not in ("pobj", "det")]
-        if between or _clause_goes_on(reader, verb, last):
+        if between or _clause_goes_on(reader, verb, last) or _names_what_it_judges(reader, verb, first):
             content = _content_after(reader, verb, speaker, last)
             return Draft("mixed", [content], "mixed.reported", cue=cue, speaker=speaker, role=role,
                          used_verbs={verb.i})
@@ -295,6 +295,15 @@ def _from_verb_and_subject(reader: Reader, parts, verb: Token, subject: Token, s
     return Draft("direct", parts, "direct.interrupted", cue=cue, speaker=speaker, role=role, used_verbs={verb.i})
 
 
+def _names_what_it_judges(reader: Reader, verb: Token, first: int) -> bool:
+    """``called the plan "a betrayal"``, ``described her as "a fighter"``: the quoted words say
+    what the cue's object is, and the object is part of what was said."""
+    between = reader.doc[verb.i + 1 : first]
+    judged = any(t.dep_ == "dobj" and t.head.i == verb.i for t in between)
+    return judged and (any(t.lower_ == "as" for t in between) or any(
+        t.dep_ in ("oprd", "xcomp", "ccomp") and t.head.i == verb.i and reader.quoted[t.i] for t in reader.doc[first:]))
+
+
 def _clause_goes_on(reader: Reader, verb: Token, last: int) -> bool:
     """``Cruz warned that the "cartel" is growing nervous``: words of the reported clause after
     the quote make it a mixed quote, whose content is the whole clause."""
@@ -304,7 +313,7 @@ def _clause_goes_on(reader: Reader, verb: Token, last: int) -> bool:
     following = next((t for t in after if not (t.is_punct or t.is_space) and not reader.quoted[t.i]), None)
     if following is None or any(t.text in ",;:—–(" for t in reader.doc[last - 1 : following.i]):
         return False  # '"...," a website that ...': an aside after the quote, not more of it
-    return not (following.head is verb or following.head.i in range(verb.i) and following.dep_ != "pobj")
+    return not (following.head.i < verb.i and following.dep_ != "pobj")
 
 
 def _name_after_quote(reader: Reader, last: int, verb: int) -> Token | None:
