@@ -146,3 +146,15 @@ def test_what_a_judging_cue_names_is_part_of_the_mixed_quote(analyze_text):
     doc = analyze_text('Ada Voss described her rival as a "danger to every farm in the county."')
     quote = quote_holding(doc, "danger to every farm")
     assert quote.kind == "mixed" and quote.text.startswith("her rival as")
+
+
+def test_who_is_told_is_not_part_of_what_was_said(analyze_text):
+    doc = analyze_text('Ada Voss told a packed hall in Ely that she "will never sell the weir to a developer."')
+    quote = quote_holding(doc, "never sell the weir")
+    assert quote.kind == "mixed" and quote.text.startswith("she ")
+
+
+def test_typewriter_quotation_marks_stay_on_the_words_they_mark(analyze_text):
+    doc = analyze_text("In 1977 the mayor told residents that ''we need to shift to the river for power.'' He was right.")
+    quote = quote_holding(doc, "shift to the river")
+    assert doc.text[quote.start : quote.end].startswith("''we need")

@@ -478,9 +478,14 @@ def trim(doc, start: int, end: int) -> TokenRange:
     """Drop leading ``that``/punctuation/space and trailing punctuation from a token range."""
     while start < end and (
         doc[start].is_space or doc[start].lower_ == "that" and doc[start].dep_ == "mark"
-        or doc[start].is_punct and doc[start].text not in "“\"‘'`"
+        or doc[start].is_punct and not _is_mark(doc[start].text, "“\"‘'`")
     ):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "”\"’'"):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and not _is_mark(doc[end - 1].text, "”\"’'")):
         end -= 1
     return TokenRange(start, end)
+
+
+def _is_mark(text: str, marks: str) -> bool:
+    """A quotation mark, including the typewriter pairs some papers print (``''``, ``````)."""
+    return bool(text) and all(ch in marks for ch in text)

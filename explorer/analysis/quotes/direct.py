@@ -408,15 +408,19 @@ def cue_span(reader: Reader, verb: Token) -> tuple[int, int]:
     return reader.char_range(start, end)
 
 
+_TELLING_VERBS = words("addressee_verbs")
+
+
 def _content_after(reader: Reader, verb: Token, speaker: tuple[int, int], last: int) -> tuple[int, int]:
     """Reported content after the cue: the rest of the sentence, without ``that``."""
     doc = reader.doc
     sentence = reader.sentence_of(verb.i)
     start = verb.i + 1
     judged = cues.judges_someone_for(verb)
+    told = verb.lemma_.lower() in _TELLING_VERBS and any(c.dep_ == "ccomp" for c in verb.rights)
     skipped = {c.left_edge.i: c.right_edge.i for c in verb.rights
                if c.dep_ in ("dative", "prt", "prep", "npadvmod", "advmod") and c.right_edge.i < last
-               or judged and c.dep_ == "dobj"}
+               or (judged or told) and c.dep_ == "dobj"}
     while start < sentence.end:
         if start in skipped:
             start = skipped[start] + 1
