@@ -158,3 +158,9 @@ def test_typewriter_quotation_marks_stay_on_the_words_they_mark(analyze_text):
     doc = analyze_text("In 1977 the mayor told residents that ''we need to shift to the river for power.'' He was right.")
     quote = quote_holding(doc, "shift to the river")
     assert doc.text[quote.start : quote.end].startswith("''we need")
+
+
+def test_depicting_someone_as_something_is_an_attribution(analyze_text):
+    doc = analyze_text("Ada Voss painted her rival as a puppet of the quarry owners.")
+    quote = quote_holding(doc, "a puppet")
+    assert quote.rule == "reported.stance" and doc.item(quote.speaker_id).name == "Ada Voss"
