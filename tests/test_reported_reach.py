@@ -164,3 +164,19 @@ def test_depicting_someone_as_something_is_an_attribution(analyze_text):
     doc = analyze_text("Ada Voss painted her rival as a puppet of the quarry owners.")
     quote = quote_holding(doc, "a puppet")
     assert quote.rule == "reported.stance" and doc.item(quote.speaker_id).name == "Ada Voss"
+
+
+def test_according_to_set_off_mid_sentence_reports_the_words_around_it(analyze_text):
+    doc = analyze_text("Donations, according to the campaign, have doubled since the debate.")
+    quote = quote_holding(doc, "have doubled")
+    assert quote.rule == "reported.according_to" and doc.item(quote.speaker_id).name.lower() == "the campaign"
+    assert [doc.text[p.start : p.end] for p in quote.parts] == ["Donations", "have doubled since the debate"]
+
+
+def test_thats_according_to_credits_the_sentence_before(analyze_text):
+    doc = analyze_text(
+        "Turnout in the valley fell by a third last year. That's according to figures from the county council."
+    )
+    quote = quote_holding(doc, "Turnout in the valley")
+    assert quote.rule == "reported.according_to"
+    assert doc.item(quote.speaker_id).name == "the county council" or "figures" in doc.item(quote.speaker_id).name

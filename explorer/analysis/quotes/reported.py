@@ -325,6 +325,21 @@ def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearr
     word, to, source = found
     doc = reader.doc
     speaker = cues.mention_tokens(source)
+    cue = reader.char_range(word.i, to.i + 1)
+    before = cues.trim(doc, sentence.start, word.i)
+    if before[1] > before[0] and doc[before[0]].lower_ in _DEMONSTRATIVES and all(
+            t.lemma_ == "be" for t in doc[before[0] + 1 : before[1]]):
+        return _that_is_according_to(reader, sentence, TokenRange(before[0], before[0] + 1), cue, speaker, covered)
+    aside_end = speaker[1]
+    while aside_end < sentence.end and doc[aside_end].dep_ == "prep" and doc[aside_end].head.i in range(*speaker):
+        aside_end = doc[aside_end].right_edge.i + 1  # "according to figures from the council"
+    if word.i > sentence.start + 1 and doc[word.i - 1].text == "," and aside_end < sentence.end and doc[
+            aside_end].text == ",":
+        after = cues.trim(doc, aside_end + 1, sentence.end)
+        if after[1] - after[0] >= 2 and not covered[before[0]] and not covered[after[0]]:
+            # "Donations, according to the campaign, have doubled": the words on both sides
+            return Draft("indirect", [reader.char_range(*before), reader.char_range(*after)],
+                         "reported.according_to", cue=cue, speaker=speaker)
     if word.i <= sentence.start + 1:
         start = speaker[1]
         while start < sentence.end and doc[start].is_punct:
@@ -336,5 +351,24 @@ def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearr
             return None  # "She said that, according to X, ...": her words, X's figures inside them
     if end - start < 3 or covered[start]:
         return None
-    return Draft("indirect", [reader.char_range(start, end)], "reported.according_to",
-                 cue=reader.char_range(word.i, to.i + 1), speaker=speaker)
+    return Draft("indirect", [reader.char_range(start, end)], "reported.according_to", cue=cue, speaker=speaker)
+
+
+_DEMONSTRATIVES = frozenset(["that", "this"])
+
+
+def _that_is_according_to(reader: Reader, sentence: SpacySpan, that: TokenRange, cue, speaker: TokenRange,
+                          covered: bytearray) -> Draft | None:
+    """``Turnout fell. That's according to the council.``: the claim is the sentence before, in
+    the same paragraph, which "That" stands for; both are the content."""
+    doc = reader.doc
+    index = reader.sentence_index(sentence.start)
+    if index == 0:
+        return None
+    previous = reader.sentences[index - 1]
+    start, end = cues.trim(doc, previous.start, previous.end)
+    if end - start < 3 or reader.line_of(doc[start].idx) != reader.line_of(sentence.start_char) or any(
+            covered[i] for i in range(start, end)):
+        return None
+    return Draft("indirect", [reader.char_range(start, end), reader.char_range(*that)], "reported.according_to",
+                 cue=cue, speaker=speaker)
