@@ -327,6 +327,9 @@ def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearr
     speaker = cues.mention_tokens(source)
     cue = reader.char_range(word.i, to.i + 1)
     before = cues.trim(doc, sentence.start, word.i)
+    if before[1] - before[0] >= 2 and doc[before[1] - 1].lower_ == "that" and cues.is_speech_verb(
+            doc[before[1] - 2], with_thought=True):
+        return None  # "She said that, according to X, ...": her words, X's figures inside them
     if before[1] > before[0] and doc[before[0]].lower_ in _DEMONSTRATIVES and all(
             t.lemma_ == "be" for t in doc[before[0] + 1 : before[1]]):
         return _that_is_according_to(reader, sentence, TokenRange(before[0], before[0] + 1), cue, speaker, covered)
@@ -346,9 +349,7 @@ def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearr
             start += 1
         start, end = cues.trim(doc, start, sentence.end)
     else:
-        start, end = cues.trim(doc, sentence.start, word.i)
-        if end - start >= 2 and doc[end - 1].lower_ == "that" and cues.is_speech_verb(doc[end - 2], with_thought=True):
-            return None  # "She said that, according to X, ...": her words, X's figures inside them
+        start, end = before
     if end - start < 3 or covered[start]:
         return None
     return Draft("indirect", [reader.char_range(start, end)], "reported.according_to", cue=cue, speaker=speaker)
