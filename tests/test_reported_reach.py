@@ -180,3 +180,18 @@ def test_thats_according_to_credits_the_sentence_before(analyze_text):
     quote = quote_holding(doc, "Turnout in the valley")
     assert quote.rule == "reported.according_to"
     assert doc.item(quote.speaker_id).name == "the county council" or "figures" in doc.item(quote.speaker_id).name
+
+
+def test_a_statement_verb_reports_what_was_stated(analyze_text):
+    doc = analyze_text("Mayor Rosa Lind hailed the ruling as a victory for the valley.")
+    assert name_of(doc, "the ruling") == "Rosa Lind"
+    doc = analyze_text("The union listed three reasons for the strike in a letter to members.")
+    assert name_of(doc, "three reasons for the strike").lower() == "the union"
+
+
+def test_publishing_a_report_does_not_take_the_quotes_the_report_makes(analyze_text):
+    doc = analyze_text(
+        'The committee published a report into the "failing" agency noting the chief executive "has now left" '
+        'and hoping "the new board will bring a fresh approach to the whole service".'
+    )
+    assert any(q.text == '"has now left"' or '"has now left"' in q.text for q in doc.quotes)

@@ -15,6 +15,7 @@ from explorer.analysis.quotes.lexicon import (
     ROLE_WORDS_PERSON,
     SPEECH_VERBS,
     SPOKESPERSON_WORDS,
+    STATEMENT_VERBS,
     THOUGHT_VERBS,
 )
 from explorer.analysis.token_range import TokenRange
@@ -38,7 +39,7 @@ def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
     if lemma == "put":
         # "as she put it"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
-    return lemma in SPEECH_VERBS or (with_thought and lemma in THOUGHT_VERBS)
+    return lemma in SPEECH_VERBS or (with_thought and (lemma in THOUGHT_VERBS or lemma in STATEMENT_VERBS))
 
 
 def outermost_cue(verb: Token, quoted) -> Token:

@@ -10,7 +10,10 @@ SPEECH_VERBS = words("speech_verbs")
 THOUGHT_VERBS = words("thought_verbs")
 """Verbs of belief that PolNeAR-style attribution also counts (internal states)."""
 
-OBJECT_CUES = (SPEECH_VERBS | THOUGHT_VERBS) - words("not_object_cues")
+STATEMENT_VERBS = words("statement_verbs")
+"""Verbs that report a public statement or stance without being verbs of saying (``hailed the ruling``)."""
+
+OBJECT_CUES = (SPEECH_VERBS | THOUGHT_VERBS | STATEMENT_VERBS) - words("not_object_cues")
 """Cues whose reported content may be a plain object (``X announced his resignation``)."""
 
 ROLE_WORDS_ORGANISATION = words("body_role_nouns")
