@@ -6,7 +6,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from explorer.analysis.lexicons import words
-from explorer.analysis.quotes import cues
+from explorer.analysis.quotes import cues, verb_cues
 from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import OBJECT_CUES
@@ -36,8 +36,9 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
         # what X wanted is still X's, reported inside Z's words
         closing: set[int] = set()
         cue_at = sentence.end_char
-        verbs = [t for t in sentence if not reader.quoted[t.i] and cues.is_speech_verb(t, with_thought=True)]
-        for verb in sorted(verbs, key=lambda t: not _closing_cue(t, sentence)):
+        verbs = [t for t in sentence if not reader.quoted[t.i] and (
+            cues.is_speech_verb(t, with_thought=True) or verb_cues.is_topic_verb(t))]
+        for verb in sorted(verbs, key=lambda t: (not _closing_cue(t, sentence), verb_cues.is_topic_verb(t))):
             if verb.i in used_verbs or covered_tokens[verb.i] and verb.i not in closing:
                 continue
             draft = _reported_by(reader, sentence, verb)
@@ -109,7 +110,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
         return None
     speaker, role = speaker_and_role(reader, subject)
     doc = reader.doc
-    complement = cues.complement_of(verb)
+    complement = verb_cues.topic_clause(verb, cues.complement_of(verb)) or verb_cues.that_clause_in_phrase(verb)
     content: TokenRange | None = None
     extra: TokenRange | None = None
     rule = "reported.complement"
@@ -143,6 +144,10 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
                 rule = "reported.parenthetical"
     if content is not None and not _has_verb(doc, *content) and (extra is None or not _has_verb(doc, *extra)):
         content = None
+    if content is None:
+        content, rule = verb_cues.appeal_of(reader, verb, sentence), "reported.appeal"
+    if content is None:
+        content, rule = verb_cues.topic_of(reader, verb, sentence), "reported.topic"
     if content is None:
         content = _object_of(reader, verb, sentence)
         rule = "reported.object"
@@ -245,6 +250,10 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange |
     for child in verb.rights:
         if child.dep_ == "dobj" and addressed:
             continue  # "answered his critics": the people spoken to, not what was said
+        if child.dep_ == "dobj" and verb_cues.is_time(child):
+            continue  # "promised Monday to act": when, not what
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and verb_cues.never_content(g) for g in child.children):
+            continue  # "responded on Sunday to the claims", "said on Twitter": when or where
         if child.dep_ in ("dobj", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in (
             "for", "about", "to", "of", "on", "against"
         ):

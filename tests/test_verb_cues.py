@@ -1,0 +1,97 @@
+"""Verb cues whose content is no clause: talk on a topic, appeals, and what after a cue is never content."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _reported(doc):
+    """(rule, content, speaker name) of each reported quote."""
+    return [(q.rule, q.text, doc.item(q.speaker_id).name if q.speaker_id else None)
+            for q in doc.quotes if q.kind != "direct"]
+
+
+@pytest.mark.parametrize(("sentence", "content", "speaker"), [
+    ("Senator Ruth Adler spoke at the town hall on Tuesday about rights denied to the families of victims.",
+     "rights denied to the families of victims", "Ruth Adler"),
+    ("Mr Lee talked to reporters about the merger.", "the merger", "Lee"),
+    ("The two leaders discussed trade and security in Berlin.", "trade and security", None),
+    ("Councillor Amy Pratt spoke out in favour of the new dam.", "the new dam", "Amy Pratt"),
+    ("Mayor Tom Reyes spoke out against the plan on Monday.", "the plan", "Tom Reyes"),
+    ("Jo Marsh has spoken of her pride in the team.", "her pride in the team", "Jo Marsh"),
+])
+def test_a_topic_verb_reports_what_was_talked_about(analyze_text, sentence, content, speaker):
+    found = _reported(analyze_text(sentence))
+    assert [(rule, text) for rule, text, _ in found] == [("reported.topic", content)]
+    if speaker is not None:
+        assert found[0][2] == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "The official, who was not authorised to discuss the talks, stayed at home.",
+    "Ms Cole spoke on condition of anonymity.",
+    "Mr Hart spoke on Tuesday.",
+    "She will speak on Radio Kent tonight.",
+    "The stories that will be talked about today are short.",
+])
+def test_when_where_and_the_formula_of_an_unnamed_source_are_no_topic(analyze_text, sentence):
+    assert [rule for rule, _, _ in _reported(analyze_text(sentence))] == []
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Mayor Ruth Adler is calling for the state to step up its efforts against flooding.",
+     "the state to step up its efforts against flooding"),
+    ("The charity is calling for ministers to act and for landlords to pay.",
+     "ministers to act and for landlords to pay"),
+    ("Bishop Ian Holt called on ministers to rethink the cuts.", "ministers to rethink the cuts"),
+    ("Ms Hale pushed for an early vote.", "an early vote"),
+    ("Residents pushed for the road to be closed at night.", "the road to be closed at night"),
+    ("Mr Grant pressed for a public inquiry into the deaths.", "a public inquiry into the deaths"),
+    ("The families begged officials to reopen the case.", "to reopen the case"),
+    ("The mayor urged calm.", "calm"),
+])
+def test_an_appeal_reports_what_it_asks_for(analyze_text, sentence, content):
+    assert [(rule, text) for rule, text, _ in _reported(analyze_text(sentence))] == [("reported.appeal", content)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pressed for details, the coach smiled.",
+    "The union has pushed for months.",
+    "The party called a vote for June 5.",
+])
+def test_no_appeal_is_read_into_a_time_or_a_question_put(analyze_text, sentence):
+    assert [rule for rule, _, _ in _reported(analyze_text(sentence)) if rule == "reported.appeal"] == []
+
+
+def test_a_time_after_the_cue_is_never_what_was_said(analyze_text):
+    doc = analyze_text("Jones said earlier on Friday during a news conference that he may wait until March to decide.")
+    assert _reported(doc) == [("reported.complement", "he may wait until March to decide", "Jones")]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Dr Ben Carr responded on Sunday to the report.", "the report"),
+    ("The minister announced on Monday the closure of the mine.", "the closure of the mine"),
+    ("Ms Webb promised Monday to fix the roof.", "to fix the roof"),
+])
+def test_an_object_after_a_time_is_the_object(analyze_text, sentence, content):
+    assert [(rule, text) for rule, text, _ in _reported(analyze_text(sentence))] == [("reported.object", content)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister commented on Twitter.",
+    "Sam Dyer reported on Saturday.",
+])
+def test_a_medium_or_a_day_alone_is_no_quote(analyze_text, sentence):
+    assert _reported(analyze_text(sentence)) == []
+
+
+def test_a_that_clause_after_the_cue_phrases_is_the_complement(analyze_text):
+    doc = analyze_text("The head teacher said at a meeting with parents that the school would stay open.")
+    assert [(rule, text) for rule, text, _ in _reported(doc)] == [
+        ("reported.complement", "the school would stay open")]
+
+
+def test_a_claim_answered_keeps_its_own_content(analyze_text):
+    """'responded to claims that he lied': the that clause is the claims', not the response."""
+    doc = analyze_text("Dr Ben Carr responded on Sunday to claims that he had exaggerated his record.")
+    assert [text for _, text, _ in _reported(doc)] == ["claims that he had exaggerated his record"]
