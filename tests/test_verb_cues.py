@@ -95,3 +95,32 @@ def test_a_claim_answered_keeps_its_own_content(analyze_text):
     """'responded to claims that he lied': the that clause is the claims', not the response."""
     doc = analyze_text("Dr Ben Carr responded on Sunday to claims that he had exaggerated his record.")
     assert [text for _, text, _ in _reported(doc)] == ["claims that he had exaggerated his record"]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Hale: Rival has a long way to go on farm subsidies\n\nSenator Dan Hale spoke in Iowa on Monday.",
+     "Rival has a long way to go on farm subsidies", "Dan Hale"),
+    ("Okafor: No change to the bin rounds this year\n\nCouncillor Grace Okafor met residents.",
+     "No change to the bin rounds this year", "Grace Okafor"),
+    ("Poll: Labour leads in the north-east\n\nA new poll was published on Friday.",
+     "Labour leads in the north-east", None),
+])
+def test_a_title_credits_the_claim_after_a_name_and_a_colon(analyze_text, text, content, speaker):
+    doc = analyze_text(text)
+    found = [(rule, quoted, name) for rule, quoted, name in _reported(doc) if rule == "reported.headline"]
+    assert [quoted for _, quoted, _ in found] == [content]
+    if speaker is not None:
+        assert found[0][2] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: Storm closes the bridge\n\nThe bridge closed.",
+    "The Latest: Storm closes the bridge\n\nThe bridge closed.",
+    "Big Win For Farmers: Council Drops The Tax\n\nThe council met.",
+    "4:49 p.m.: Voters head to the polls\n\nVoting began.",
+    "Q: What does the plan mean for tenants?\n\nA: Rents will rise.",
+    "Hale and Okafor: A long rivalry\n\nDan Hale and Grace Okafor met.",
+    "The council met on Monday.\n\nPoll: Labour leads in the north-east",
+])
+def test_a_label_a_time_a_question_or_a_body_line_is_no_headline_claim(analyze_text, text):
+    assert "reported.headline" not in [rule for rule, _, _ in _reported(analyze_text(text))]
