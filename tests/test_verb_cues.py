@@ -19,6 +19,7 @@ def _reported(doc):
     ("Councillor Amy Pratt spoke out in favour of the new dam.", "the new dam", "Amy Pratt"),
     ("Mayor Tom Reyes spoke out against the plan on Monday.", "the plan", "Tom Reyes"),
     ("Jo Marsh has spoken of her pride in the team.", "her pride in the team", "Jo Marsh"),
+    ("Coach Ray Dunn talked up his team's chances.", "his team's chances", "Ray Dunn"),
 ])
 def test_a_topic_verb_reports_what_was_talked_about(analyze_text, sentence, content, speaker):
     found = _reported(analyze_text(sentence))
@@ -49,6 +50,8 @@ def test_when_where_and_the_formula_of_an_unnamed_source_are_no_topic(analyze_te
     ("Mr Grant pressed for a public inquiry into the deaths.", "a public inquiry into the deaths"),
     ("The families begged officials to reopen the case.", "to reopen the case"),
     ("The mayor urged calm.", "calm"),
+    ("The council is pushing to ban cars from the centre.", "to ban cars from the centre"),
+    ("The firm pushed back against the charges on Friday.", "the charges"),
 ])
 def test_an_appeal_reports_what_it_asks_for(analyze_text, sentence, content):
     assert [(rule, text) for rule, text, _ in _reported(analyze_text(sentence))] == [("reported.appeal", content)]

@@ -78,12 +78,22 @@ def topic_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange | N
         return None
     if any(t.lemma_.lower() in _LEAVE_WORDS for t in (verb.head, verb.head.head, *verb.head.children)):
         return None
+    talked_up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
     for child in verb.rights:
-        if child.dep_ == "dobj" and verb.lemma_.lower() in _TOPIC_OBJECT_VERBS and child.pos_ != "PRON":
+        if child.dep_ == "dobj" and child.pos_ != "PRON" and (
+                talked_up or verb.lemma_.lower() in _TOPIC_OBJECT_VERBS):
+            # "discussed the plan", "talked up his chances"
             return _range(reader, child.left_edge.i, child.right_edge.i + 1, sentence)
         if child.dep_ != "prep":
             continue
         noun = _object_of_prep(child)
+        if noun is not None and child.lower_ in ("to", "with"):
+            # "talked to reporters about the merger": the parse may hang the topic on the listener
+            about = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "about"
+                          and _object_of_prep(c) is not None), None)
+            if about is not None:
+                return _range(reader, about.i + 1, about.right_edge.i + 1, sentence)
+            continue
         if noun is None or never_content(noun) or child.lower_ == "on" and noun.pos_ == "PROPN":
             continue  # "spoke on Fox News": a programme or channel
         if child.lower_ in ("in", "out") and noun.lower_ in _FAVOUR:
@@ -135,6 +145,16 @@ def appeal_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange | 
             noun = _object_of_prep(child)
             if noun is not None and not never_content(noun) and following is not None and _infinitive(following):
                 return _range(reader, child.i + 1, following.right_edge.i + 1, sentence)
+        if _infinitive(child) and child.dep_ == "xcomp" and lemma in ("push", "press") and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            return _range(reader, child.left_edge.i, child.right_edge.i + 1, sentence)  # "pushing to ban X"
+        if child.dep_ in ("prt", "advmod") and child.lower_ == "back" and lemma in ("push", "press"):
+            # "pushed back against the charges": the rebuttal's target
+            prep = next((c for c in rights[index + 1:] if c.dep_ == "prep" and c.lower_ in ("against", "on")), None)
+            noun = _object_of_prep(prep) if prep is not None else None
+            if noun is not None and not never_content(noun):
+                return _range(reader, prep.i + 1, prep.right_edge.i + 1, sentence)
+            return None
         if child.dep_ == "dobj" and lemma != "call":
             if following is not None and _infinitive(following):
                 return _range(reader, following.left_edge.i, following.right_edge.i + 1, sentence)
