@@ -127,3 +127,25 @@ def test_a_title_credits_the_claim_after_a_name_and_a_colon(analyze_text, text, 
 ])
 def test_a_label_a_time_a_question_or_a_body_line_is_no_headline_claim(analyze_text, text):
     assert "reported.headline" not in [rule for rule, _, _ in _reported(analyze_text(text))]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("The minister is expected to resign on Friday.", "to resign on Friday"),
+    ("It is believed that the files were lost in the fire.", "the files were lost in the fire"),
+    ("The striker is said to be unhappy at the club.", "to be unhappy at the club"),
+])
+def test_a_passive_cue_with_no_agent_reports_a_view_nobody_holds(analyze_text, sentence, content):
+    assert _reported(analyze_text(sentence)) == [("reported.unheld_belief", content, None)]
+
+
+@pytest.mark.parametrize(("sentence", "rule", "speaker"), [
+    ("The minister is expected to announce that the plant will close.", "reported.complement", "the minister"),
+    ("The bridge was described by engineers as unsafe.", None, None),
+    ("The coach was asked to stay on.", None, None),
+    ("Fans have been known to queue overnight.", None, None),
+])
+def test_no_unheld_view_where_someone_holds_it_or_it_is_no_view(analyze_text, sentence, rule, speaker):
+    found = _reported(analyze_text(sentence))
+    assert "reported.unheld_belief" not in [r for r, _, _ in found]
+    if rule is not None:
+        assert [(r, name) for r, _, name in found] == [(rule, speaker)]

@@ -105,6 +105,10 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     question = _question_asked(reader, verb)
     if question is not None:
         return question
+    belief = verb_cues.unheld_belief(reader, verb, sentence)
+    if belief is not None:
+        return Draft("indirect", [reader.char_range(*belief)], "reported.unheld_belief",
+                     cue=cue_span(reader, verb), used_verbs={verb.i})
     subject = cues.subject_of(verb, reader.quoted)
     if subject is None or reader.quoted[subject.i]:
         return None

@@ -33,6 +33,7 @@ QUOTE_RULES: dict[str, str] = {
     "reported.parenthetical": "A, X said, B.",
     "reported.question": "Asked whether ..., X said: the question put by an unnamed interviewer",
     "reported.according_to": "According to X, ...",
+    "reported.unheld_belief": "X is expected to Y, it is believed that Y: a passive cue naming no one who holds the view",
     "reported.headline": "a title crediting a claim with a colon: Poll: Clinton leads in Ohio",
     "reported.utterance_noun": "X's claim that ...",
     "transcript.turn": "a transcript line: NAME: ...",

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from explorer.analysis.lexicons import words
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.draft import Reader
+from explorer.analysis.quotes.lexicon import THOUGHT_VERBS
 from explorer.analysis.token_range import TokenRange
 
 TOPIC_VERBS = words("topic_verbs")
@@ -194,3 +195,29 @@ def topic_clause(verb: Token, clause: Token | None) -> Token | None:
     if clause.dep_ == "ccomp" and clause.i > verb.i and clause.left_edge.lower_ in _QUESTION_OPENERS:
         return clause
     return None
+
+
+_UNHELD_CUES = (THOUGHT_VERBS - {"intend", "know", "show", "find", "describe", "refer", "decline", "seek"}) | {
+    "allege", "estimate", "predict", "report", "rumor", "rumour", "say"}
+"""Cues whose passive reports a view (``is expected to``, ``is said to``), not what was done
+to the subject (``was asked to``, ``was known to``)."""
+
+
+def unheld_belief(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange | None:
+    """``Trump is expected to deliver a speech``, ``it is believed that the files were lost``:
+    a passive cue with no agent reports a view nobody is named for; what is expected is
+    the content. Not when the clause is itself a cue (``is expected to announce that``),
+    whose subject speaks."""
+    if verb.tag_ != "VBN" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNHELD_CUES:
+        return None
+    children = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+        return None
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subject is None or reader.quoted[subject.i]:
+        return None
+    clause = next((c for c in children if c.i > verb.i and (
+        c.dep_ == "xcomp" and _infinitive(c) or c.dep_ == "ccomp" and subject.lower_ == "it")), None)
+    if clause is None or cues.is_speech_verb(clause, with_thought=True):
+        return None
+    return _range(reader, clause.left_edge.i, clause.right_edge.i + 1, sentence)
