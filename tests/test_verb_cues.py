@@ -149,3 +149,16 @@ def test_no_unheld_view_where_someone_holds_it_or_it_is_no_view(analyze_text, se
     assert "reported.unheld_belief" not in [r for r, _, _ in found]
     if rule is not None:
         assert [(r, name) for r, _, name in found] == [(rule, speaker)]
+
+
+@pytest.mark.parametrize(("sentence", "rule", "content", "speaker"), [
+    ("Senator Ruth Adler began by talking about the drug crisis.", "reported.topic", "the drug crisis",
+     "Ruth Adler"),
+    ("After saying the plan was dead, Ms Reid left the room.", "reported.complement", "the plan was dead",
+     "Reid"),
+    ("Chairman Paul Bryce angered fans by calling for a new stadium.", "reported.appeal", "a new stadium",
+     "Paul Bryce"),
+])
+def test_a_gerund_after_a_preposition_speaks_for_the_subject_of_its_verb(analyze_text, sentence, rule,
+                                                                         content, speaker):
+    assert _reported(analyze_text(sentence)) == [(rule, content, speaker)]

@@ -110,6 +110,9 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
         return Draft("indirect", [reader.char_range(*belief)], "reported.unheld_belief",
                      cue=cue_span(reader, verb), used_verbs={verb.i})
     subject = cues.subject_of(verb, reader.quoted)
+    gerund = subject is None
+    if gerund:
+        subject = verb_cues.gerund_subject(verb, reader.quoted)
     if subject is None or reader.quoted[subject.i]:
         return None
     speaker, role = speaker_and_role(reader, subject)
@@ -131,7 +134,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
             content = TokenRange(start, end)
         else:
             extra = None
-    if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
+    if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS and not gerund:
         stop = min(speaker[0], verb.i)
         if verb.dep_ == "pcomp":  # "..., energy minister X was quoted as saying": all of the subject
             stop = min(stop, subject.left_edge.i)
@@ -185,7 +188,10 @@ def _words_after_aside(doc, sentence: SpacySpan, verb: Token, speaker: TokenRang
 
 def _opens_the_sentence(verb: Token) -> bool:
     """``Before the club said X, Okafor insisted Y``: a cue in a clause that leads into
-    the main one reports only its own clause, not the rest of the sentence."""
+    the main one reports only its own clause, not the rest of the sentence; so does one in
+    a leading phrase (``After saying the plan was dead, Reid left``)."""
+    if verb.dep_ == "pcomp":
+        return verb.head.head.i > verb.right_edge.i
     return verb.dep_ == "advcl" and verb.head.i > verb.right_edge.i
 
 

@@ -221,3 +221,19 @@ def unheld_belief(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRang
     if clause is None or cues.is_speech_verb(clause, with_thought=True):
         return None
     return _range(reader, clause.left_edge.i, clause.right_edge.i + 1, sentence)
+
+
+_GERUND_PREPOSITIONS = frozenset(["after", "before", "by", "in", "since", "upon", "while", "without"])
+
+
+def gerund_subject(verb: Token, quoted) -> Token | None:
+    """``She began by talking about the drug crisis``, ``After saying so, he left``: a gerund
+    after a preposition has the subject of the verb that phrase belongs to."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in _GERUND_PREPOSITIONS:
+        return None
+    if any(c.dep_ in cues.SUBJECT_DEPS or c.dep_ == "poss" for c in verb.children):
+        return None
+    owner = verb.head.head
+    if owner.pos_ not in ("VERB", "AUX") or owner.i == verb.i:
+        return None
+    return cues.subject_of(owner, quoted)
