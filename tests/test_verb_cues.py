@@ -162,3 +162,8 @@ def test_no_unheld_view_where_someone_holds_it_or_it_is_no_view(analyze_text, se
 def test_a_gerund_after_a_preposition_speaks_for_the_subject_of_its_verb(analyze_text, sentence, rule,
                                                                          content, speaker):
     assert _reported(analyze_text(sentence)) == [(rule, content, speaker)]
+
+
+def test_what_a_speaker_cites_is_reported(analyze_text):
+    doc = analyze_text("The bakery closed its doors on Monday, its owner Nia Rowe said, citing higher fuel costs.")
+    assert ("reported.object", "higher fuel costs", "Nia Rowe") in _reported(doc)
