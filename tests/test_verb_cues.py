@@ -167,3 +167,12 @@ def test_a_gerund_after_a_preposition_speaks_for_the_subject_of_its_verb(analyze
 def test_what_a_speaker_cites_is_reported(analyze_text):
     doc = analyze_text("The bakery closed its doors on Monday, its owner Nia Rowe said, citing higher fuel costs.")
     assert ("reported.object", "higher fuel costs", "Nia Rowe") in _reported(doc)
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("The union branded the offer an insult.", "the offer an insult"),
+    ("Mayor Tom Reyes called the plan a disgrace.", "the plan a disgrace"),
+    ("The inspector described the kitchen as filthy.", "the kitchen as filthy"),
+])
+def test_a_naming_verb_reports_the_thing_with_its_name(analyze_text, sentence, content):
+    assert [(rule, text) for rule, text, _ in _reported(analyze_text(sentence))] == [("reported.object", content)]

@@ -156,7 +156,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token) -> Draft | No
     if content is None:
         content, rule = verb_cues.topic_of(reader, verb, sentence), "reported.topic"
     if content is None:
-        content = _object_of(reader, verb, sentence)
+        content = verb_cues.named_as(reader, verb, sentence) or _object_of(reader, verb, sentence)
         rule = "reported.object"
     if content is None:
         return None

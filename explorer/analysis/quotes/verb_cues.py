@@ -237,3 +237,26 @@ def gerund_subject(verb: Token, quoted) -> Token | None:
     if owner.pos_ not in ("VERB", "AUX") or owner.i == verb.i:
         return None
     return cues.subject_of(owner, quoted)
+
+
+NAMING_VERBS = words("naming_verbs")
+
+
+def named_as(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange | None:
+    """``called the plan a disgrace``, ``branded the offer an insult``, ``described him as
+    reckless``: the thing named and the name given, together (the object alone is not what
+    was said of it)."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    rights = list(verb.rights)
+    thing = next((c for c in rights if c.dep_ == "dobj"), None)
+    if thing is None:
+        return None
+    name = next((c for c in rights if c.i > thing.i and (
+        c.dep_ in ("oprd", "dobj") or c.dep_ == "prep" and c.lower_ == "as" and c.n_rights > 0)), None)
+    if name is None or name.left_edge.i != thing.right_edge.i + 1:
+        return None
+    doc = reader.doc
+    if any(doc[i].text in _OPENING_MARKS | _CLOSING_MARKS for i in range(name.left_edge.i, name.right_edge.i + 1)):
+        return None  # "called her 'a disgrace'": the quoted name is a quote of its own
+    return _range(reader, thing.left_edge.i, name.right_edge.i + 1, sentence)
