@@ -176,3 +176,17 @@ def test_what_a_speaker_cites_is_reported(analyze_text):
 ])
 def test_a_naming_verb_reports_the_thing_with_its_name(analyze_text, sentence, content):
     assert [(rule, text) for rule, text, _ in _reported(analyze_text(sentence))] == [("reported.object", content)]
+
+
+@pytest.mark.parametrize(("sentence", "rule", "content"), [
+    ("Councillor Amy Pratt has long advocated a ban on fireworks.", "reported.object", "a ban on fireworks"),
+    ("The report highlighted the cost of the new stadium.", "reported.object", "the cost of the new stadium"),
+    ("Most residents view the plan as a threat to the park.", "reported.object",
+     "the plan as a threat to the park"),
+    ("Mr Lowe portrayed his rival as a danger to the town.", "reported.object",
+     "his rival as a danger to the town"),
+    ("The head teacher encouraged pupils to walk to school.", "reported.appeal", "to walk to school"),
+    ("The union favours a shorter working week.", "reported.object", "a shorter working week"),
+])
+def test_verbs_of_advocacy_and_view_report_their_object(analyze_text, sentence, rule, content):
+    assert [(r, text) for r, text, _ in _reported(analyze_text(sentence))] == [(rule, content)]

@@ -37,7 +37,7 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
         closing: set[int] = set()
         cue_at = sentence.end_char
         verbs = [t for t in sentence if not reader.quoted[t.i] and (
-            cues.is_speech_verb(t, with_thought=True) or verb_cues.is_topic_verb(t))]
+            cues.is_speech_verb(t, with_thought=True) or verb_cues.is_verb_cue(t))]
         for verb in sorted(verbs, key=lambda t: (not _closing_cue(t, sentence), verb_cues.is_topic_verb(t))):
             if verb.i in used_verbs or covered_tokens[verb.i] and verb.i not in closing:
                 continue

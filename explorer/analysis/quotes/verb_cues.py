@@ -30,6 +30,12 @@ def is_topic_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in TOPIC_VERBS
 
 
+def is_verb_cue(token: Token) -> bool:
+    """A cue this module reads beyond the speech and thought verbs: talk on a topic
+    (``spoke about``) or an appeal (``encouraged voters to``)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in TOPIC_VERBS | APPEAL_VERBS
+
+
 def is_time(token: Token) -> bool:
     """``on Friday``, ``earlier this week``: a phrase that only says when."""
     kept = [t for t in token.subtree if not t.is_punct and t.dep_ not in ("det", "case")]
