@@ -34,6 +34,7 @@ def test_a_topic_verb_reports_what_was_talked_about(analyze_text, sentence, cont
     "Mr Hart spoke on Tuesday.",
     "She will speak on Radio Kent tonight.",
     "The stories that will be talked about today are short.",
+    "The home secretary will travel to Brussels on Monday to discuss the deal.",
 ])
 def test_when_where_and_the_formula_of_an_unnamed_source_are_no_topic(analyze_text, sentence):
     assert [rule for rule, _, _ in _reported(analyze_text(sentence))] == []

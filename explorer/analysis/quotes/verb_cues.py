@@ -22,6 +22,7 @@ _LEAVE_WORDS = frozenset(["allow", "anonymity", "authorize", "authorise", "condi
 """``not authorised to discuss the matter``: the formula of an unnamed source, not a topic."""
 _TOPIC_OBJECT_VERBS = frozenset(["debate", "discuss"])
 """Topic verbs whose plain object is the topic (``discussed the plan``); ``spoke English`` is not."""
+_FUTURE_AUXILIARIES = frozenset(["will", "'ll", "shall", "to"])
 _FAVOUR = frozenset(["favour", "favor", "support", "defence", "defense"])
 _TIME_ENTITIES = ("DATE", "TIME")
 
@@ -85,6 +86,9 @@ def topic_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange | N
         return None
     if any(t.lemma_.lower() in _LEAVE_WORDS for t in (verb.head, verb.head.head, *verb.head.children)):
         return None
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+            c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in verb.head.children):
+        return None  # "will join the meeting to discuss work": a plan, no talk yet ("met to discuss" was)
     talked_up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
     for child in verb.rights:
         if child.dep_ == "dobj" and child.pos_ != "PRON" and (
