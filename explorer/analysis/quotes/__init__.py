@@ -22,6 +22,7 @@ from explorer.analysis.quotes.confidence import with_confidence
 from explorer.analysis.quotes.coref import Mention, Referent, Resolver, classify
 from explorer.analysis.quotes.direct import attribute_direct, merge_interrupted, transcript_turns
 from explorer.analysis.quotes.draft import Draft, Reader
+from explorer.analysis.quotes.headlines import headline_claims
 from explorer.analysis.quotes.lexicon import ROLE_DETERMINERS, ROLE_WORDS_PERSON
 from explorer.analysis.quotes.marks import find_passages, is_not_speech, line_spans
 from explorer.analysis.quotes.reported import reported_speech
@@ -79,6 +80,7 @@ def find_drafts(reader: Reader, groups) -> list[Draft]:
             continue
         drafts.append(draft)
     drafts.extend(transcript_turns(reader, [(d.start, d.end) for d in drafts]))
+    drafts.extend(headline_claims(reader, [(d.start, d.end) for d in drafts]))
     used = {v for d in drafts for v in d.used_verbs}
     drafts.extend(reported_speech(reader, used, [(d.start, d.end) for d in drafts]))
     drafts.sort(key=lambda d: (d.start, d.end))

@@ -6,7 +6,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from explorer.analysis.lexicons import words
-from explorer.analysis.quotes import cues
+from explorer.analysis.quotes import cues, verb_cues
 from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import OBJECT_CUES
@@ -38,8 +38,8 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
         closing: set[int] = set()
         cue_at = sentence.end_char
         verbs = [t for t in sentence if not reader.quoted[t.i] and (
-            cues.is_speech_verb(t, with_thought=True) or _takes_a_that_clause(t))]
-        for verb in sorted(verbs, key=lambda t: not _closing_cue(t, sentence)):
+            cues.is_speech_verb(t, with_thought=True) or verb_cues.is_verb_cue(t) or _takes_a_that_clause(t))]
+        for verb in sorted(verbs, key=lambda t: (not _closing_cue(t, sentence), verb_cues.is_topic_verb(t))):
             if verb.i in used_verbs or covered_tokens[verb.i] and verb.i not in closing:
                 continue
             draft = _reported_by(reader, sentence, verb, lambda i: covered_tokens[i] and i not in closing)
@@ -108,12 +108,19 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
     question = _question_asked(reader, verb)
     if question is not None:
         return question
+    belief = verb_cues.unheld_belief(reader, verb, sentence)
+    if belief is not None:
+        return Draft("indirect", [reader.char_range(*belief)], "reported.unheld_belief",
+                     cue=cue_span(reader, verb), used_verbs={verb.i})
     subject = cues.subject_of(verb, reader.quoted)
+    gerund = subject is None
+    if gerund:
+        subject = verb_cues.gerund_subject(verb, reader.quoted)
     if subject is None or reader.quoted[subject.i]:
         return None
     speaker, role = speaker_and_role(reader, subject)
     doc = reader.doc
-    complement = cues.complement_of(verb)
+    complement = verb_cues.topic_clause(verb, cues.complement_of(verb)) or verb_cues.that_clause_in_phrase(verb)
     content: TokenRange | None = None
     extra: TokenRange | None = None
     rule = "reported.complement"
@@ -133,7 +140,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
             content = TokenRange(start, end)
         else:
             extra = None
-    if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS:
+    if content is None and verb.lemma_.lower() in cues.SPEECH_VERBS and not gerund:
         stop = min(speaker[0], verb.i)
         if verb.dep_ == "pcomp":  # "..., energy minister X was quoted as saying": all of the subject
             stop = min(stop, subject.left_edge.i)
@@ -152,7 +159,11 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
     if content is not None and not _has_verb(doc, *content) and (extra is None or not _has_verb(doc, *extra)):
         content = None
     if content is None:
-        content = _object_of(reader, verb, sentence) or _answer(verb)
+        content, rule = verb_cues.appeal_of(reader, verb, sentence), "reported.appeal"
+    if content is None:
+        content, rule = verb_cues.topic_of(reader, verb, sentence), "reported.topic"
+    if content is None:
+        content = verb_cues.named_as(reader, verb, sentence) or _object_of(reader, verb, sentence) or _answer(verb)
         rule = "reported.object"
     if content is None:
         return None
@@ -232,7 +243,10 @@ def _words_after_aside(doc, sentence: SpacySpan, verb: Token, speaker: TokenRang
 
 def _opens_the_sentence(verb: Token) -> bool:
     """``Before the club said X, Okafor insisted Y``: a cue in a clause that leads into
-    the main one reports only its own clause, not the rest of the sentence."""
+    the main one reports only its own clause, not the rest of the sentence; so does one in
+    a leading phrase (``After saying the plan was dead, Reid left``)."""
+    if verb.dep_ == "pcomp":
+        return verb.head.head.i > verb.right_edge.i
     return verb.dep_ == "advcl" and verb.head.i > verb.right_edge.i
 
 
@@ -307,6 +321,10 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange |
     for child in verb.rights:
         if child.dep_ == "dobj" and addressed:
             continue  # "answered his critics": the people spoken to, not what was said
+        if child.dep_ == "dobj" and verb_cues.is_time(child):
+            continue  # "promised Monday to act": when, not what
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and verb_cues.never_content(g) for g in child.children):
+            continue  # "responded on Sunday to the claims", "said on Twitter": when or where
         if child.dep_ in ("dobj", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in (
             "for", "about", "to", "of", "on", "against"
         ):
