@@ -195,3 +195,22 @@ def test_publishing_a_report_does_not_take_the_quotes_the_report_makes(analyze_t
         'and hoping "the new board will bring a fresh approach to the whole service".'
     )
     assert any(q.text == '"has now left"' or '"has now left"' in q.text for q in doc.quotes)
+
+
+def test_a_percent_sign_stays_on_its_number(analyze_text):
+    doc = analyze_text("The average deal is now 4.83%, according to the data firm Ratewise, down from 5.1% in May.")
+    quote = quote_holding(doc, "4.83")
+    assert "4.83%" in quote.text
+
+
+def test_a_mixed_quote_keeps_the_mark_that_opens_its_quoted_words(analyze_text):
+    doc = analyze_text('Opposition MPs shouted "broken promise" as she spoke.')
+    quote = quote_holding(doc, "broken promise")
+    assert '"broken promise"' in quote.text
+
+
+def test_what_is_expected_of_someone_names_them_in_the_content(analyze_text):
+    doc = analyze_text("The summit is expected to include talks on the smuggling gangs.")
+    quote = quote_holding(doc, "include talks")
+    assert quote.rule == "reported.unheld_belief" and quote.speaker_id is None
+    assert quote.text.startswith("The summit")

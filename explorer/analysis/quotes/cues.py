@@ -482,7 +482,7 @@ def trim(doc, start: int, end: int) -> TokenRange:
         or doc[start].is_punct and not _is_mark(doc[start].text, "“\"‘'`")
     ):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and not _is_mark(doc[end - 1].text, "”\"’'")):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and not _is_mark(doc[end - 1].text, "”\"’'%")):
         end -= 1
     return TokenRange(start, end)
 

@@ -411,6 +411,12 @@ def cue_span(reader: Reader, verb: Token) -> tuple[int, int]:
 _TELLING_VERBS = words("addressee_verbs")
 
 
+def _opens_quote(reader: Reader, i: int) -> bool:
+    """An opening quotation mark: quoted, and the words after it are quoted too."""
+    doc = reader.doc
+    return reader.quoted[i] and i + 1 < len(doc) and reader.quoted[i + 1] and not doc[i + 1].is_punct
+
+
 def _content_after(reader: Reader, verb: Token, speaker: tuple[int, int], last: int) -> tuple[int, int]:
     """Reported content after the cue: the rest of the sentence, without ``that``."""
     doc = reader.doc
@@ -424,7 +430,7 @@ def _content_after(reader: Reader, verb: Token, speaker: tuple[int, int], last: 
     while start < sentence.end:
         if start in skipped:
             start = skipped[start] + 1
-        elif start in range(*speaker) or doc[start].is_punct or doc[start].is_space:
+        elif start in range(*speaker) or doc[start].is_punct and not _opens_quote(reader, start) or doc[start].is_space:
             start += 1
         elif judged and doc[start].dep_ == "prep" and doc[start].lower_ in ("of", "for"):
             start += 1  # "accused them of wanting to": what they are accused of

@@ -110,7 +110,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
         return question
     belief = verb_cues.unheld_belief(reader, verb, sentence)
     if belief is not None:
-        return Draft("indirect", [reader.char_range(*belief)], "reported.unheld_belief",
+        return Draft("indirect", [reader.char_range(*piece) for piece in belief], "reported.unheld_belief",
                      cue=cue_span(reader, verb), used_verbs={verb.i})
     subject = cues.subject_of(verb, reader.quoted)
     gerund = subject is None

@@ -213,7 +213,7 @@ _UNHELD_CUES = (THOUGHT_VERBS - {"intend", "know", "show", "find", "describe", "
 to the subject (``was asked to``, ``was known to``)."""
 
 
-def unheld_belief(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange | None:
+def unheld_belief(reader: Reader, verb: Token, sentence: SpacySpan) -> list[TokenRange] | None:
     """``Trump is expected to deliver a speech``, ``it is believed that the files were lost``:
     a passive cue with no agent reports a view nobody is named for; what is expected is
     the content. Not when the clause is itself a cue (``is expected to announce that``),
@@ -230,7 +230,13 @@ def unheld_belief(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRang
         c.dep_ == "xcomp" and _infinitive(c) or c.dep_ == "ccomp" and subject.lower_ == "it")), None)
     if clause is None or cues.is_speech_verb(clause, with_thought=True):
         return None
-    return _range(reader, clause.left_edge.i, clause.right_edge.i + 1, sentence)
+    content = _range(reader, clause.left_edge.i, clause.right_edge.i + 1, sentence)
+    if content is None or subject.lower_ == "it":
+        return None if content is None else [content]
+    # "The summit is expected to include talks": what is expected is of the summit, so the
+    # subject is part of the content, as printed before the cue
+    held_by = cues.trim(reader.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    return [held_by, content] if held_by[1] > held_by[0] and held_by[1] <= verb.i else [content]
 
 
 _GERUND_PREPOSITIONS = frozenset(["after", "before", "by", "in", "since", "upon", "while", "without"])
