@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_speaker_trust import name_of
+from test_speaker_trust import name_of
 
 
 def quote_holding(doc, fragment: str):
@@ -214,3 +214,32 @@ def test_what_is_expected_of_someone_names_them_in_the_content(analyze_text):
     quote = quote_holding(doc, "include talks")
     assert quote.rule == "reported.unheld_belief" and quote.speaker_id is None
     assert quote.text.startswith("The summit")
+
+
+def test_an_abstract_noun_a_relative_clause_hangs_on_never_speaks(analyze_text):
+    doc = analyze_text(
+        "The deal ends a stand-off that had lasted almost a year and threatened to leave the port idle."
+    )
+    assert all(doc.item(q.speaker_id).name != "a stand-off" for q in doc.quotes if q.speaker_id)
+
+
+def test_what_it_is_found_to_have_done_is_no_ones_words(analyze_text):
+    doc = analyze_text(
+        "The regulator said it was investigating South Vale. If it is found to have broken the rules, "
+        "the company could be fined."
+    )
+    assert all("to have broken the rules" not in q.text for q in doc.quotes if q.speaker_id)
+
+
+def test_a_clause_in_a_list_is_not_what_the_next_clause_reports(analyze_text):
+    doc = analyze_text("The markets were calm, her backbenchers cheered, and the attack landed on old measures.")
+    assert all("The markets were calm" not in q.text for q in doc.quotes), [q.text for q in doc.quotes]
+
+
+def test_according_to_a_source_with_a_relative_clause_reports_both_sides(analyze_text):
+    doc = analyze_text(
+        "The likeliest candidates, according to people who have seen the plans, are a new levy and a freeze."
+    )
+    quote = quote_holding(doc, "a new levy")
+    assert quote.rule == "reported.according_to"
+    assert [doc.text[p.start : p.end] for p in quote.parts] == ["The likeliest candidates", "are a new levy and a freeze"]

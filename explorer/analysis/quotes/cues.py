@@ -113,6 +113,8 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     for _ in range(4):
         for child in token.children:
             if child.dep_ == "nsubjpass" and token is verb:
+                if verb.lemma_.lower() in THOUGHT_VERBS and verb.dep_ == "advcl":
+                    return None  # "If it is found to have ..., the company could be fined": no one holds it
                 continue  # "X was asked", "X was found": X did not speak
             if quoted is not None and quoted[child.i]:
                 continue
@@ -133,7 +135,7 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
         if token.dep_ == "relcl":
             # "a meeting at which ministers will be told", "measures that will not be felt":
             # the noun a passive clause hangs on did not speak.
-            return None if _is_passive(token) else token.head
+            return None if _is_passive(token) or _never_speaks(token.head) else token.head
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
             return None
         token = token.head
@@ -196,7 +198,11 @@ def _name_after_description(subject: Token) -> Token:
 def _never_speaks(noun: Token) -> bool:
     """An abstract noun or event (``a stand-off threatened``, ``history suggests``); but
     ``Number 10`` (Downing Street) is no number."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ABSTRACT_NOUNS and not _numbered_name(noun)
+    if noun.pos_ != "NOUN" or _numbered_name(noun):
+        return False
+    doc = noun.doc
+    hyphenated = f"{doc[noun.i - 2].lower_}-{noun.lower_}" if noun.i >= 2 and doc[noun.i - 1].text == "-" else None
+    return noun.lemma_.lower() in ABSTRACT_NOUNS or hyphenated in ABSTRACT_NOUNS  # "stand - off", as tokenised
 
 
 def _numbered_name(noun: Token) -> bool:

@@ -132,6 +132,8 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
             if any(taken(i) for i in range(start, end)):
                 # "X says A, but insists B "quoted"": B is another quote's; A is still X's
                 end = min(end, complement.right_edge.i + 1)
+        elif _in_a_list_of_clauses(doc, verb, speaker):
+            start = end  # "the markets were calm, her backbenchers cheered, and ...": no cue
         else:
             end = min(end, speaker[0], verb.i)
             extra = _words_after_aside(doc, sentence, verb, speaker)
@@ -151,7 +153,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
             if end - start >= 3 and _has_verb(doc, start, end):
                 content, rule = TokenRange(start, end), "reported.cue_after"
         if content is None and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
-                c.dep_ == "agent" for c in verb.children):
+                c.dep_ == "agent" for c in verb.children) and not _in_a_list_of_clauses(doc, verb, speaker):
             aside = _parenthetical(doc, sentence, stop, max(speaker[1], verb.i + 1))
             if aside is not None:
                 content, extra = aside
@@ -199,6 +201,13 @@ def _takes_a_that_clause(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                                     or subject.lower_ in _THAT_CLAUSE_SUBJECTS)
+
+
+def _in_a_list_of_clauses(doc, verb: Token, speaker: TokenRange) -> bool:
+    """``A was calm, B cheered, and C landed``: a verb followed by ", and" is one clause of a
+    list, not a cue closing what came before it."""
+    after = max(speaker[1], verb.i + 1)
+    return after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ in ("and", "but", "while")
 
 
 def _past_the_question(sentence: SpacySpan, stop: int) -> int:
@@ -351,9 +360,7 @@ def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearr
     if before[1] > before[0] and doc[before[0]].lower_ in _DEMONSTRATIVES and all(
             t.lemma_ == "be" for t in doc[before[0] + 1 : before[1]]):
         return _that_is_according_to(reader, sentence, TokenRange(before[0], before[0] + 1), cue, speaker, covered)
-    aside_end = speaker[1]
-    while aside_end < sentence.end and doc[aside_end].dep_ == "prep" and doc[aside_end].head.i in range(*speaker):
-        aside_end = doc[aside_end].right_edge.i + 1  # "according to figures from the council"
+    aside_end = max(speaker[1], source.right_edge.i + 1)  # "according to people who have been involved"
     if word.i > sentence.start + 1 and doc[word.i - 1].text == "," and aside_end < sentence.end and doc[
             aside_end].text == ",":
         after = cues.trim(doc, aside_end + 1, sentence.end)
