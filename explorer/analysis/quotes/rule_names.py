@@ -32,5 +32,7 @@ QUOTE_RULES: dict[str, str] = {
     "reported.question": "Asked whether ..., X said: the question put by an unnamed interviewer",
     "reported.according_to": "According to X, ...",
     "reported.utterance_noun": "X's claim that ...",
+    "reported.stance_noun": "X's call for a ban, her support for the bill: the owner of a stance noun",
+    "reported.light_verb": "X voiced support for ..., X expressed concern that ...",
     "transcript.turn": "a transcript line: NAME: ...",
 }

@@ -1,0 +1,139 @@
+"""Attributions a noun carries: ``Lund's call for a ban``, ``X voiced support for Y``.
+
+A stance noun (support, criticism, call, concern...) names something said or held. With a
+possessive owner, the owner is the source; as the object of a light verb (``expressed``,
+``raised``), the verb's subject is. Either way the noun's complement (a ``that`` clause, an
+infinitive, or the object of ``for``/``on``/``about``...) is the content. A bare noun with no
+owner (``support for the bill grew``) is no one's words and is left alone.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from explorer.analysis.lexicons import words
+from explorer.analysis.quotes import cues
+from explorer.analysis.quotes.direct import speaker_and_role
+from explorer.analysis.quotes.draft import Draft, Reader
+from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
+from explorer.analysis.token_range import TokenRange
+
+STANCE_NOUNS = words("stance_nouns") | words("utterance_nouns")
+"""Nouns whose owner took a stance or said something, and whose complement says what."""
+
+LIGHT_VERBS = words("light_verbs")
+"""Verbs whose subject voices the stance noun they take as object (``voiced support``)."""
+
+_OWNER_PRONOUNS = frozenset(["his", "her", "its", "their"])
+"""Third-person owners, which coreference resolves; ``my``/``our`` belong to a quote's voice."""
+
+_COMPLEMENT_PREPOSITIONS = frozenset(["about", "against", "behind", "for", "of", "on", "over", "to"])
+_UTTERANCE_PREPOSITIONS = frozenset(["about", "against", "on"])
+"""``his speech on trade``; but ``his speech to donors`` names who heard it, ``of Tuesday`` when."""
+_UTTERANCE_NOUNS = words("utterance_nouns")
+_OWNER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE", "")
+_OWNER_NOUNS = ROLE_WORDS_PERSON | ROLE_WORDS_ORGANISATION | words("speaking_nouns")
+
+
+def noun_cues(reader: Reader, sentence: SpacySpan, covered: bytearray) -> list[Draft]:
+    """Every stance noun in ``sentence`` with an owner or a light verb, whose content is
+    still free; the tokens of each content found are marked in ``covered``."""
+    drafts: list[Draft] = []
+    for noun in sentence:
+        if noun.pos_ != "NOUN" or reader.quoted[noun.i] or noun.lemma_.lower() not in STANCE_NOUNS:
+            continue
+        draft = _owned_stance(reader, noun) or _light_verb_stance(reader, noun)
+        if draft is None:
+            continue
+        tokens = range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
+        if any(covered[i] or reader.quoted[i] for i in tokens):
+            continue
+        for i in tokens:
+            covered[i] = 1
+        drafts.append(draft)
+    return drafts
+
+
+def _owned_stance(reader: Reader, noun: Token) -> Draft | None:
+    """``the senator's criticism of the deal``, ``her support for the bill``."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or not _can_own(owner):
+        return None
+    content = complement(noun)
+    if content is None:
+        return None
+    speaker, role = speaker_and_role(reader, owner) if owner.pos_ != "PRON" else (cues.mention_tokens(owner), None)
+    return Draft("indirect", [reader.char_range(*content)], "reported.stance_noun",
+                 cue=reader.char_range(noun.i, noun.i + 1), speaker=speaker, role=role)
+
+
+def _can_own(owner: Token) -> bool:
+    """A name, a third-person possessive pronoun, or a noun for people or a body."""
+    if owner.pos_ == "PRON":
+        return owner.lower_ in _OWNER_PRONOUNS
+    if owner.pos_ == "PROPN":
+        return owner.ent_type_ in _OWNER_ENTITIES
+    return owner.pos_ == "NOUN" and (owner.lemma_.lower() in _OWNER_NOUNS
+                                     or owner.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
+def _light_verb_stance(reader: Reader, noun: Token) -> Draft | None:
+    """``Okafor expressed concern that ...``, ``Lund voiced support for ...``."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in LIGHT_VERBS or reader.quoted[verb.i]:
+        return None
+    subject = cues.subject_of(verb, reader.quoted)
+    if subject is None or reader.quoted[subject.i]:
+        return None
+    content = complement(noun) or _verb_complement(verb, noun)
+    if content is None:
+        return None
+    speaker, role = speaker_and_role(reader, subject)
+    return Draft("indirect", [reader.char_range(*content)], "reported.light_verb",
+                 cue=reader.char_range(verb.i, noun.i + 1), speaker=speaker, role=role,
+                 used_verbs={verb.i})
+
+
+def complement(noun: Token) -> TokenRange | None:
+    """What a stance noun is about: its ``that`` clause, its infinitive (``plan to cut
+    taxes``) or the object of a preposition right after it (``call for a ban``)."""
+    for child in noun.rights:
+        if child.left_edge.i != noun.i + 1:
+            break
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
+            marks = [c for c in child.children if c.dep_ in ("mark", "aux") and c.i < child.i]
+            if marks and marks[0].lower_ in ("that", "to"):
+                return _span(noun.doc, child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ == "prep" and child.lower_ in _prepositions(noun):
+            return _object_of(child)
+    return None
+
+
+def _prepositions(noun: Token) -> frozenset[str]:
+    return _UTTERANCE_PREPOSITIONS if noun.lemma_.lower() in _UTTERANCE_NOUNS else _COMPLEMENT_PREPOSITIONS
+
+
+def _object_of(preposition: Token) -> TokenRange | None:
+    """The words a preposition governs, unless they say when (``remarks on Tuesday``)."""
+    target = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+    if target is None or target.ent_type_ in ("DATE", "TIME"):
+        return None
+    return _span(preposition.doc, preposition.i + 1, preposition.right_edge.i + 1)
+
+
+def _verb_complement(verb: Token, noun: Token) -> TokenRange | None:
+    """``gave his backing to the plan``, ``cast doubt on the figures``: the parse may hang
+    the preposition on the verb rather than on the noun."""
+    for child in verb.rights:
+        if child.i == noun.right_edge.i + 1 and child.dep_ in ("prep", "dative") \
+                and child.lower_ in _prepositions(noun):
+            return _object_of(child)
+    return None
+
+
+def _span(doc, start: int, end: int) -> TokenRange | None:
+    start, end = cues.trim(doc, start, end)
+    if start < end and doc[start].lower_ == "to" and doc[start].dep_ == "aux":
+        start += 1
+    return TokenRange(start, end) if end > start else None

@@ -1,0 +1,90 @@
+"""Attributions a noun carries: an owner's stance (``Lund's call for a ban``) and a light verb
+with a stance noun (``Okafor voiced support for ...``). Sentences are our own."""
+
+from __future__ import annotations
+
+
+def _quote(doc, fragment: str):
+    """The shortest quote holding ``fragment``, or None."""
+    quotes = [q for q in doc.quotes if fragment in doc.text[q.start : q.end]]
+    return min(quotes, key=lambda q: q.end - q.start) if quotes else None
+
+
+def _speaker_name(doc, quote) -> str | None:
+    return doc.item(quote.speaker_id).name if quote is not None and quote.speaker_id else None
+
+
+def test_a_named_owners_call_for_something_is_their_stance(analyze_text):
+    doc = analyze_text("Councillor Freya Lund's call for a ban on plastic straws split the council.")
+    quote = _quote(doc, "a ban on plastic straws")
+    assert quote is not None and quote.rule == "reported.stance_noun"
+    assert quote.text == "a ban on plastic straws"
+    assert _speaker_name(doc, quote) == "Freya Lund"
+
+
+def test_a_possessive_pronoun_owner_is_resolved_never_named_his(analyze_text):
+    doc = analyze_text(
+        "Senator Daniel Okafor spoke in Columbus on Monday. His support for the farm bill "
+        "surprised colleagues in both parties."
+    )
+    quote = _quote(doc, "the farm bill")
+    assert quote is not None and quote.rule == "reported.stance_noun"
+    assert _speaker_name(doc, quote) == "Daniel Okafor"
+
+
+def test_an_owners_plan_to_do_something_is_the_infinitive(analyze_text):
+    doc = analyze_text("Governor Amara Okafor's plan to cut property taxes divided the state assembly.")
+    quote = _quote(doc, "cut property taxes")
+    assert quote is not None and quote.text == "cut property taxes"
+    assert _speaker_name(doc, quote) == "Amara Okafor"
+
+
+def test_a_role_owners_criticism_of_a_deal(analyze_text):
+    doc = analyze_text(
+        "The trade talks stalled again on Friday. The senator's criticism of the deal with "
+        "Canada angered the White House."
+    )
+    quote = _quote(doc, "the deal with Canada")
+    assert quote is not None and quote.rule == "reported.stance_noun"
+
+
+def test_a_stance_noun_without_an_owner_is_no_attribution(analyze_text):
+    doc = analyze_text("Support for the farm bill has grown in rural districts since the spring.")
+    assert _quote(doc, "the farm bill") is None
+
+
+def test_a_speech_to_an_audience_is_not_what_the_speech_said(analyze_text):
+    doc = analyze_text("Mayor Ruth Hale gave a long interview. Her speech to the donors lasted an hour.")
+    assert _quote(doc, "the donors") is None
+
+
+def test_remarks_on_a_day_report_no_words(analyze_text):
+    doc = analyze_text("Ruth Hale met the council. Her remarks on Tuesday were brief and friendly.")
+    assert _quote(doc, "Tuesday") is None
+
+
+def test_expressed_concern_that_credits_the_subject_with_the_clause(analyze_text):
+    doc = analyze_text("Dr Nadia Brook expressed concern that the new rules would raise rents for students.")
+    quote = _quote(doc, "the new rules would raise rents")
+    assert quote is not None and quote.rule == "reported.light_verb"
+    assert quote.text == "the new rules would raise rents for students"
+    assert _speaker_name(doc, quote) == "Nadia Brook"
+
+
+def test_voiced_support_for_credits_the_subject_with_what_is_supported(analyze_text):
+    doc = analyze_text("Rhys Parry, the Welsh farming union chief, voiced support for the new border checks.")
+    quote = _quote(doc, "the new border checks")
+    assert quote is not None and quote.rule == "reported.light_verb"
+    assert _speaker_name(doc, quote) == "Rhys Parry"
+
+
+def test_raised_questions_about(analyze_text):
+    doc = analyze_text("Councillor Tom Reed raised questions about the cost of the new tram line.")
+    quote = _quote(doc, "the cost of the new tram line")
+    assert quote is not None and _speaker_name(doc, quote) == "Tom Reed"
+
+
+def test_drew_criticism_from_credits_no_one_with_the_subject(analyze_text):
+    """The subject of ``drew criticism`` is criticised; it does not criticise."""
+    doc = analyze_text("The new parking scheme drew criticism from shop owners in the town centre.")
+    assert not [q for q in doc.quotes if q.rule == "reported.light_verb"]
