@@ -88,3 +88,38 @@ def test_drew_criticism_from_credits_no_one_with_the_subject(analyze_text):
     """The subject of ``drew criticism`` is criticised; it does not criticise."""
     doc = analyze_text("The new parking scheme drew criticism from shop owners in the town centre.")
     assert not [q for q in doc.quotes if q.rule == "reported.light_verb"]
+
+
+def test_for_a_plan_to_work_is_a_condition_not_the_plan(analyze_text):
+    doc = analyze_text("For his plan to work, the chairman needs the backing of the largest investors.")
+    assert not [q for q in doc.quotes if q.rule == "reported.stance_noun"]
+
+
+def test_a_firms_case_against_someone_is_a_lawsuit(analyze_text):
+    doc = analyze_text("The bank's case against Mr Hollis rests on emails he sent in 2019.")
+    assert _quote(doc, "Mr Hollis") is None
+
+
+def test_made_the_case_for_credits_the_subject(analyze_text):
+    doc = analyze_text("Transport secretary Ana Ruiz made the case for a new runway at the airport.")
+    quote = _quote(doc, "a new runway at the airport")
+    assert quote is not None and quote.rule == "reported.light_verb"
+    assert _speaker_name(doc, quote) == "Ana Ruiz"
+
+
+def test_in_an_owners_view_the_clause_is_theirs(analyze_text):
+    doc = analyze_text(
+        "Freya Lund runs the library campaign. In Ms Lund's view, the council should never have "
+        "sold the library. The sale was a mistake from the start, in her opinion. In the view of "
+        "the union, the pay offer is far too low."
+    )
+    quote = _quote(doc, "the council should never have sold the library")
+    assert quote is not None and quote.rule == "reported.in_view"
+    assert _speaker_name(doc, quote) == "Freya Lund"
+    assert _speaker_name(doc, _quote(doc, "The sale was a mistake")) == "Freya Lund"
+    assert _quote(doc, "the pay offer is far too low") is not None
+
+
+def test_faith_in_someones_judgement_is_no_aside(analyze_text):
+    doc = analyze_text("Tom Reed said little. His staff lost faith in his judgement after the vote.")
+    assert not [q for q in doc.quotes if q.rule == "reported.in_view"]

@@ -19,11 +19,17 @@ from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
 from explorer.analysis.token_range import TokenRange
 
-STANCE_NOUNS = words("stance_nouns") | words("utterance_nouns")
+STANCE_NOUNS = words("stance_nouns") | words("utterance_nouns") | words("verdict_nouns")
 """Nouns whose owner took a stance or said something, and whose complement says what."""
 
 LIGHT_VERBS = words("light_verbs")
 """Verbs whose subject voices the stance noun they take as object (``voiced support``)."""
+
+_CASE = "case"
+"""``made the case for``: a stance only after a light verb; ``the firm's case against him`` is a lawsuit."""
+
+_VIEW_NOUNS = frozenset(["view", "opinion", "estimation", "judgement", "judgment"])
+"""``In Lund's view, ...``: the rest of the sentence is what the owner thinks."""
 
 _OWNER_PRONOUNS = frozenset(["his", "her", "its", "their"])
 """Third-person owners, which coreference resolves; ``my``/``our`` belong to a quote's voice."""
@@ -32,8 +38,11 @@ _COMPLEMENT_PREPOSITIONS = frozenset(["about", "against", "behind", "for", "of",
 _UTTERANCE_PREPOSITIONS = frozenset(["about", "against", "on"])
 """``his speech on trade``; but ``his speech to donors`` names who heard it, ``of Tuesday`` when."""
 _UTTERANCE_NOUNS = words("utterance_nouns")
+_VERDICT_NOUNS = words("verdict_nouns")
+_VERDICT_PREPOSITIONS = _UTTERANCE_PREPOSITIONS | {"of"}
+"""``her view of the deal``; but ``his reaction to``, ``advice to`` name what or whom it met."""
 _OWNER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE", "")
-_OWNER_NOUNS = ROLE_WORDS_PERSON | ROLE_WORDS_ORGANISATION | words("speaking_nouns")
+_OWNER_NOUNS = ROLE_WORDS_PERSON | ROLE_WORDS_ORGANISATION | words("organisation_words") | words("speaking_nouns")
 
 
 def noun_cues(reader: Reader, sentence: SpacySpan, covered: bytearray) -> list[Draft]:
@@ -41,9 +50,17 @@ def noun_cues(reader: Reader, sentence: SpacySpan, covered: bytearray) -> list[D
     still free; the tokens of each content found are marked in ``covered``."""
     drafts: list[Draft] = []
     for noun in sentence:
-        if noun.pos_ != "NOUN" or reader.quoted[noun.i] or noun.lemma_.lower() not in STANCE_NOUNS:
+        if noun.pos_ != "NOUN" or reader.quoted[noun.i]:
             continue
-        draft = _owned_stance(reader, noun) or _light_verb_stance(reader, noun)
+        lemma = noun.lemma_.lower()
+        if lemma in _VIEW_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            draft = _in_someones_view(reader, sentence, noun)
+        elif lemma in STANCE_NOUNS:
+            draft = _owned_stance(reader, noun) or _light_verb_stance(reader, noun)
+        elif lemma == _CASE:
+            draft = _light_verb_stance(reader, noun)
+        else:
+            continue
         if draft is None:
             continue
         tokens = range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
@@ -68,6 +85,29 @@ def _owned_stance(reader: Reader, noun: Token) -> Draft | None:
                  cue=reader.char_range(noun.i, noun.i + 1), speaker=speaker, role=role)
 
 
+def _in_someones_view(reader: Reader, sentence: SpacySpan, noun: Token) -> Draft | None:
+    """``In Ms Lund's view, the council erred``, ``..., in his opinion.``, ``In the view of the
+    union, ...``: the clause beside the phrase is the owner's."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None or not _can_own(owner):
+        return None
+    doc = reader.doc
+    first, last = noun.head.i, noun.right_edge.i + 1
+    before = cues.trim(doc, sentence.start, first)
+    after = cues.trim(doc, last, sentence.end)
+    if before[1] > before[0] and doc[first - 1].text != ",":
+        return None  # "She lost faith in his judgement": no aside
+    pieces = [piece for piece in (before, after) if piece[1] - piece[0] >= 3]
+    if not pieces or not any(t.pos_ in ("VERB", "AUX") for piece in pieces for t in doc[piece[0] : piece[1]]):
+        return None
+    speaker, role = speaker_and_role(reader, owner) if owner.pos_ != "PRON" else (cues.mention_tokens(owner), None)
+    return Draft("indirect", [reader.char_range(*piece) for piece in pieces], "reported.in_view",
+                 cue=reader.char_range(first, noun.i + 1), speaker=speaker, role=role)
+
+
 def _can_own(owner: Token) -> bool:
     """A name, a third-person possessive pronoun, or a noun for people or a body."""
     if owner.pos_ == "PRON":
@@ -86,7 +126,7 @@ def _light_verb_stance(reader: Reader, noun: Token) -> Draft | None:
     subject = cues.subject_of(verb, reader.quoted)
     if subject is None or reader.quoted[subject.i]:
         return None
-    content = complement(noun) or _verb_complement(verb, noun)
+    content = complement(noun) or _that_clause(verb, noun.i) or _verb_complement(verb, noun)
     if content is None:
         return None
     speaker, role = speaker_and_role(reader, subject)
@@ -96,22 +136,42 @@ def _light_verb_stance(reader: Reader, noun: Token) -> Draft | None:
 
 
 def complement(noun: Token) -> TokenRange | None:
-    """What a stance noun is about: its ``that`` clause, its infinitive (``plan to cut
-    taxes``) or the object of a preposition right after it (``call for a ban``)."""
+    """What a stance noun is about: its ``that`` clause (``the case to voters that ...``), its
+    infinitive (``plan to cut taxes``) or the object of a preposition right after it
+    (``call for a ban``)."""
+    clause = _that_clause(noun, noun.i)
+    if clause is not None:
+        return clause
     for child in noun.rights:
         if child.left_edge.i != noun.i + 1:
             break
-        if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
-            marks = [c for c in child.children if c.dep_ in ("mark", "aux") and c.i < child.i]
-            if marks and marks[0].lower_ in ("that", "to"):
-                return _span(noun.doc, child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and not _for_to(noun) and any(
+                c.dep_ == "aux" and c.lower_ == "to" and c.i == noun.i + 1 for c in child.children):
+            return _span(noun.doc, child.left_edge.i, child.right_edge.i + 1)
         if child.dep_ == "prep" and child.lower_ in _prepositions(noun):
             return _object_of(child)
     return None
 
 
+def _for_to(noun: Token) -> bool:
+    """``For his plan to work, ...``: the noun is the subject of the infinitive, not its owner's aim."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for"
+
+
+def _that_clause(head: Token, after: int) -> TokenRange | None:
+    """A ``that`` clause hung on ``head`` after token ``after``."""
+    for child in head.rights:
+        if child.i > after and child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX") \
+                and child.left_edge.lower_ == "that" and child.left_edge.dep_ == "mark":
+            return _span(head.doc, child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
 def _prepositions(noun: Token) -> frozenset[str]:
-    return _UTTERANCE_PREPOSITIONS if noun.lemma_.lower() in _UTTERANCE_NOUNS else _COMPLEMENT_PREPOSITIONS
+    lemma = noun.lemma_.lower()
+    if lemma in _UTTERANCE_NOUNS:
+        return _UTTERANCE_PREPOSITIONS
+    return _VERDICT_PREPOSITIONS if lemma in _VERDICT_NOUNS else _COMPLEMENT_PREPOSITIONS
 
 
 def _object_of(preposition: Token) -> TokenRange | None:

@@ -33,6 +33,7 @@ QUOTE_RULES: dict[str, str] = {
     "reported.according_to": "According to X, ...",
     "reported.utterance_noun": "X's claim that ...",
     "reported.stance_noun": "X's call for a ban, her support for the bill: the owner of a stance noun",
+    "reported.in_view": "In X's view, ...: the clause beside the phrase is the owner's",
     "reported.light_verb": "X voiced support for ..., X expressed concern that ...",
     "transcript.turn": "a transcript line: NAME: ...",
 }
