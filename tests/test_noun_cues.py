@@ -123,3 +123,39 @@ def test_in_an_owners_view_the_clause_is_theirs(analyze_text):
 def test_faith_in_someones_judgement_is_no_aside(analyze_text):
     doc = analyze_text("Tom Reed said little. His staff lost faith in his judgement after the vote.")
     assert not [q for q in doc.quotes if q.rule == "reported.in_view"]
+
+
+def test_took_aim_at_and_took_issue_with(analyze_text):
+    doc = analyze_text(
+        "Senator Ruth Okafor took aim at the new trade deal. Councillor Tom Reed took issue "
+        "with the housing figures."
+    )
+    assert _speaker_name(doc, _quote(doc, "the new trade deal")) == "Ruth Okafor"
+    assert _speaker_name(doc, _quote(doc, "the housing figures")) == "Tom Reed"
+
+
+def test_made_no_mention_of(analyze_text):
+    doc = analyze_text("In a long speech, Ana Ruiz made no mention of the strike at the port.")
+    assert _speaker_name(doc, _quote(doc, "the strike at the port")) == "Ana Ruiz"
+
+
+def test_had_kind_words_for_is_a_stance_but_having_support_is_not(analyze_text):
+    doc = analyze_text(
+        "Mayor Ruth Hale had kind words for the firefighters. Hale has the support of most "
+        "councillors."
+    )
+    assert _speaker_name(doc, _quote(doc, "the firefighters")) == "Ruth Hale"
+    assert _quote(doc, "most councillors") is None
+
+
+def test_won_the_backing_of_credits_the_backer(analyze_text):
+    doc = analyze_text("The harbour plan won the backing of Ruth Hale, the mayor, on Monday.")
+    quote = _quote(doc, "The harbour plan")
+    assert quote is not None and quote.rule == "reported.received_stance"
+    assert _speaker_name(doc, quote) == "Ruth Hale"
+
+
+def test_drew_criticism_from_is_not_read(analyze_text):
+    """Measured: what the critics said usually follows ``for``, not the subject."""
+    doc = analyze_text("The harbour plan drew criticism from fishermen for its cost.")
+    assert not [q for q in doc.quotes if q.rule == "reported.received_stance"]

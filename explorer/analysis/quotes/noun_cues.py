@@ -23,6 +23,14 @@ STANCE_NOUNS = words("stance_nouns") | words("utterance_nouns") | words("verdict
 """Nouns whose owner took a stance or said something, and whose complement says what."""
 
 LIGHT_VERBS = words("light_verbs")
+STANCE_IDIOMS = frozenset(tuple(entry.split()) for entry in words("stance_idioms"))
+"""(verb, noun) pairs that voice a stance: ``took aim at``, ``made no mention of``."""
+_IDIOM_PREPOSITIONS = frozenset(["at", "of", "on", "to", "with"])
+_HELD_STANCES = frozenset(["concern", "doubt", "praise", "question", "reservation", "view", "word"])
+"""What ``have`` gives its subject as a stance (``had kind words for``, ``has doubts about``);
+``has the support of`` and ``has a plan`` are not read."""
+RECEIVING_VERBS = words("receiving_verbs")
+"""Verbs whose subject receives the stance noun they take (``drew criticism from X``)."""
 """Verbs whose subject voices the stance noun they take as object (``voiced support``)."""
 
 _CASE = "case"
@@ -56,9 +64,11 @@ def noun_cues(reader: Reader, sentence: SpacySpan, covered: bytearray) -> list[D
         if lemma in _VIEW_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in":
             draft = _in_someones_view(reader, sentence, noun)
         elif lemma in STANCE_NOUNS:
-            draft = _owned_stance(reader, noun) or _light_verb_stance(reader, noun)
+            draft = _owned_stance(reader, noun) or _light_verb_stance(reader, noun) or _received_stance(reader, noun)
         elif lemma == _CASE:
             draft = _light_verb_stance(reader, noun)
+        elif (noun.head.lemma_.lower(), lemma) in STANCE_IDIOMS:
+            draft = _idiom_stance(reader, noun)
         else:
             continue
         if draft is None:
@@ -121,12 +131,16 @@ def _can_own(owner: Token) -> bool:
 def _light_verb_stance(reader: Reader, noun: Token) -> Draft | None:
     """``Okafor expressed concern that ...``, ``Lund voiced support for ...``."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in LIGHT_VERBS or reader.quoted[verb.i]:
+    lemma = verb.lemma_.lower()
+    light = lemma in LIGHT_VERBS or lemma == "have" and noun.lemma_.lower() in _HELD_STANCES
+    if noun.dep_ != "dobj" or not light or reader.quoted[verb.i]:
         return None
     subject = cues.subject_of(verb, reader.quoted)
     if subject is None or reader.quoted[subject.i]:
         return None
-    content = complement(noun) or _that_clause(verb, noun.i) or _verb_complement(verb, noun)
+    held = verb.lemma_.lower() == "have"
+    content = complement(noun, _COMPLEMENT_PREPOSITIONS if held else None) or _that_clause(verb, noun.i) \
+        or _verb_complement(verb, noun)
     if content is None:
         return None
     speaker, role = speaker_and_role(reader, subject)
@@ -135,7 +149,66 @@ def _light_verb_stance(reader: Reader, noun: Token) -> Draft | None:
                  used_verbs={verb.i})
 
 
-def complement(noun: Token) -> TokenRange | None:
+_GIVEN_STANCES = frozenset(["backing", "endorsement", "praise", "support"])
+"""What a subject receives from a source that names the source's stance; ``drew criticism from
+X for Y`` was measured to say what the criticism was after the source, ``got a reply`` nothing."""
+
+
+def _idiom_stance(reader: Reader, noun: Token) -> Draft | None:
+    """``Okafor took aim at the deal``, ``Lund took issue with the figures``."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or reader.quoted[verb.i]:
+        return None
+    subject = cues.subject_of(verb, reader.quoted)
+    if subject is None or reader.quoted[subject.i]:
+        return None
+    content = None
+    for head in (noun, verb):
+        content = next((_object_of(c) for c in head.rights if c.dep_ == "prep" and c.i > noun.i
+                        and c.lower_ in _IDIOM_PREPOSITIONS), None)
+        if content is not None:
+            break
+    if content is None:
+        return None
+    speaker, role = speaker_and_role(reader, subject)
+    return Draft("indirect", [reader.char_range(*content)], "reported.light_verb",
+                 cue=reader.char_range(verb.i, noun.i + 1), speaker=speaker, role=role, used_verbs={verb.i})
+
+
+def _received_stance(reader: Reader, noun: Token) -> Draft | None:
+    """``The scheme drew criticism from farmers``, ``Okafor won the backing of the union``: the
+    one named after the noun holds the stance; it is about the verb's subject."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in RECEIVING_VERBS or reader.quoted[verb.i] \
+            or noun.lemma_.lower() not in _GIVEN_STANCES:
+        return None
+    source = _source_after(noun) or _source_after(verb, after=noun.right_edge.i)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if source is None or subject is None or reader.quoted[subject.i] or reader.quoted[source.i]:
+        return None
+    start, end = cues.trim(reader.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    if end <= start:
+        return None
+    speaker, role = speaker_and_role(reader, source)
+    return Draft("indirect", [reader.char_range(start, end)], "reported.received_stance",
+                 cue=reader.char_range(verb.i, noun.i + 1), speaker=speaker, role=role)
+
+
+def _source_after(head: Token, after: int | None = None) -> Token | None:
+    """Who follows ``from`` (or ``of``, on the noun itself) when they could hold a stance; with
+    ``after``, only a ``from`` right after that token (the parse hung it on the verb)."""
+    for child in head.rights:
+        if child.dep_ != "prep" or child.lower_ not in ("from", "of"):
+            continue
+        if after is not None and (child.i != after + 1 or child.lower_ != "from"):
+            continue
+        source = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if source is not None and _can_own(source):
+            return source
+    return None
+
+
+def complement(noun: Token, prepositions: frozenset[str] | None = None) -> TokenRange | None:
     """What a stance noun is about: its ``that`` clause (``the case to voters that ...``), its
     infinitive (``plan to cut taxes``) or the object of a preposition right after it
     (``call for a ban``)."""
@@ -148,7 +221,7 @@ def complement(noun: Token) -> TokenRange | None:
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and not _for_to(noun) and any(
                 c.dep_ == "aux" and c.lower_ == "to" and c.i == noun.i + 1 for c in child.children):
             return _span(noun.doc, child.left_edge.i, child.right_edge.i + 1)
-        if child.dep_ == "prep" and child.lower_ in _prepositions(noun):
+        if child.dep_ == "prep" and child.lower_ in (prepositions or _prepositions(noun)):
             return _object_of(child)
     return None
 
