@@ -159,3 +159,28 @@ def test_drew_criticism_from_is_not_read(analyze_text):
     """Measured: what the critics said usually follows ``for``, not the subject."""
     doc = analyze_text("The harbour plan drew criticism from fishermen for its cost.")
     assert not [q for q in doc.quotes if q.rule == "reported.received_stance"]
+
+
+def test_calls_from_a_body_for_something_are_its_stance(analyze_text):
+    doc = analyze_text("Complaints from the mayor that the buses ran late went unanswered for a year.")
+    quote = _quote(doc, "the buses ran late")
+    assert quote is not None and quote.rule == "reported.stance_noun"
+    assert _speaker_name(doc, quote) == "the mayor"
+
+
+def test_an_owned_argument_is_the_clause_after_is(analyze_text):
+    doc = analyze_text("Freya Lund runs the campaign. Her argument is that the new tax is unfair on renters.")
+    quote = _quote(doc, "the new tax is unfair on renters")
+    assert quote is not None and _speaker_name(doc, quote) == "Freya Lund"
+
+
+def test_a_statement_condemning_something(analyze_text):
+    doc = analyze_text("The Fire Brigades Union issued a statement condemning the closure of the station.")
+    quote = _quote(doc, "condemning the closure of the station")
+    assert quote is not None and quote.rule == "reported.light_verb"
+
+
+def test_a_feeling_with_what_it_is_about(analyze_text):
+    doc = analyze_text("Ana Ruiz expressed frustration with the slow pace of the talks in Brussels.")
+    quote = _quote(doc, "the slow pace of the talks")
+    assert quote is not None and _speaker_name(doc, quote) == "Ana Ruiz"

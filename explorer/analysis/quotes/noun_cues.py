@@ -19,7 +19,8 @@ from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
 from explorer.analysis.token_range import TokenRange
 
-STANCE_NOUNS = words("stance_nouns") | words("utterance_nouns") | words("verdict_nouns")
+FEELING_NOUNS = words("feeling_nouns")
+STANCE_NOUNS = words("stance_nouns") | words("utterance_nouns") | words("verdict_nouns") | FEELING_NOUNS
 """Nouns whose owner took a stance or said something, and whose complement says what."""
 
 LIGHT_VERBS = words("light_verbs")
@@ -46,6 +47,8 @@ _COMPLEMENT_PREPOSITIONS = frozenset(["about", "against", "behind", "for", "of",
 _UTTERANCE_PREPOSITIONS = frozenset(["about", "against", "on"])
 """``his speech on trade``; but ``his speech to donors`` names who heard it, ``of Tuesday`` when."""
 _UTTERANCE_NOUNS = words("utterance_nouns")
+_FEELING_PREPOSITIONS = frozenset(["about", "at", "in", "over", "with"])
+"""``anger at the ruling``, ``confidence in the plan``, ``frustration with the talks``."""
 _VERDICT_NOUNS = words("verdict_nouns")
 _VERDICT_PREPOSITIONS = _UTTERANCE_PREPOSITIONS | {"of"}
 """``her view of the deal``; but ``his reaction to``, ``advice to`` name what or whom it met."""
@@ -83,11 +86,16 @@ def noun_cues(reader: Reader, sentence: SpacySpan, covered: bytearray) -> list[D
 
 
 def _owned_stance(reader: Reader, noun: Token) -> Draft | None:
-    """``the senator's criticism of the deal``, ``her support for the bill``."""
+    """``the senator's criticism of the deal``, ``her support for the bill``, ``calls from
+    unions for a strike``, ``Her argument is that ...``."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = _source_after(noun, by=True)
     if owner is None or not _can_own(owner):
         return None
     content = complement(noun)
+    if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        content = _that_clause(noun.head, noun.i)
     if content is None:
         return None
     speaker, role = speaker_and_role(reader, owner) if owner.pos_ != "PRON" else (cues.mention_tokens(owner), None)
@@ -194,11 +202,13 @@ def _received_stance(reader: Reader, noun: Token) -> Draft | None:
                  cue=reader.char_range(verb.i, noun.i + 1), speaker=speaker, role=role)
 
 
-def _source_after(head: Token, after: int | None = None) -> Token | None:
+def _source_after(head: Token, after: int | None = None, *, by: bool = False) -> Token | None:
     """Who follows ``from`` (or ``of``, on the noun itself) when they could hold a stance; with
-    ``after``, only a ``from`` right after that token (the parse hung it on the verb)."""
+    ``after``, only a ``from`` right after that token (the parse hung it on the verb); with
+    ``by``, ``from`` or ``by`` (``calls from unions``, ``criticism by the mayor``), never ``of``
+    (``support of the bill`` names what is supported)."""
     for child in head.rights:
-        if child.dep_ != "prep" or child.lower_ not in ("from", "of"):
+        if child.dep_ != "prep" or child.lower_ not in (("from", "by") if by else ("from", "of")):
             continue
         if after is not None and (child.i != after + 1 or child.lower_ != "from"):
             continue
@@ -215,14 +225,24 @@ def complement(noun: Token, prepositions: frozenset[str] | None = None) -> Token
     clause = _that_clause(noun, noun.i)
     if clause is not None:
         return clause
+    follows = noun.i + 1
     for child in noun.rights:
-        if child.left_edge.i != noun.i + 1:
+        if child.left_edge.i != follows:
             break
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and not _for_to(noun) and any(
-                c.dep_ == "aux" and c.lower_ == "to" and c.i == noun.i + 1 for c in child.children):
+                c.dep_ == "aux" and c.lower_ == "to" and c.i == follows for c in child.children):
             return _span(noun.doc, child.left_edge.i, child.right_edge.i + 1)
         if child.dep_ == "prep" and child.lower_ in (prepositions or _prepositions(noun)):
             return _object_of(child)
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == follows \
+                and noun.lemma_.lower() in _UTTERANCE_NOUNS:
+            return _span(noun.doc, child.i, child.right_edge.i + 1)  # "a statement condemning the raid"
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            follows = child.right_edge.i + 1  # "calls from unions for a strike"
+            if follows < len(noun.doc) and noun.doc[follows].text == ",":
+                follows += 1
+            continue
+        break
     return None
 
 
@@ -242,6 +262,8 @@ def _that_clause(head: Token, after: int) -> TokenRange | None:
 
 def _prepositions(noun: Token) -> frozenset[str]:
     lemma = noun.lemma_.lower()
+    if lemma in FEELING_NOUNS:
+        return _FEELING_PREPOSITIONS
     if lemma in _UTTERANCE_NOUNS:
         return _UTTERANCE_PREPOSITIONS
     return _VERDICT_PREPOSITIONS if lemma in _VERDICT_NOUNS else _COMPLEMENT_PREPOSITIONS
