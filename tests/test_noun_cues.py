@@ -184,3 +184,24 @@ def test_a_feeling_with_what_it_is_about(analyze_text):
     doc = analyze_text("Ana Ruiz expressed frustration with the slow pace of the talks in Brussels.")
     quote = _quote(doc, "the slow pace of the talks")
     assert quote is not None and _speaker_name(doc, quote) == "Ana Ruiz"
+
+
+def test_a_stance_adjective_after_be_credits_the_subject(analyze_text):
+    doc = analyze_text(
+        "Labour MPs have been critical of the minister's housing plan. Councillor Freya Lund "
+        "was confident that the deal would hold."
+    )
+    quote = _quote(doc, "the minister's housing plan")
+    assert quote is not None and quote.rule == "reported.stance_adjective"
+    assert _speaker_name(doc, _quote(doc, "the deal would hold")) == "Freya Lund"
+
+
+def test_keen_to_and_unclear_whether_are_not_stances_read(analyze_text):
+    """British news says who is keen to buy a club without quoting them; "it is unclear" is no one's."""
+    doc = analyze_text("Mr Glazer is keen to buy the club. It is unclear whether the bid will succeed.")
+    assert not [q for q in doc.quotes if q.rule == "reported.stance_adjective"]
+
+
+def test_concerned_enough_that_is_a_result_not_a_worry(analyze_text):
+    doc = analyze_text("Party officials were concerned enough that they began a new voter drive.")
+    assert _quote(doc, "they began a new voter drive") is None

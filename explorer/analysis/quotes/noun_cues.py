@@ -30,6 +30,10 @@ _IDIOM_PREPOSITIONS = frozenset(["at", "of", "on", "to", "with"])
 _HELD_STANCES = frozenset(["concern", "doubt", "praise", "question", "reservation", "view", "word"])
 """What ``have`` gives its subject as a stance (``had kind words for``, ``has doubts about``);
 ``has the support of`` and ``has a plan`` are not read."""
+STANCE_ADJECTIVES = words("stance_adjectives")
+"""``critical of``, ``worried about``, ``confident that``: the subject's stance on what follows."""
+_ADJECTIVE_PREPOSITIONS = frozenset(["about", "at", "of", "over", "with"])
+_COPULAS = frozenset(["be", "become", "remain", "seem", "appear", "grow"])
 RECEIVING_VERBS = words("receiving_verbs")
 """Verbs whose subject receives the stance noun they take (``drew criticism from X``)."""
 """Verbs whose subject voices the stance noun they take as object (``voiced support``)."""
@@ -57,32 +61,59 @@ _OWNER_NOUNS = ROLE_WORDS_PERSON | ROLE_WORDS_ORGANISATION | words("organisation
 
 
 def noun_cues(reader: Reader, sentence: SpacySpan, covered: bytearray) -> list[Draft]:
-    """Every stance noun in ``sentence`` with an owner or a light verb, whose content is
-    still free; the tokens of each content found are marked in ``covered``."""
+    """Every stance noun (or adjective) in ``sentence`` with a source, whose content is still
+    free at its edges; the tokens of each content found are marked in ``covered``."""
     drafts: list[Draft] = []
-    for noun in sentence:
-        if noun.pos_ != "NOUN" or reader.quoted[noun.i]:
-            continue
-        lemma = noun.lemma_.lower()
-        if lemma in _VIEW_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in":
-            draft = _in_someones_view(reader, sentence, noun)
-        elif lemma in STANCE_NOUNS:
-            draft = _owned_stance(reader, noun) or _light_verb_stance(reader, noun) or _received_stance(reader, noun)
-        elif lemma == _CASE:
-            draft = _light_verb_stance(reader, noun)
-        elif (noun.head.lemma_.lower(), lemma) in STANCE_IDIOMS:
-            draft = _idiom_stance(reader, noun)
-        else:
-            continue
+    for token in sentence:
+        draft = None if reader.quoted[token.i] else _stance_of(reader, sentence, token)
         if draft is None:
             continue
         tokens = range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
-        if any(covered[i] or reader.quoted[i] for i in tokens):
-            continue
+        if covered[tokens[0]] or covered[tokens[-1]] or any(reader.quoted[i] for i in tokens):
+            continue  # words already reported around it; a quote wholly inside it may stay
         for i in tokens:
             covered[i] = 1
         drafts.append(draft)
     return drafts
+
+
+def _stance_of(reader: Reader, sentence: SpacySpan, token: Token) -> Draft | None:
+    """The attribution ``token`` carries as a stance noun or adjective, if any."""
+    if token.dep_ == "acomp" and token.lower_ in STANCE_ADJECTIVES:
+        return _stance_adjective(reader, token)
+    if token.pos_ != "NOUN":
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in _VIEW_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in":
+        return _in_someones_view(reader, sentence, token)
+    if lemma in STANCE_NOUNS:
+        return _owned_stance(reader, token) or _light_verb_stance(reader, token) or _received_stance(reader, token)
+    if lemma == _CASE:
+        return _light_verb_stance(reader, token)
+    if (token.head.lemma_.lower(), lemma) in STANCE_IDIOMS:
+        return _idiom_stance(reader, token)
+    return None
+
+
+def _stance_adjective(reader: Reader, adjective: Token) -> Draft | None:
+    """``Republicans were critical of the plan``, ``Lund is confident that the deal will hold``:
+    the subject of the copula holds the stance."""
+    verb = adjective.head
+    if verb.lemma_.lower() not in _COPULAS or reader.quoted[verb.i]:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or reader.quoted[subject.i] or subject.lower_ in ("it", "this", "that", "there"):
+        return None
+    degree = any(c.dep_ == "advmod" and c.lower_ in ("enough", "so", "too") for c in adjective.children)
+    # "concerned enough that they began": a result, not what worried them
+    content = (None if degree else _that_clause(adjective, adjective.i)) or next(
+        (_object_of(c) for c in adjective.rights if c.dep_ == "prep" and c.i == adjective.i + 1
+         and c.lower_ in _ADJECTIVE_PREPOSITIONS), None)
+    if content is None:
+        return None
+    speaker, role = speaker_and_role(reader, cues.subject_of(verb, reader.quoted) or subject)
+    return Draft("indirect", [reader.char_range(*content)], "reported.stance_adjective",
+                 cue=reader.char_range(adjective.i, adjective.i + 1), speaker=speaker, role=role)
 
 
 def _owned_stance(reader: Reader, noun: Token) -> Draft | None:
@@ -225,13 +256,19 @@ def complement(noun: Token, prepositions: frozenset[str] | None = None) -> Token
     clause = _that_clause(noun, noun.i)
     if clause is not None:
         return clause
+    doc = noun.doc
     follows = noun.i + 1
+    if follows + 2 < len(doc) and doc[follows].text == ":" and noun.lemma_.lower() in _UTTERANCE_NOUNS:
+        # "Her message: the cuts must stop." (to the end of the sentence)
+        return _span(doc, follows + 1, doc[follows + 1].sent.end)
     for child in noun.rights:
         if child.left_edge.i != follows:
             break
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and not _for_to(noun) and any(
-                c.dep_ == "aux" and c.lower_ == "to" and c.i == follows for c in child.children):
-            return _span(noun.doc, child.left_edge.i, child.right_edge.i + 1)
+                c.dep_ == "aux" and c.lower_ == "to" and c.i <= follows + 1 for c in child.children):
+            return _span(doc, child.left_edge.i, child.right_edge.i + 1)  # "plan (not) to cut taxes"
+        if child.dep_ == "acl" and _finite_clause(child):
+            return _span(doc, child.left_edge.i, child.right_edge.i + 1)  # "confidence it would hold"
         if child.dep_ == "prep" and child.lower_ in (prepositions or _prepositions(noun)):
             return _object_of(child)
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == follows \
@@ -244,6 +281,14 @@ def complement(noun: Token, prepositions: frozenset[str] | None = None) -> Token
             continue
         break
     return None
+
+
+def _finite_clause(verb: Token) -> bool:
+    """A clause with its own subject and a finite verb, opening with that subject."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+    return subject is not None and subject.left_edge.i == verb.left_edge.i and finite
 
 
 def _for_to(noun: Token) -> bool:
