@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_speaker_trust import name_of
+from test_speaker_trust import name_of
 
 
 def quote_holding(doc, fragment: str):
