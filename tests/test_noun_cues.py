@@ -205,3 +205,16 @@ def test_keen_to_and_unclear_whether_are_not_stances_read(analyze_text):
 def test_concerned_enough_that_is_a_result_not_a_worry(analyze_text):
     doc = analyze_text("Party officials were concerned enough that they began a new voter drive.")
     assert _quote(doc, "they began a new voter drive") is None
+
+
+def test_a_critic_of_something_in_apposition_holds_that_stance(analyze_text):
+    doc = analyze_text("Ruth Hale, a fierce critic of the harbour scheme, stayed away from the meeting.")
+    quote = _quote(doc, "the harbour scheme")
+    assert quote is not None and quote.rule == "reported.stance_holder"
+    assert _speaker_name(doc, quote) == "Ruth Hale"
+
+
+def test_argued_in_favour_of(analyze_text):
+    doc = analyze_text("Councillor Tom Reed argued in favour of a ban on fireworks in the park.")
+    quote = _quote(doc, "a ban on fireworks")
+    assert quote is not None and _speaker_name(doc, quote) == "Tom Reed"

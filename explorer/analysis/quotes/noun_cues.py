@@ -34,6 +34,9 @@ STANCE_ADJECTIVES = words("stance_adjectives")
 """``critical of``, ``worried about``, ``confident that``: the subject's stance on what follows."""
 _ADJECTIVE_PREPOSITIONS = frozenset(["about", "at", "of", "over", "with"])
 _COPULAS = frozenset(["be", "become", "remain", "seem", "appear", "grow"])
+STANCE_HOLDERS = words("stance_holders")
+"""``a fierce critic of the scheme``: the one described holds a stance on the object of ``of``."""
+_FAVOUR = frozenset(["favor", "favour"])
 RECEIVING_VERBS = words("receiving_verbs")
 """Verbs whose subject receives the stance noun they take (``drew criticism from X``)."""
 """Verbs whose subject voices the stance noun they take as object (``voiced support``)."""
@@ -90,9 +93,53 @@ def _stance_of(reader: Reader, sentence: SpacySpan, token: Token) -> Draft | Non
         return _owned_stance(reader, token) or _light_verb_stance(reader, token) or _received_stance(reader, token)
     if lemma == _CASE:
         return _light_verb_stance(reader, token)
+    if lemma in STANCE_HOLDERS:
+        return _stance_holder(reader, token)
+    if lemma in _FAVOUR and token.dep_ == "pobj" and token.head.lower_ == "in":
+        return _in_favour(reader, token)
     if (token.head.lemma_.lower(), lemma) in STANCE_IDIOMS:
         return _idiom_stance(reader, token)
     return None
+
+
+def _of_object(noun: Token) -> TokenRange | None:
+    return next((_object_of(c) for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"
+                 and c.i == noun.i + 1), None)
+
+
+def _stance_holder(reader: Reader, noun: Token) -> Draft | None:
+    """``Ms Hale, a fierce critic of the scheme,`` and ``Hughes is a supporter of Mr Reed``."""
+    if noun.dep_ == "appos":
+        holder = noun.head
+    elif noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+        holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    content = _of_object(noun)
+    if holder is None or content is None or reader.quoted[holder.i] or not _can_own(holder) \
+            and holder.pos_ != "PRON":
+        return None
+    if holder.pos_ == "PRON" and holder.lower_ not in ("he", "she", "they"):
+        return None
+    speaker, role = speaker_and_role(reader, holder) if holder.pos_ != "PRON" else (cues.mention_tokens(holder), None)
+    return Draft("indirect", [reader.char_range(*content)], "reported.stance_holder",
+                 cue=reader.char_range(noun.i, noun.i + 1), speaker=speaker, role=role)
+
+
+def _in_favour(reader: Reader, noun: Token) -> Draft | None:
+    """``She argued in favour of staying``, ``Lund is in favour of a ban``: the subject of the
+    verb the phrase hangs on."""
+    verb = noun.head.head
+    content = _of_object(noun)
+    if content is None or verb.pos_ not in ("VERB", "AUX") or reader.quoted[verb.i]:
+        return None
+    subject = cues.subject_of(verb, reader.quoted) if verb.lemma_ != "be" else next(
+        (c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or reader.quoted[subject.i] or subject.lower_ in ("it", "this", "that", "there"):
+        return None
+    speaker, role = speaker_and_role(reader, subject)
+    return Draft("indirect", [reader.char_range(*content)], "reported.stance_holder",
+                 cue=reader.char_range(noun.head.i, noun.i + 1), speaker=speaker, role=role)
 
 
 def _stance_adjective(reader: Reader, adjective: Token) -> Draft | None:
