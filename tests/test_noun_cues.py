@@ -157,7 +157,7 @@ def test_won_the_backing_of_credits_the_backer(analyze_text):
 
 def test_drew_criticism_from_is_not_read(analyze_text):
     """Measured: what the critics said usually follows ``for``, not the subject."""
-    doc = analyze_text("The harbour plan drew criticism from fishermen for its cost.")
+    doc = analyze_text("The harbour plan drew criticism from the mayor for its cost.")
     assert not [q for q in doc.quotes if q.rule == "reported.received_stance"]
 
 
@@ -218,3 +218,17 @@ def test_argued_in_favour_of(analyze_text):
     doc = analyze_text("Councillor Tom Reed argued in favour of a ban on fireworks in the park.")
     quote = _quote(doc, "a ban on fireworks")
     assert quote is not None and _speaker_name(doc, quote) == "Tom Reed"
+
+
+def test_praise_from_someone_for_something_keeps_what_it_was_for(analyze_text):
+    doc = analyze_text("The harbour plan won praise from the mayor for its low cost.")
+    quote = _quote(doc, "The harbour plan")
+    assert quote is not None and quote.rule == "reported.received_stance"
+    assert quote.text == "The harbour plan … for its low cost"
+    assert _speaker_name(doc, quote) == "the mayor"
+
+
+def test_drew_attention_to(analyze_text):
+    doc = analyze_text("Councillor Ana Ruiz drew attention to the cost of the new tram line.")
+    quote = _quote(doc, "the cost of the new tram line")
+    assert quote is not None and quote.rule == "reported.light_verb"

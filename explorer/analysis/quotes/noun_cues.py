@@ -90,7 +90,7 @@ def _stance_of(reader: Reader, sentence: SpacySpan, token: Token) -> Draft | Non
     if lemma in _VIEW_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in":
         return _in_someones_view(reader, sentence, token)
     if lemma in STANCE_NOUNS:
-        return _owned_stance(reader, token) or _light_verb_stance(reader, token) or _received_stance(reader, token)
+        return _received_stance(reader, token) or _owned_stance(reader, token) or _light_verb_stance(reader, token)
     if lemma == _CASE:
         return _light_verb_stance(reader, token)
     if lemma in STANCE_HOLDERS:
@@ -236,8 +236,10 @@ def _light_verb_stance(reader: Reader, noun: Token) -> Draft | None:
 
 
 _GIVEN_STANCES = frozenset(["backing", "endorsement", "praise", "support"])
-"""What a subject receives from a source that names the source's stance; ``drew criticism from
-X for Y`` was measured to say what the criticism was after the source, ``got a reply`` nothing."""
+"""What a subject receives from a source that names the source's stance (``got a reply`` says
+nothing; ``faced criticism from X`` was measured to miss more than it finds); what it is for
+(``praise from X for Y``) joins the subject as a second part."""
+_REASON_PREPOSITIONS = frozenset(["for", "over"])
 
 
 def _idiom_stance(reader: Reader, noun: Token) -> Draft | None:
@@ -275,8 +277,13 @@ def _received_stance(reader: Reader, noun: Token) -> Draft | None:
     start, end = cues.trim(reader.doc, subject.left_edge.i, subject.right_edge.i + 1)
     if end <= start:
         return None
+    parts = [reader.char_range(start, end)]
+    reason = next((c for head in (noun, verb) for c in head.rights if c.dep_ == "prep" and c.i > source.i
+                   and c.lower_ in _REASON_PREPOSITIONS), None)
+    if reason is not None:
+        parts.append(reader.char_range(*cues.trim(reader.doc, reason.i, reason.right_edge.i + 1)))
     speaker, role = speaker_and_role(reader, source)
-    return Draft("indirect", [reader.char_range(start, end)], "reported.received_stance",
+    return Draft("indirect", parts, "reported.received_stance",
                  cue=reader.char_range(verb.i, noun.i + 1), speaker=speaker, role=role)
 
 
