@@ -232,3 +232,15 @@ def test_drew_attention_to(analyze_text):
     doc = analyze_text("Councillor Ana Ruiz drew attention to the cost of the new tram line.")
     quote = _quote(doc, "the cost of the new tram line")
     assert quote is not None and quote.rule == "reported.light_verb"
+
+
+def test_a_statement_of_concern_about_something(analyze_text):
+    doc = analyze_text("The Refugee Council issued a statement of concern about the new asylum rules.")
+    quote = _quote(doc, "the new asylum rules")
+    assert quote is not None and quote.text == "the new asylum rules"
+
+
+def test_an_owned_goal_is_the_infinitive_after_is(analyze_text):
+    doc = analyze_text("Freya Lund runs the campaign. Her goal is to cut bus fares for students.")
+    quote = _quote(doc, "cut bus fares for students")
+    assert quote is not None and _speaker_name(doc, quote) == "Freya Lund"

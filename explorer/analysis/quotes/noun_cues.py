@@ -173,7 +173,7 @@ def _owned_stance(reader: Reader, noun: Token) -> Draft | None:
         return None
     content = complement(noun)
     if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-        content = _that_clause(noun.head, noun.i)
+        content = _that_clause(noun.head, noun.i) or _infinitive_after(noun.head, noun.i)
     if content is None:
         return None
     speaker, role = speaker_and_role(reader, owner) if owner.pos_ != "PRON" else (cues.mention_tokens(owner), None)
@@ -323,6 +323,9 @@ def complement(noun: Token, prepositions: frozenset[str] | None = None) -> Token
             return _span(doc, child.left_edge.i, child.right_edge.i + 1)  # "plan (not) to cut taxes"
         if child.dep_ == "acl" and _finite_clause(child):
             return _span(doc, child.left_edge.i, child.right_edge.i + 1)  # "confidence it would hold"
+        inner = _stance_named_inside(noun, child)
+        if inner is not None:
+            return complement(inner) or _span(doc, inner.left_edge.i, inner.right_edge.i + 1)
         if child.dep_ == "prep" and child.lower_ in (prepositions or _prepositions(noun)):
             return _object_of(child)
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == follows \
@@ -337,6 +340,18 @@ def complement(noun: Token, prepositions: frozenset[str] | None = None) -> Token
     return None
 
 
+def _stance_named_inside(noun: Token, preposition: Token) -> Token | None:
+    """``a statement of concern about X``, ``messages of sympathy``, ``a statement in opposition
+    to X``: an utterance that names its stance in a phrase; that stance noun, if so."""
+    if preposition.dep_ != "prep" or preposition.lower_ not in ("of", "in") \
+            or noun.lemma_.lower() not in _UTTERANCE_NOUNS:
+        return None
+    inner = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if inner is None or inner.lemma_.lower() not in (STANCE_NOUNS - _UTTERANCE_NOUNS - _VERDICT_NOUNS):
+        return None
+    return inner
+
+
 def _finite_clause(verb: Token) -> bool:
     """A clause with its own subject and a finite verb, opening with that subject."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -348,6 +363,15 @@ def _finite_clause(verb: Token) -> bool:
 def _for_to(noun: Token) -> bool:
     """``For his plan to work, ...``: the noun is the subject of the infinitive, not its owner's aim."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "for"
+
+
+def _infinitive_after(verb: Token, after: int) -> TokenRange | None:
+    """``His goal is to cut taxes``: the infinitive after the copula."""
+    for child in verb.rights:
+        if child.i > after and child.dep_ in ("xcomp", "advcl", "ccomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" and c.i == child.left_edge.i for c in child.children):
+            return _span(verb.doc, child.left_edge.i, child.right_edge.i + 1)
+    return None
 
 
 def _that_clause(head: Token, after: int) -> TokenRange | None:
