@@ -1,10 +1,12 @@
-"""Attributions a noun carries: ``Lund's call for a ban``, ``X voiced support for Y``.
+"""Attributions a noun (or an adjective) carries: ``Lund's call for a ban``, ``X voiced
+support for Y``, ``X is critical of Y``.
 
 A stance noun (support, criticism, call, concern...) names something said or held. With a
-possessive owner, the owner is the source; as the object of a light verb (``expressed``,
-``raised``), the verb's subject is. Either way the noun's complement (a ``that`` clause, an
-infinitive, or the object of ``for``/``on``/``about``...) is the content. A bare noun with no
-owner (``support for the bill grew``) is no one's words and is left alone.
+possessive owner (or one after ``from``/``by``), the owner is the source; as the object of a
+light verb (``expressed``, ``raised``), the verb's subject is; after a receiving verb (``won
+the backing of X``), the one named after the noun is. The content is what the noun is about
+(see ``stance_content``). A bare noun with no source (``support for the bill grew``) is no
+one's words and is left alone.
 """
 
 from __future__ import annotations
@@ -17,48 +19,55 @@ from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.direct import speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
+from explorer.analysis.quotes.stance_content import (
+    COMPLEMENT_PREPOSITIONS,
+    STANCE_NOUNS,
+    complement,
+    infinitive_after,
+    object_of,
+    that_clause,
+    verb_complement,
+)
 from explorer.analysis.token_range import TokenRange
 
-FEELING_NOUNS = words("feeling_nouns")
-STANCE_NOUNS = words("stance_nouns") | words("utterance_nouns") | words("verdict_nouns") | FEELING_NOUNS
-"""Nouns whose owner took a stance or said something, and whose complement says what."""
-
 LIGHT_VERBS = words("light_verbs")
-STANCE_IDIOMS = frozenset(tuple(entry.split()) for entry in words("stance_idioms"))
-"""(verb, noun) pairs that voice a stance: ``took aim at``, ``made no mention of``."""
-_IDIOM_PREPOSITIONS = frozenset(["at", "of", "on", "to", "with"])
+"""Verbs whose subject voices the stance noun they take as object (``voiced support``)."""
 _HELD_STANCES = frozenset(["concern", "doubt", "praise", "question", "reservation", "view", "word"])
 """What ``have`` gives its subject as a stance (``had kind words for``, ``has doubts about``);
 ``has the support of`` and ``has a plan`` are not read."""
+_CASE = "case"
+"""``made the case for``: a stance only after a light verb; ``the firm's case against him`` is a lawsuit."""
+
+STANCE_IDIOMS = frozenset(tuple(entry.split()) for entry in words("stance_idioms"))
+"""(verb, noun) pairs that voice a stance: ``took aim at``, ``made no mention of``."""
+_IDIOM_PREPOSITIONS = frozenset(["at", "of", "on", "to", "with"])
+
+RECEIVING_VERBS = words("receiving_verbs")
+"""Verbs whose subject receives the stance noun they take (``won the backing of X``)."""
+_GIVEN_STANCES = frozenset(["backing", "endorsement", "praise", "support"])
+"""What a subject receives from a source that names the source's stance (``got a reply`` says
+nothing; ``faced criticism from X`` was measured to miss more than it finds); what it is for
+(``praise from X for Y``) joins the subject as a second part."""
+_REASON_PREPOSITIONS = frozenset(["for", "over"])
+
 STANCE_ADJECTIVES = words("stance_adjectives")
 """``critical of``, ``worried about``, ``confident that``: the subject's stance on what follows."""
 _ADJECTIVE_PREPOSITIONS = frozenset(["about", "at", "of", "over", "with"])
 _COPULAS = frozenset(["be", "become", "remain", "seem", "appear", "grow"])
+_DEGREE_WORDS = frozenset(["enough", "so", "too"])
+"""``concerned enough that they began``: the clause is a result, not what worried them."""
+
 STANCE_HOLDERS = words("stance_holders")
 """``a fierce critic of the scheme``: the one described holds a stance on the object of ``of``."""
 _FAVOUR = frozenset(["favor", "favour"])
-RECEIVING_VERBS = words("receiving_verbs")
-"""Verbs whose subject receives the stance noun they take (``drew criticism from X``)."""
-"""Verbs whose subject voices the stance noun they take as object (``voiced support``)."""
-
-_CASE = "case"
-"""``made the case for``: a stance only after a light verb; ``the firm's case against him`` is a lawsuit."""
-
 _VIEW_NOUNS = frozenset(["view", "opinion", "estimation", "judgement", "judgment"])
 """``In Lund's view, ...``: the rest of the sentence is what the owner thinks."""
 
 _OWNER_PRONOUNS = frozenset(["his", "her", "its", "their"])
 """Third-person owners, which coreference resolves; ``my``/``our`` belong to a quote's voice."""
-
-_COMPLEMENT_PREPOSITIONS = frozenset(["about", "against", "behind", "for", "of", "on", "over", "to"])
-_UTTERANCE_PREPOSITIONS = frozenset(["about", "against", "on"])
-"""``his speech on trade``; but ``his speech to donors`` names who heard it, ``of Tuesday`` when."""
-_UTTERANCE_NOUNS = words("utterance_nouns")
-_FEELING_PREPOSITIONS = frozenset(["about", "at", "in", "over", "with"])
-"""``anger at the ruling``, ``confidence in the plan``, ``frustration with the talks``."""
-_VERDICT_NOUNS = words("verdict_nouns")
-_VERDICT_PREPOSITIONS = _UTTERANCE_PREPOSITIONS | {"of"}
-"""``her view of the deal``; but ``his reaction to``, ``advice to`` name what or whom it met."""
+_PERSONAL_PRONOUNS = frozenset(["he", "she", "they"])
+_NO_SOURCE_SUBJECTS = frozenset(["it", "this", "that", "there"])
+"""``It is worrying that ...``: an impersonal subject holds no stance."""
 _OWNER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE", "")
 _OWNER_NOUNS = ROLE_WORDS_PERSON | ROLE_WORDS_ORGANISATION | words("organisation_words") | words("speaking_nouns")
 
@@ -103,7 +112,7 @@ def _stance_of(reader: Reader, sentence: SpacySpan, token: Token) -> Draft | Non
 
 
 def _of_object(noun: Token) -> TokenRange | None:
-    return next((_object_of(c) for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"
+    return next((object_of(c) for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"
                  and c.i == noun.i + 1), None)
 
 
@@ -116,12 +125,11 @@ def _stance_holder(reader: Reader, noun: Token) -> Draft | None:
     else:
         return None
     content = _of_object(noun)
-    if holder is None or content is None or reader.quoted[holder.i] or not _can_own(holder) \
-            and holder.pos_ != "PRON":
+    if holder is None or content is None or reader.quoted[holder.i]:
         return None
-    if holder.pos_ == "PRON" and holder.lower_ not in ("he", "she", "they"):
+    if not (_can_own(holder) if holder.pos_ != "PRON" else holder.lower_ in _PERSONAL_PRONOUNS):
         return None
-    speaker, role = speaker_and_role(reader, holder) if holder.pos_ != "PRON" else (cues.mention_tokens(holder), None)
+    speaker, role = _source(reader, holder)
     return Draft("indirect", [reader.char_range(*content)], "reported.stance_holder",
                  cue=reader.char_range(noun.i, noun.i + 1), speaker=speaker, role=role)
 
@@ -135,7 +143,7 @@ def _in_favour(reader: Reader, noun: Token) -> Draft | None:
         return None
     subject = cues.subject_of(verb, reader.quoted) if verb.lemma_ != "be" else next(
         (c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or reader.quoted[subject.i] or subject.lower_ in ("it", "this", "that", "there"):
+    if subject is None or reader.quoted[subject.i] or subject.lower_ in _NO_SOURCE_SUBJECTS:
         return None
     speaker, role = speaker_and_role(reader, subject)
     return Draft("indirect", [reader.char_range(*content)], "reported.stance_holder",
@@ -149,12 +157,11 @@ def _stance_adjective(reader: Reader, adjective: Token) -> Draft | None:
     if verb.lemma_.lower() not in _COPULAS or reader.quoted[verb.i]:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or reader.quoted[subject.i] or subject.lower_ in ("it", "this", "that", "there"):
+    if subject is None or reader.quoted[subject.i] or subject.lower_ in _NO_SOURCE_SUBJECTS:
         return None
-    degree = any(c.dep_ == "advmod" and c.lower_ in ("enough", "so", "too") for c in adjective.children)
-    # "concerned enough that they began": a result, not what worried them
-    content = (None if degree else _that_clause(adjective, adjective.i)) or next(
-        (_object_of(c) for c in adjective.rights if c.dep_ == "prep" and c.i == adjective.i + 1
+    degree = any(c.dep_ == "advmod" and c.lower_ in _DEGREE_WORDS for c in adjective.children)
+    content = (None if degree else that_clause(adjective, adjective.i)) or next(
+        (object_of(c) for c in adjective.rights if c.dep_ == "prep" and c.i == adjective.i + 1
          and c.lower_ in _ADJECTIVE_PREPOSITIONS), None)
     if content is None:
         return None
@@ -173,10 +180,10 @@ def _owned_stance(reader: Reader, noun: Token) -> Draft | None:
         return None
     content = complement(noun)
     if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-        content = _that_clause(noun.head, noun.i) or _infinitive_after(noun.head, noun.i)
+        content = that_clause(noun.head, noun.i) or infinitive_after(noun.head, noun.i)
     if content is None:
         return None
-    speaker, role = speaker_and_role(reader, owner) if owner.pos_ != "PRON" else (cues.mention_tokens(owner), None)
+    speaker, role = _source(reader, owner)
     return Draft("indirect", [reader.char_range(*content)], "reported.stance_noun",
                  cue=reader.char_range(noun.i, noun.i + 1), speaker=speaker, role=role)
 
@@ -199,9 +206,16 @@ def _in_someones_view(reader: Reader, sentence: SpacySpan, noun: Token) -> Draft
     pieces = [piece for piece in (before, after) if piece[1] - piece[0] >= 3]
     if not pieces or not any(t.pos_ in ("VERB", "AUX") for piece in pieces for t in doc[piece[0] : piece[1]]):
         return None
-    speaker, role = speaker_and_role(reader, owner) if owner.pos_ != "PRON" else (cues.mention_tokens(owner), None)
+    speaker, role = _source(reader, owner)
     return Draft("indirect", [reader.char_range(*piece) for piece in pieces], "reported.in_view",
                  cue=reader.char_range(first, noun.i + 1), speaker=speaker, role=role)
+
+
+def _source(reader: Reader, owner: Token) -> tuple[TokenRange, str | None]:
+    """The speaker mention and role for a stance's holder; a pronoun is left to coreference."""
+    if owner.pos_ == "PRON":
+        return cues.mention_tokens(owner), None
+    return speaker_and_role(reader, owner)
 
 
 def _can_own(owner: Token) -> bool:
@@ -224,9 +238,8 @@ def _light_verb_stance(reader: Reader, noun: Token) -> Draft | None:
     subject = cues.subject_of(verb, reader.quoted)
     if subject is None or reader.quoted[subject.i]:
         return None
-    held = verb.lemma_.lower() == "have"
-    content = complement(noun, _COMPLEMENT_PREPOSITIONS if held else None) or _that_clause(verb, noun.i) \
-        or _verb_complement(verb, noun)
+    content = complement(noun, COMPLEMENT_PREPOSITIONS if lemma == "have" else None) or that_clause(verb, noun.i) \
+        or verb_complement(verb, noun)
     if content is None:
         return None
     speaker, role = speaker_and_role(reader, subject)
@@ -235,11 +248,6 @@ def _light_verb_stance(reader: Reader, noun: Token) -> Draft | None:
                  used_verbs={verb.i})
 
 
-_GIVEN_STANCES = frozenset(["backing", "endorsement", "praise", "support"])
-"""What a subject receives from a source that names the source's stance (``got a reply`` says
-nothing; ``faced criticism from X`` was measured to miss more than it finds); what it is for
-(``praise from X for Y``) joins the subject as a second part."""
-_REASON_PREPOSITIONS = frozenset(["for", "over"])
 
 
 def _idiom_stance(reader: Reader, noun: Token) -> Draft | None:
@@ -252,7 +260,7 @@ def _idiom_stance(reader: Reader, noun: Token) -> Draft | None:
         return None
     content = None
     for head in (noun, verb):
-        content = next((_object_of(c) for c in head.rights if c.dep_ == "prep" and c.i > noun.i
+        content = next((object_of(c) for c in head.rights if c.dep_ == "prep" and c.i > noun.i
                         and c.lower_ in _IDIOM_PREPOSITIONS), None)
         if content is not None:
             break
@@ -301,117 +309,3 @@ def _source_after(head: Token, after: int | None = None, *, by: bool = False) ->
         if source is not None and _can_own(source):
             return source
     return None
-
-
-def complement(noun: Token, prepositions: frozenset[str] | None = None) -> TokenRange | None:
-    """What a stance noun is about: its ``that`` clause (``the case to voters that ...``), its
-    infinitive (``plan to cut taxes``) or the object of a preposition right after it
-    (``call for a ban``)."""
-    clause = _that_clause(noun, noun.i)
-    if clause is not None:
-        return clause
-    doc = noun.doc
-    follows = noun.i + 1
-    if follows + 2 < len(doc) and doc[follows].text == ":" and noun.lemma_.lower() in _UTTERANCE_NOUNS:
-        # "Her message: the cuts must stop." (to the end of the sentence)
-        return _span(doc, follows + 1, doc[follows + 1].sent.end)
-    for child in noun.rights:
-        if child.left_edge.i != follows:
-            break
-        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and not _for_to(noun) and any(
-                c.dep_ == "aux" and c.lower_ == "to" and c.i <= follows + 1 for c in child.children):
-            return _span(doc, child.left_edge.i, child.right_edge.i + 1)  # "plan (not) to cut taxes"
-        if child.dep_ == "acl" and _finite_clause(child):
-            return _span(doc, child.left_edge.i, child.right_edge.i + 1)  # "confidence it would hold"
-        inner = _stance_named_inside(noun, child)
-        if inner is not None:
-            return complement(inner) or _span(doc, inner.left_edge.i, inner.right_edge.i + 1)
-        if child.dep_ == "prep" and child.lower_ in (prepositions or _prepositions(noun)):
-            return _object_of(child)
-        if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == follows \
-                and noun.lemma_.lower() in _UTTERANCE_NOUNS:
-            return _span(noun.doc, child.i, child.right_edge.i + 1)  # "a statement condemning the raid"
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            follows = child.right_edge.i + 1  # "calls from unions for a strike"
-            if follows < len(noun.doc) and noun.doc[follows].text == ",":
-                follows += 1
-            continue
-        break
-    return None
-
-
-def _stance_named_inside(noun: Token, preposition: Token) -> Token | None:
-    """``a statement of concern about X``, ``messages of sympathy``, ``a statement in opposition
-    to X``: an utterance that names its stance in a phrase; that stance noun, if so."""
-    if preposition.dep_ != "prep" or preposition.lower_ not in ("of", "in") \
-            or noun.lemma_.lower() not in _UTTERANCE_NOUNS:
-        return None
-    inner = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-    if inner is None or inner.lemma_.lower() not in (STANCE_NOUNS - _UTTERANCE_NOUNS - _VERDICT_NOUNS):
-        return None
-    return inner
-
-
-def _finite_clause(verb: Token) -> bool:
-    """A clause with its own subject and a finite verb, opening with that subject."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
-    return subject is not None and subject.left_edge.i == verb.left_edge.i and finite
-
-
-def _for_to(noun: Token) -> bool:
-    """``For his plan to work, ...``: the noun is the subject of the infinitive, not its owner's aim."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "for"
-
-
-def _infinitive_after(verb: Token, after: int) -> TokenRange | None:
-    """``His goal is to cut taxes``: the infinitive after the copula."""
-    for child in verb.rights:
-        if child.i > after and child.dep_ in ("xcomp", "advcl", "ccomp") and any(
-                c.dep_ == "aux" and c.lower_ == "to" and c.i == child.left_edge.i for c in child.children):
-            return _span(verb.doc, child.left_edge.i, child.right_edge.i + 1)
-    return None
-
-
-def _that_clause(head: Token, after: int) -> TokenRange | None:
-    """A ``that`` clause hung on ``head`` after token ``after``."""
-    for child in head.rights:
-        if child.i > after and child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX") \
-                and child.left_edge.lower_ == "that" and child.left_edge.dep_ == "mark":
-            return _span(head.doc, child.left_edge.i, child.right_edge.i + 1)
-    return None
-
-
-def _prepositions(noun: Token) -> frozenset[str]:
-    lemma = noun.lemma_.lower()
-    if lemma in FEELING_NOUNS:
-        return _FEELING_PREPOSITIONS
-    if lemma in _UTTERANCE_NOUNS:
-        return _UTTERANCE_PREPOSITIONS
-    return _VERDICT_PREPOSITIONS if lemma in _VERDICT_NOUNS else _COMPLEMENT_PREPOSITIONS
-
-
-def _object_of(preposition: Token) -> TokenRange | None:
-    """The words a preposition governs, unless they say when (``remarks on Tuesday``)."""
-    target = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
-    if target is None or target.ent_type_ in ("DATE", "TIME"):
-        return None
-    return _span(preposition.doc, preposition.i + 1, preposition.right_edge.i + 1)
-
-
-def _verb_complement(verb: Token, noun: Token) -> TokenRange | None:
-    """``gave his backing to the plan``, ``cast doubt on the figures``: the parse may hang
-    the preposition on the verb rather than on the noun."""
-    for child in verb.rights:
-        if child.i == noun.right_edge.i + 1 and child.dep_ in ("prep", "dative") \
-                and child.lower_ in _prepositions(noun):
-            return _object_of(child)
-    return None
-
-
-def _span(doc, start: int, end: int) -> TokenRange | None:
-    start, end = cues.trim(doc, start, end)
-    if start < end and doc[start].lower_ == "to" and doc[start].dep_ == "aux":
-        start += 1
-    return TokenRange(start, end) if end > start else None
