@@ -244,3 +244,12 @@ def test_an_owned_goal_is_the_infinitive_after_is(analyze_text):
     doc = analyze_text("Freya Lund runs the campaign. Her goal is to cut bus fares for students.")
     quote = _quote(doc, "cut bus fares for students")
     assert quote is not None and _speaker_name(doc, quote) == "Freya Lund"
+
+
+def test_reluctant_to_is_a_declared_stance_but_keen_to_is_not_read(analyze_text):
+    doc = analyze_text(
+        "Labour MPs were reluctant to back the new housing bill. Mr Glazer is keen to buy the club."
+    )
+    quote = _quote(doc, "back the new housing bill")
+    assert quote is not None and quote.rule == "reported.stance_adjective"
+    assert _quote(doc, "buy the club") is None

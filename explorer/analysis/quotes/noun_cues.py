@@ -52,6 +52,8 @@ _REASON_PREPOSITIONS = frozenset(["for", "over"])
 
 STANCE_ADJECTIVES = words("stance_adjectives")
 """``critical of``, ``worried about``, ``confident that``: the subject's stance on what follows."""
+INTENT_ADJECTIVES = words("intent_adjectives")
+"""``eager to``, ``reluctant to``: the subject's declared readiness, with its infinitive."""
 _ADJECTIVE_PREPOSITIONS = frozenset(["about", "at", "of", "over", "with"])
 _COPULAS = frozenset(["be", "become", "remain", "seem", "appear", "grow"])
 _DEGREE_WORDS = frozenset(["enough", "so", "too"])
@@ -91,7 +93,7 @@ def noun_cues(reader: Reader, sentence: SpacySpan, covered: bytearray) -> list[D
 
 def _stance_of(reader: Reader, sentence: SpacySpan, token: Token) -> Draft | None:
     """The attribution ``token`` carries as a stance noun or adjective, if any."""
-    if token.dep_ == "acomp" and token.lower_ in STANCE_ADJECTIVES:
+    if token.dep_ == "acomp" and (token.lower_ in STANCE_ADJECTIVES or token.lower_ in INTENT_ADJECTIVES):
         return _stance_adjective(reader, token)
     if token.pos_ != "NOUN":
         return None
@@ -151,18 +153,21 @@ def _in_favour(reader: Reader, noun: Token) -> Draft | None:
 
 
 def _stance_adjective(reader: Reader, adjective: Token) -> Draft | None:
-    """``Republicans were critical of the plan``, ``Lund is confident that the deal will hold``:
-    the subject of the copula holds the stance."""
+    """``Republicans were critical of the plan``, ``Lund is confident that the deal will hold``,
+    ``the party was reluctant to back him``: the subject of the copula holds the stance."""
     verb = adjective.head
     if verb.lemma_.lower() not in _COPULAS or reader.quoted[verb.i]:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or reader.quoted[subject.i] or subject.lower_ in _NO_SOURCE_SUBJECTS:
         return None
-    degree = any(c.dep_ == "advmod" and c.lower_ in _DEGREE_WORDS for c in adjective.children)
-    content = (None if degree else that_clause(adjective, adjective.i)) or next(
-        (object_of(c) for c in adjective.rights if c.dep_ == "prep" and c.i == adjective.i + 1
-         and c.lower_ in _ADJECTIVE_PREPOSITIONS), None)
+    if adjective.lower_ in INTENT_ADJECTIVES:
+        content = infinitive_after(adjective, adjective.i)
+    else:
+        degree = any(c.dep_ == "advmod" and c.lower_ in _DEGREE_WORDS for c in adjective.children)
+        content = (None if degree else that_clause(adjective, adjective.i)) or next(
+            (object_of(c) for c in adjective.rights if c.dep_ == "prep" and c.i == adjective.i + 1
+             and c.lower_ in _ADJECTIVE_PREPOSITIONS), None)
     if content is None:
         return None
     speaker, role = speaker_and_role(reader, cues.subject_of(verb, reader.quoted) or subject)
