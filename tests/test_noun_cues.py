@@ -253,3 +253,9 @@ def test_reluctant_to_is_a_declared_stance_but_keen_to_is_not_read(analyze_text)
     quote = _quote(doc, "back the new housing bill")
     assert quote is not None and quote.rule == "reported.stance_adjective"
     assert _quote(doc, "buy the club") is None
+
+
+def test_opposed_to_parsed_as_a_passive_is_still_a_stance(analyze_text):
+    doc = analyze_text("Labour MPs are opposed to the new runway. Voters are confident in the mayor.")
+    assert _speaker_name(doc, _quote(doc, "the new runway")) == "Labour MPs"
+    assert _quote(doc, "the mayor") is not None

@@ -54,7 +54,7 @@ STANCE_ADJECTIVES = words("stance_adjectives")
 """``critical of``, ``worried about``, ``confident that``: the subject's stance on what follows."""
 INTENT_ADJECTIVES = words("intent_adjectives")
 """``eager to``, ``reluctant to``: the subject's declared readiness, with its infinitive."""
-_ADJECTIVE_PREPOSITIONS = frozenset(["about", "at", "of", "over", "with"])
+_ADJECTIVE_PREPOSITIONS = frozenset(["about", "at", "in", "of", "over", "to", "with"])
 _COPULAS = frozenset(["be", "become", "remain", "seem", "appear", "grow"])
 _DEGREE_WORDS = frozenset(["enough", "so", "too"])
 """``concerned enough that they began``: the clause is a result, not what worried them."""
@@ -93,7 +93,8 @@ def noun_cues(reader: Reader, sentence: SpacySpan, covered: bytearray) -> list[D
 
 def _stance_of(reader: Reader, sentence: SpacySpan, token: Token) -> Draft | None:
     """The attribution ``token`` carries as a stance noun or adjective, if any."""
-    if token.dep_ == "acomp" and (token.lower_ in STANCE_ADJECTIVES or token.lower_ in INTENT_ADJECTIVES):
+    if (token.dep_ == "acomp" or _passive_participle(token)) and (
+            token.lower_ in STANCE_ADJECTIVES or token.lower_ in INTENT_ADJECTIVES):
         return _stance_adjective(reader, token)
     if token.pos_ != "NOUN":
         return None
@@ -155,10 +156,10 @@ def _in_favour(reader: Reader, noun: Token) -> Draft | None:
 def _stance_adjective(reader: Reader, adjective: Token) -> Draft | None:
     """``Republicans were critical of the plan``, ``Lund is confident that the deal will hold``,
     ``the party was reluctant to back him``: the subject of the copula holds the stance."""
-    verb = adjective.head
-    if verb.lemma_.lower() not in _COPULAS or reader.quoted[verb.i]:
+    verb = adjective if _passive_participle(adjective) else adjective.head
+    if verb is not adjective and verb.lemma_.lower() not in _COPULAS or reader.quoted[verb.i]:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or reader.quoted[subject.i] or subject.lower_ in _NO_SOURCE_SUBJECTS:
         return None
     if adjective.lower_ in INTENT_ADJECTIVES:
@@ -173,6 +174,11 @@ def _stance_adjective(reader: Reader, adjective: Token) -> Draft | None:
     speaker, role = speaker_and_role(reader, cues.subject_of(verb, reader.quoted) or subject)
     return Draft("indirect", [reader.char_range(*content)], "reported.stance_adjective",
                  cue=reader.char_range(adjective.i, adjective.i + 1), speaker=speaker, role=role)
+
+
+def _passive_participle(token: Token) -> bool:
+    """``MPs are opposed to``, ``she was worried that``: a participle parsed as a passive verb."""
+    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in token.children)
 
 
 def _owned_stance(reader: Reader, noun: Token) -> Draft | None:
