@@ -1,5 +1,7 @@
-"""Attributions a noun carries: an owner's stance (``Lund's call for a ban``) and a light verb
-with a stance noun (``Okafor voiced support for ...``). Sentences are our own."""
+"""Attributions a noun or an adjective carries: an owner's stance (``Lund's call for a ban``), a
+light verb with a stance noun (``Okafor voiced support for ...``), a stance received (``won the
+backing of``), held (``a critic of``) or stated with an adjective (``critical of``). Sentences
+are our own."""
 
 from __future__ import annotations
 

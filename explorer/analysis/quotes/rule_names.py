@@ -34,7 +34,7 @@ QUOTE_RULES: dict[str, str] = {
     "reported.utterance_noun": "X's claim that ...",
     "reported.stance_noun": "X's call for a ban, her support for the bill: the owner of a stance noun",
     "reported.in_view": "In X's view, ...: the clause beside the phrase is the owner's",
-    "reported.received_stance": "the plan drew criticism from X: X's stance, about the subject",
+    "reported.received_stance": "the plan won the backing of X: X's stance, about the subject",
     "reported.stance_adjective": "X is critical of ..., X was confident that ...",
     "reported.stance_holder": "X, a critic of Y; X is in favour of Y: the one described holds the stance",
     "reported.light_verb": "X voiced support for ..., X expressed concern that ...",
