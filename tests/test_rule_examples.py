@@ -21,7 +21,7 @@ EXAMPLES = {
     "mixed.clause_subject": 'The mayor was "determined to rebuild the bridge" this year.',
     "reported.object": "The mayor announced her resignation on Monday.",
     "reported.parenthetical": "Currently, he said, a ticket machine lasts about ten years.",
-    "reported.stance": "The mayor is confident that the bridge will reopen by May.",
+    "reported.stance": "The mayor sees the bridge as a lifeline for the town.",
 }
 
 

@@ -34,6 +34,7 @@ from explorer.analysis.quotes.lexicon import (
 PRONOUNS = {
     "he": "male", "him": "male", "she": "female", "her": "female",
     "they": "plural", "them": "plural", "it": "neuter",
+    "his": "male", "its": "neuter", "their": "plural",  # the owner of "his call for ..."
 }
 INDEFINITE_PRONOUNS = words("indefinite_pronouns")
 _ORG_WORDS = ROLE_WORDS_ORGANISATION | ORGANISATION_WORDS | words("speaker_body_words")

@@ -10,6 +10,7 @@ from explorer.analysis.quotes import cues, verb_cues
 from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import OBJECT_CUES
+from explorer.analysis.quotes.noun_cues import noun_cues
 from explorer.analysis.quotes.stance import stance_drafts
 from explorer.analysis.token_range import TokenRange
 
@@ -58,6 +59,7 @@ def reported_speech(reader: Reader, used_verbs: set[int], covered: list[tuple[in
                     covered_tokens[i] = 1
                 closing = set(tokens) - nested if closes else closing - nested
         drafts.extend(stance_drafts(reader, sentence, covered_tokens))
+        drafts.extend(noun_cues(reader, sentence, covered_tokens))
     return drafts
 
 

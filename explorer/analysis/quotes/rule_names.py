@@ -36,6 +36,12 @@ QUOTE_RULES: dict[str, str] = {
     "reported.unheld_belief": "X is expected to Y, it is believed that Y: a passive cue naming no one who holds the view",
     "reported.headline": "a title crediting a claim with a colon: Poll: Clinton leads in Ohio",
     "reported.utterance_noun": "X's claim that ...",
-    "reported.stance": "a view held, not said: X is confident that ..., X sees Y as Z",
+    "reported.stance": "a view held, not said: X sees Y as Z, X cast Y as Z",
+    "reported.stance_noun": "X's call for a ban, her support for the bill: the owner of a stance noun",
+    "reported.in_view": "In X's view, ...: the clause beside the phrase is the owner's",
+    "reported.received_stance": "the plan won the backing of X: X's stance, about the subject",
+    "reported.stance_adjective": "X is critical of ..., X was confident that ...",
+    "reported.stance_holder": "X, a critic of Y; X is in favour of Y: the one described holds the stance",
+    "reported.light_verb": "X voiced support for ..., X expressed concern that ...",
     "transcript.turn": "a transcript line: NAME: ...",
 }

@@ -1,4 +1,4 @@
-"""Views reported without a verb of saying: ``X is confident that ...``, ``X sees Y as Z``.
+"""Views reported without a verb of saying: ``X sees Y as Z``, ``she cast her rival as a puppet``.
 
 PolNeAR-style attribution counts a stance as much as a statement; the holder
 is credited like a speaker, and the rule name (``reported.stance``) tells a
@@ -16,10 +16,7 @@ from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.token_range import TokenRange
 
-STANCE_ADJECTIVES = words("stance_adjectives")
 REGARDING_VERBS = words("regarding_verbs")
-_LINKING_VERBS = frozenset(["be", "remain", "become", "grow", "feel", "seem", "appear", "sound"])
-_STANCE_PREPOSITIONS = frozenset(["about", "of", "with", "over", "on", "in", "that"])
 
 
 def stance_drafts(reader: Reader, sentence: SpacySpan, covered: bytearray) -> list[Draft]:
@@ -49,18 +46,6 @@ def stance_drafts(reader: Reader, sentence: SpacySpan, covered: bytearray) -> li
 
 def _held_view(token: Token) -> tuple[Token, TokenRange] | None:
     """The verb whose subject holds the view, and the words of the view, or None."""
-    if token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES and token.dep_ == "acomp":
-        verb = token.head
-        if verb.lemma_.lower() not in _LINKING_VERBS:
-            return None
-        for child in token.rights:
-            if child.dep_ in ("ccomp", "xcomp") or child.dep_ == "prep" and child.lower_ in _STANCE_PREPOSITIONS:
-                first = child.i + 1 if child.dep_ == "prep" else child.left_edge.i
-                return verb, TokenRange(first, child.right_edge.i + 1)
-        clause = next((c for c in verb.rights if c.dep_ == "ccomp" and c.i > token.i), None)
-        if clause is not None:  # "is confident that ...": the parser may hang the clause on "is"
-            return verb, TokenRange(clause.left_edge.i, clause.right_edge.i + 1)
-        return None
     if token.pos_ == "VERB" and token.lemma_.lower() in REGARDING_VERBS and not _is_passive(token):
         seen = next((c for c in token.children if c.dep_ == "dobj"), None)
         if seen is None:
