@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from test_speaker_trust import name_of
-
-
-def quote_holding(doc, fragment: str):
-    quotes = [q for q in doc.quotes if fragment in doc.text[q.start : q.end]]
-    assert quotes, f"no quote holds {fragment!r}: {[q.text for q in doc.quotes]}"
-    return min(quotes, key=lambda q: q.end - q.start)
+from quote_support import name_of, quote_holding
 
 
 def test_a_hope_is_reported_whatever_the_tense(analyze_text):

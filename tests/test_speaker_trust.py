@@ -5,20 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from quote_support import name_of, speaker_of
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
-
-
-def speaker_of(doc, fragment: str):
-    quotes = [q for q in doc.quotes if fragment in doc.text[q.start : q.end]]
-    assert quotes, f"no quote holds {fragment!r}: {[q.text for q in doc.quotes]}"
-    quote = min(quotes, key=lambda q: q.end - q.start)
-    return doc.item(quote.speaker_id) if quote.speaker_id else None
-
-
-def name_of(doc, fragment: str) -> str | None:
-    speaker = speaker_of(doc, fragment)
-    return speaker.name if speaker else None
 
 
 # --- people who share a surname -------------------------------------------------
