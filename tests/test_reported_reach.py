@@ -237,3 +237,11 @@ def test_according_to_a_source_with_a_relative_clause_reports_both_sides(analyze
     quote = quote_holding(doc, "a new levy")
     assert quote.rule == "reported.according_to"
     assert [doc.text[p.start : p.end] for p in quote.parts] == ["The likeliest candidates", "are a new levy and a freeze"]
+
+
+def test_the_subject_of_the_next_clause_in_a_list_is_no_object(analyze_text):
+    doc = analyze_text(
+        "The markets were calm, her backbenchers cheered, and the Opposition's attack, though loud, "
+        "landed mainly on measures that will not be felt for years."
+    )
+    assert all("attack" not in q.text for q in doc.quotes), [q.text for q in doc.quotes]

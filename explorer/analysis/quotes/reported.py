@@ -332,6 +332,9 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange |
     for child in verb.rights:
         if child.dep_ == "dobj" and addressed:
             continue  # "answered his critics": the people spoken to, not what was said
+        if any(t.text == "," for t in doc[verb.i + 1 : child.left_edge.i]) and any(
+                t.pos_ == "CCONJ" for t in doc[verb.i + 1 : child.left_edge.i]):
+            break  # "her backbenchers cheered, and the attack landed": a new clause, not an object
         if child.dep_ == "dobj" and verb_cues.is_time(child):
             continue  # "promised Monday to act": when, not what
         if child.dep_ == "prep" and any(g.dep_ == "pobj" and verb_cues.never_content(g) for g in child.children):
