@@ -245,3 +245,13 @@ def test_the_subject_of_the_next_clause_in_a_list_is_no_object(analyze_text):
         "landed mainly on measures that will not be felt for years."
     )
     assert all("attack" not in q.text for q in doc.quotes), [q.text for q in doc.quotes]
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_nearer_one_speaks(analyze_text):
+    doc = analyze_text('Speaking at a town hall in Salem, New Hampshire, Voss went after Berg, calling him "a total stiff."')
+    assert name_of(doc, "a total stiff") == "Voss"
+
+
+def test_a_clause_the_parse_makes_a_subject_never_speaks(analyze_text):
+    doc = analyze_text('Speaking at a rally in Austin, Texas, Lund went after Berg, calling him "a total stiff."')
+    assert all(not doc.item(q.speaker_id).name.startswith("Speaking") for q in doc.quotes if q.speaker_id)

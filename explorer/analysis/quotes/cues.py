@@ -111,7 +111,8 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
         return written
     token = verb
     for _ in range(4):
-        for child in token.children:
+        # the subject nearest the verb first: "in Salem, New Hampshire, Trump went" is Trump's
+        for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
             if child.dep_ == "nsubjpass" and token is verb:
                 if verb.lemma_.lower() in THOUGHT_VERBS and verb.dep_ == "advcl":
                     return None  # "If it is found to have ..., the company could be fined": no one holds it
@@ -124,6 +125,8 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
                 continue
             if child.lower_ == "it" and child.dep_ == "nsubj" and token.lemma_.lower() in SPEECH_VERBS:
                 return child  # "It said": a paper, a campaign, a group
+            if child.dep_ == "csubj" and child.pos_ in ("VERB", "AUX"):
+                continue  # "Speaking at a rally in Austin, Lund went": a clause never speaks
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
                 if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
                     return None if _never_speaks(token.head) else token.head
@@ -273,7 +276,8 @@ def relative_subject(verb: Token) -> Token | None:
     """``Donald Trump Jr., who suggested ...``: the ``who`` that stands for the speaker."""
     token = verb
     for _ in range(4):
-        for child in token.children:
+        # the subject nearest the verb first: "in Salem, New Hampshire, Trump went" is Trump's
+        for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
             if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
                 return child
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
