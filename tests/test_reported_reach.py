@@ -255,3 +255,8 @@ def test_of_two_subjects_the_parse_gives_a_verb_the_nearer_one_speaks(analyze_te
 def test_a_clause_the_parse_makes_a_subject_never_speaks(analyze_text):
     doc = analyze_text('Speaking at a rally in Austin, Texas, Lund went after Berg, calling him "a total stiff."')
     assert all(not doc.item(q.speaker_id).name.startswith("Speaking") for q in doc.quotes if q.speaker_id)
+
+
+def test_a_name_the_parse_joins_to_an_object_speaks_for_its_own_verb(analyze_text):
+    doc = analyze_text('The Gazette will brand you a liar and Radio Ely will accuse you of "spreading panic."')
+    assert name_of(doc, "spreading panic") == "Radio Ely"

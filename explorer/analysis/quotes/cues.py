@@ -65,10 +65,26 @@ def subject_of(verb: Token, quoted=None) -> Token | None:
     """
     if _put_to_someone(verb) or any(_put_to_someone(a) for a in verb.ancestors):
         return None  # nor is anything said inside the question ("could guarantee")
-    subject = _grammatical_subject(verb, quoted)
+    subject = _conjoined_name_before(verb, quoted) or _grammatical_subject(verb, quoted)
     if subject is None:
         subject = _subject_the_parse_missed(verb, quoted)
     return subject
+
+
+def _conjoined_name_before(verb: Token, quoted=None) -> Token | None:
+    """``the Post will brand you a liar and NBC News will accuse you``: the parse joins the
+    name to the object before it, leaving the second verb no subject of its own; the name
+    right before the verb's auxiliaries is who speaks, not the first clause's subject."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    first = min([verb.i, *(c.i for c in verb.lefts if c.dep_ in ("aux", "neg", "advmod"))])
+    if first == 0:
+        return None
+    name = verb.doc[first - 1]
+    if name.pos_ != "PROPN" or name.dep_ != "conj" or name.ent_type_ not in _SPEAKER_ENTITIES or (
+            quoted is not None and quoted[name.i]):
+        return None
+    return name
 
 
 _QUESTION_WORDS = words("question_words")
