@@ -260,3 +260,28 @@ def test_a_clause_the_parse_makes_a_subject_never_speaks(analyze_text):
 def test_a_name_the_parse_joins_to_an_object_speaks_for_its_own_verb(analyze_text):
     doc = analyze_text('The Gazette will brand you a liar and Radio Ely will accuse you of "spreading panic."')
     assert name_of(doc, "spreading panic") == "Radio Ely"
+
+
+def test_the_narrating_i_is_the_writer_never_a_bare_pronoun(analyze_text):
+    doc = analyze_text(
+        'Judge Hale looked up from his papers. "Okay," I said, trying to regroup. '
+        '"I was seventeen when I came to this country."'
+    )
+    speaker = doc.item(quote_holding(doc, "seventeen").speaker_id)
+    assert speaker.name == "the writer" and speaker.kind == "person"
+    assert name_of(doc, "Okay") == "the writer"
+
+
+def test_i_quote_and_i_spoke_to_leave_the_words_to_the_one_quoted(analyze_text):
+    doc = analyze_text(
+        'One minister said to me, and I quote: "The levy is only on big homes, but every one of them has a vote." '
+        "Every activist I spoke to said they were proud of the new schools."
+    )
+    assert name_of(doc, "every one of them has a vote") == "One minister"
+    assert name_of(doc, "proud of the new schools") == "Every activist"
+    assert all(q.text != "me" for q in doc.quotes)
+
+
+def test_i_in_a_transcript_turn_is_the_one_whose_turn_it_is(analyze_text):
+    doc = analyze_text('HALE: Why the delay?\n\nOKAFOR: We had no money, and as I told you, "nobody asked" us.')
+    assert all(doc.item(q.speaker_id).name != "the writer" for q in doc.quotes if q.speaker_id)

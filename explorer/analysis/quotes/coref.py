@@ -37,6 +37,9 @@ PRONOUNS = {
     "his": "male", "its": "neuter", "their": "plural",  # the owner of "his call for ..."
 }
 INDEFINITE_PRONOUNS = words("indefinite_pronouns")
+_WRITER_PRONOUNS = frozenset(["i"])
+"""Outside quotation marks, "I" is the one who wrote the piece (an op-ed, a memoir, a diary)."""
+WRITER = "the writer"
 _ORG_WORDS = ROLE_WORDS_ORGANISATION | ORGANISATION_WORDS | words("speaker_body_words")
 _BODY_DESCRIPTIONS = (ROLE_WORDS_ORGANISATION - SPOKESPERSON_WORDS) | words("body_descriptions")
 """Last words of a description that make the one described a body, not a person."""
@@ -139,6 +142,9 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
         if head_lower in INDEFINITE_PRONOUNS:
             return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
                            kind_hint="unknown", subject=subject, speaker=speaker)
+        if head_lower in _WRITER_PRONOUNS:
+            return Mention(span.start_char, span.end_char, text, "writer", head.i, sentence,
+                           kind_hint="person", subject=subject, speaker=speaker)
         if head_lower not in PRONOUNS:
             return None
         return Mention(span.start_char, span.end_char, text, "pronoun", head.i, sentence,
@@ -301,6 +307,8 @@ class Resolver:
     def resolve(self, mention: Mention, in_quote: bool) -> Referent:
         if mention.form == "name":
             referent = self._by_name(mention)
+        elif mention.form == "writer":
+            referent = self._writer()
         elif mention.form == "pronoun":
             referent = self._by_pronoun(mention)
         elif mention.form == "role":
@@ -313,6 +321,14 @@ class Resolver:
         if not in_quote:
             self.history.append(mention)
         return referent
+
+    def _writer(self) -> Referent:
+        """The one writer of the piece: every narrating "I" is the same person."""
+        found = next((r for r in self.referents if WRITER in r.names), None)
+        if found is None:
+            found = self.new("person")
+            found.names.append(WRITER)
+        return found
 
     def _attach(self, referent: Referent, mention: Mention) -> None:
         mention.referent = referent

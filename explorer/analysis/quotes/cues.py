@@ -28,7 +28,8 @@ _UNNAMED_QUANTIFIERS = frozenset(["one", "another", "a", "an"])
 _WHERE_PREPOSITIONS = frozenset(["in", "at", "from", "on", "close", "near", "inside"])
 _WEEKDAYS = words("weekdays")
 _DAY_OPENERS = frozenset(["on", "last", "this", "next", "since", "until", "by"])
-_NOT_SPEAKERS = words("not_speakers") | (words("subject_pronouns") - {"he", "she", "they"})
+_NOT_SPEAKERS = words("not_speakers") | (words("subject_pronouns") - {"he", "she", "they", "i"})
+"""Subjects that never speak outside quotation marks; "I" there is the writer (see coref)."""
 
 
 def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
@@ -143,6 +144,8 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
                 return child  # "It said": a paper, a campaign, a group
             if child.dep_ == "csubj" and child.pos_ in ("VERB", "AUX"):
                 continue  # "Speaking at a rally in Austin, Lund went": a clause never speaks
+            if child.lower_ == "i" and (token is not verb or verb.lemma_ == "quote" or _in_a_turn(child)):
+                continue  # the writer speaks only through their own verb; "I quote" gives another's words
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
                 if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
                     return None if _never_speaks(token.head) else token.head
@@ -159,6 +162,17 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             return None
         token = token.head
     return None
+
+
+_TURN_OPENING = re.compile(r"[ \t]*[A-Z][\w.'\- ]{0,38}:[ \t]")
+"""``OKAFOR: ...``, ``Q: ...``: a line that gives someone's words after their name and a colon."""
+
+
+def _in_a_turn(token: Token) -> bool:
+    """Whether ``token`` stands in a transcript line, where "I" is the one whose turn it is."""
+    text = token.doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    return _TURN_OPENING.match(text, line_start, token.idx) is not None
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:

@@ -339,6 +339,9 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange |
             continue  # "promised Monday to act": when, not what
         if child.dep_ == "prep" and any(g.dep_ == "pobj" and verb_cues.never_content(g) for g in child.children):
             continue  # "responded on Sunday to the claims", "said on Twitter": when or where
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+                g.dep_ == "pobj" and g.pos_ == "PRON" for g in child.children):
+            continue  # "said to me": who heard it, not what was said
         if child.dep_ in ("dobj", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in (
             "for", "about", "to", "of", "on", "against"
         ):
