@@ -285,3 +285,8 @@ def test_i_quote_and_i_spoke_to_leave_the_words_to_the_one_quoted(analyze_text):
 def test_i_in_a_transcript_turn_is_the_one_whose_turn_it_is(analyze_text):
     doc = analyze_text('HALE: Why the delay?\n\nOKAFOR: We had no money, and as I told you, "nobody asked" us.')
     assert all(doc.item(q.speaker_id).name != "the writer" for q in doc.quotes if q.speaker_id)
+
+
+def test_a_day_is_never_the_subject_credited_with_a_quote(analyze_text):
+    doc = analyze_text('For the mayor, Saturday had been "the best day of the whole campaign so far".')
+    assert all(doc.item(q.speaker_id).name != "Saturday" for q in doc.quotes if q.speaker_id)

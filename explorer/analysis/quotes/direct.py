@@ -651,7 +651,10 @@ def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
 
 
 def _can_speak(subject: Token) -> bool:
-    """A name, a personal pronoun or a noun for people or bodies, not "the figure" or "his strengths"."""
+    """A name, a personal pronoun or a noun for people or bodies, not "the figure", "his strengths"
+    or "Saturday"."""
+    if subject.ent_type_ in ("DATE", "TIME"):
+        return False
     if subject.pos_ in ("PROPN", "PRON"):
         return True
     lemma = subject.lemma_.lower()
