@@ -290,3 +290,19 @@ def test_i_in_a_transcript_turn_is_the_one_whose_turn_it_is(analyze_text):
 def test_a_day_is_never_the_subject_credited_with_a_quote(analyze_text):
     doc = analyze_text('For the mayor, Saturday had been "the best day of the whole campaign so far".')
     assert all(doc.item(q.speaker_id).name != "Saturday" for q in doc.quotes if q.speaker_id)
+
+
+def test_a_cue_opening_the_sentence_after_a_question_mark_takes_the_quote(analyze_text):
+    doc = analyze_text(
+        '"It was odd that the mayor laid out her plan a week early," Tomas Berg wrote last year.\n\n'
+        '"Too forced?" He tweeted when the mayor ended a debate in December with a line from a film.'
+    )
+    assert quote_holding(doc, "Too forced").rule == "direct.cue_after"
+
+
+def test_a_stop_after_the_closing_mark_ends_the_quote_before_the_next_cue(analyze_text):
+    doc = analyze_text(
+        'Ms Voss said the vote would come "some time next year but when, I don\'t know". '
+        "The paper said the minister had claimed ignorance of the other dates."
+    )
+    assert name_of(doc, "some time next year") == "Voss"

@@ -234,10 +234,19 @@ def _runs_on(reader: Reader, passage: Passage, following: SpacySpan) -> bool:
         return True
     # "Biden said." after a closing "?" or "!" is still the quote's attribution; after a
     # full stop a capital opens a sentence of its own ('"... the region." Russia insisted')
-    if reader.text[passage.start : passage.end].rstrip("”\"'’ ").endswith("."):
-        return False
+    if reader.text[passage.start : passage.end].rstrip("”\"'’ ").endswith(".") or reader.text[
+            passage.end : passage.end + 1] == ".":
+        return False  # '... I don't know". The paper said': the stop after the mark ends it too
     short = sum(1 for t in words if not t.is_punct) <= 10
-    return short and any(cues.is_speech_verb(t) and cues.subject_of(t) is not None for t in words)
+    if short and any(cues.is_speech_verb(t) and cues.subject_of(t) is not None for t in words):
+        return True
+    # '"Too forced?" He tweeted when ...': a cue whose subject opens the sentence, whatever follows
+    return any(cues.is_speech_verb(t) and (subject := cues.subject_of(t)) is not None
+               and subject.left_edge.i == words[0].i for t in words[:_OPENING_CUE_WORDS])
+
+
+_OPENING_CUE_WORDS = 6
+"""How far into the next sentence a cue may stand and still open it (``a voice-over in the ad states``)."""
 
 
 def _distance(i: int, first: int, last: int) -> int:
