@@ -306,3 +306,10 @@ def test_a_stop_after_the_closing_mark_ends_the_quote_before_the_next_cue(analyz
         "The paper said the minister had claimed ignorance of the other dates."
     )
     assert name_of(doc, "some time next year") == "Voss"
+
+
+def test_who_is_written_to_or_about_before_a_colon_is_not_the_speaker(analyze_text):
+    doc = analyze_text('In response, Lund wrote to Berg: "Only a fool would send such a letter to a client."')
+    assert name_of(doc, "Only a fool") == "Lund"
+    doc = analyze_text('Williams added about Berg: "He feels sorry for him because he really likes the mayor."')
+    assert name_of(doc, "He feels sorry") == "Williams"

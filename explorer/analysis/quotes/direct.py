@@ -569,6 +569,9 @@ def _person_before_colon(before: list[Token]) -> TokenRange | None:
     names = before[-6:-1]
     if not names or names[-1].ent_type_ != "PERSON":
         return None
+    name, head = names[-1], names[-1].head
+    if name.dep_ == "pobj" and head.pos_ == "ADP" or name.dep_ in ("dobj", "dative") and cues.is_speech_verb(head):
+        return None  # "Lund wrote to Berg:", "added about Berg:", "told Berg:": who is addressed or discussed
     start = names[-1].i
     while start - 1 >= names[0].i and (
         before[0].doc[start - 1].ent_type_ == "PERSON" or before[0].doc[start - 1].lower_ == "and"
