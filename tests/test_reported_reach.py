@@ -313,3 +313,14 @@ def test_who_is_written_to_or_about_before_a_colon_is_not_the_speaker(analyze_te
     assert name_of(doc, "Only a fool") == "Lund"
     doc = analyze_text('Williams added about Berg: "He feels sorry for him because he really likes the mayor."')
     assert name_of(doc, "He feels sorry") == "Williams"
+
+
+def test_a_quote_opening_after_a_full_stop_is_not_glued_to_the_sentence_before(analyze_text):
+    doc = analyze_text(
+        "The state cannot run the economy by central planning any more, Mr. Lund said. "
+        "''So it's very hard to estimate how many jobs you lose if you cut steel output,'' he said."
+    )
+    quote = quote_holding(doc, "very hard to estimate")
+    assert quote.rule == "direct.cue_after" and quote.kind == "direct"
+    assert not doc.text[quote.start : quote.end].startswith("The state")
+    assert name_of(doc, "central planning") == "Lund"

@@ -115,6 +115,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
             verb = min(verbs, key=lambda v: (_in_noun_clause(v) and not v.left_edge.i <= first <= v.right_edge.i,
                                              _in_clausal_subject(v, first),
                                              _beside_the_quote(reader, v, first, last),
+                                             _behind_a_full_stop(reader, v, first),
                                              _distance(v.i, first, last), v.i))
             draft = _from_verb(reader, parts, verb, first, last)
             if draft is not None:
@@ -175,6 +176,14 @@ def _beside_the_quote(reader: Reader, verb: Token, first: int, last: int) -> boo
     if reader.sentence_index(verb.i) != reader.sentence_index(first):
         return False
     return not verb.left_edge.i <= first <= verb.right_edge.i and verb.i > last
+
+
+def _behind_a_full_stop(reader: Reader, verb: Token, first: int) -> bool:
+    """``Mr. Lund said. ''So ...,'' he said``: a cue that ended its own sentence before the
+    quote opened is less likely its cue than one beside it (the parser may still put the
+    opening mark in that sentence)."""
+    return verb.i < first and any(
+        t.text in (".", "!", "?") and not reader.quoted[t.i] for t in reader.doc[verb.i + 1 : first])
 
 
 def _in_clausal_subject(verb: Token, first: int) -> bool:
@@ -295,6 +304,9 @@ def _from_verb_and_subject(reader: Reader, parts, verb: Token, subject: Token, s
     if verb.i > last:
         sentence = reader.sentence_of(first)
         lead = [t for t in doc[sentence.start : first] if not t.is_space and not t.is_punct]
+        stop = max((t.i for t in doc[sentence.start : first] if t.text in (".", "!", "?")), default=None)
+        if stop is not None:
+            lead = [t for t in lead if t.i > stop]  # the opening mark the parser left in the sentence before
         if lead and verb.i > last and min(speaker[0], verb.i) > last:
             content = _content_before(reader, sentence, min(speaker[0], verb.i))
             return Draft("mixed", [content], "mixed.reported", cue=cue, speaker=speaker, role=role,
