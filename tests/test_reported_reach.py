@@ -324,3 +324,11 @@ def test_a_quote_opening_after_a_full_stop_is_not_glued_to_the_sentence_before(a
     assert quote.rule == "direct.cue_after" and quote.kind == "direct"
     assert not doc.text[quote.start : quote.end].startswith("The state")
     assert name_of(doc, "central planning") == "Lund"
+
+
+def test_what_was_told_starts_at_its_that_wherever_the_parse_hangs_it(analyze_text):
+    doc = analyze_text(
+        'Voss told a packed crowd in snowy Ely, on the final day of the race, that she has few memories '
+        'of her first run "except the long drive home."'
+    )
+    assert quote_holding(doc, "long drive home").text.startswith("she has few memories")

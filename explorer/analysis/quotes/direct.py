@@ -457,6 +457,13 @@ def _content_after(reader: Reader, verb: Token, speaker: tuple[int, int], last: 
             start += 1  # "accused them of wanting to": what they are accused of
         else:
             break
+    if verb.lemma_.lower() in _TELLING_VERBS:
+        # "told a packed crowd in Ely on Friday that he ...": the parse may hang the clause on
+        # the audience; what was said starts at its "that"
+        that = next((t for t in doc[start:last] if t.lower_ == "that" and t.dep_ == "mark"
+                     and not reader.quoted[t.i]), None)
+        if that is not None:
+            start = that.i
     end = max(_clause_end(verb, last, sentence), last + 1)
     start, end = cues.trim(doc, start, end)
     if end <= start:
