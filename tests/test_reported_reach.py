@@ -332,3 +332,12 @@ def test_what_was_told_starts_at_its_that_wherever_the_parse_hangs_it(analyze_te
         'of her first run "except the long drive home."'
     )
     assert quote_holding(doc, "long drive home").text.startswith("she has few memories")
+
+
+def test_a_vox_pop_line_with_a_role_credits_the_name_not_the_employer(analyze_text):
+    doc = analyze_text(
+        "We asked two economists for a verdict.\n\n"
+        'Professor Ines Varga, of the Fenland Institute: "A serious plan that nobody will thank her for."\n\n'
+        'Dr Tomas Berg, chief economist at the think tank Northgate: "Good on the numbers, poor on growth."'
+    )
+    assert name_of(doc, "Good on the numbers") == "Tomas Berg"

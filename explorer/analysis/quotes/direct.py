@@ -564,8 +564,9 @@ def _tokens_before(reader: Reader, first: int) -> list[Token]:
 
 
 def _affiliated_name_line(reader: Reader, first: int) -> TokenRange | None:
-    """``Professor Helen Marsh, of the London School of Economics: "..."``: a line that opens
-    with a person's name and their affiliation, then a colon and the quote (a vox pop)."""
+    """``Professor Helen Marsh, of the London School of Economics: "..."`` or ``Dr Kofi Mensah,
+    chief economist at Bridgeworks: "..."``: a line that opens with a person's name and their
+    affiliation or role, then a colon and the quote (a vox pop)."""
     line = reader.line_of(reader.doc[first].idx)
     if line < 0:
         return None
@@ -573,8 +574,11 @@ def _affiliated_name_line(reader: Reader, first: int) -> TokenRange | None:
     if len(tokens) < 4 or tokens[-1].text != ":" or any(reader.quoted[t.i] for t in tokens):
         return None
     comma = next((k for k, t in enumerate(tokens[:6]) if t.text == ","), None)
-    if comma is None or tokens[comma + 1].lower_ not in ("of", "from", "at"):
+    if comma is None:
         return None
+    if tokens[comma + 1].lower_ not in ("of", "from", "at") and any(
+            t.pos_ in ("VERB", "AUX") for t in tokens[comma + 1 : -1]):
+        return None  # "Dr Kofi Mensah, chief economist at Bridgeworks:" is a label; "X, who said:" is not
     name = [t for t in tokens[:comma] if t.ent_type_ == "PERSON"]
     if not name or name[-1].i != tokens[comma - 1].i:
         return None
