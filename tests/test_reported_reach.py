@@ -341,3 +341,8 @@ def test_a_vox_pop_line_with_a_role_credits_the_name_not_the_employer(analyze_te
         'Dr Tomas Berg, chief economist at the think tank Northgate: "Good on the numbers, poor on growth."'
     )
     assert name_of(doc, "Good on the numbers") == "Tomas Berg"
+
+
+def test_manner_of_speaking_verbs_are_cues(analyze_text):
+    doc = analyze_text('Tomas Berg rowed past the pier as his friends jeered, "Goodbye and good luck, captain!"')
+    assert name_of(doc, "Goodbye and good luck") == "his friends"
