@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from explorer.analysis.lexicons import words
 from explorer.analysis.quotes.lexicon import (
     ABSTRACT_NOUNS,
+    ADDRESSEE_VERBS,
     ANONYMOUS_WORDS,
     DOCUMENT_WORDS,
     ROLE_WORDS_PERSON,
@@ -306,8 +307,7 @@ def relative_subject(verb: Token) -> Token | None:
     """``Donald Trump Jr., who suggested ...``: the ``who`` that stands for the speaker."""
     token = verb
     for _ in range(4):
-        # the subject nearest the verb first: "in Salem, New Hampshire, Trump went" is Trump's
-        for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
+        for child in token.children:
             if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
                 return child
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
@@ -491,7 +491,7 @@ def complement_of(verb: Token) -> Token | None:
             # one after the verb is what was believed; the one before is what it hangs on
             after = [c for c in clauses if c.i > verb.i]
             return after[0] if after and len(clauses) > 1 else clauses[0]
-    if verb.lemma_.lower() in _TELLING_VERBS:
+    if verb.lemma_.lower() in ADDRESSEE_VERBS:
         # "told BBC Radio's Today programme he hoped ...": the parser hangs the reported
         # clause on the listener as if it described it
         for listener in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
@@ -512,7 +512,6 @@ def judges_someone_for(verb: Token) -> bool:
     return verb.lemma_.lower() in JUDGING_VERBS and any(c.dep_ == "dobj" for c in verb.children) and any(
         c.dep_ == "prep" and c.lower_ in ("of", "for") for c in verb.children)
 
-_TELLING_VERBS = words("addressee_verbs")
 
 
 def trim(doc, start: int, end: int) -> TokenRange:

@@ -22,6 +22,7 @@ from explorer.analysis.names import TITLES
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import (
+    ADDRESSEE_VERBS,
     DOCUMENT_WORDS,
     ROLE_ABBREVIATIONS,
     ROLE_DETERMINERS,
@@ -247,11 +248,13 @@ def _runs_on(reader: Reader, passage: Passage, following: SpacySpan) -> bool:
             passage.end : passage.end + 1] == ".":
         return False  # '... I don't know". The paper said': the stop after the mark ends it too
     short = sum(1 for t in words if not t.is_punct) <= 10
-    if short and any(cues.is_speech_verb(t) and cues.subject_of(t) is not None for t in words):
+    subjects = [(t, subject) for t in (words if short else words[:_OPENING_CUE_WORDS])
+                if cues.is_speech_verb(t) and (subject := cues.subject_of(t)) is not None]
+    if short and subjects:
         return True
     # '"Too forced?" He tweeted when ...': a cue whose subject opens the sentence, whatever follows
-    return any(cues.is_speech_verb(t) and (subject := cues.subject_of(t)) is not None
-               and subject.left_edge.i == words[0].i for t in words[:_OPENING_CUE_WORDS])
+    opening = {t.i for t in words[:_OPENING_CUE_WORDS]}
+    return any(verb.i in opening and subject.left_edge.i == words[0].i for verb, subject in subjects)
 
 
 _OPENING_CUE_WORDS = 6
@@ -429,9 +432,6 @@ def cue_span(reader: Reader, verb: Token) -> tuple[int, int]:
     return reader.char_range(start, end)
 
 
-_TELLING_VERBS = words("addressee_verbs")
-
-
 def _opens_quote(reader: Reader, i: int) -> bool:
     """An opening quotation mark: quoted, and the words after it are quoted too."""
     doc = reader.doc
@@ -444,7 +444,7 @@ def _content_after(reader: Reader, verb: Token, speaker: tuple[int, int], last: 
     sentence = reader.sentence_of(verb.i)
     start = verb.i + 1
     judged = cues.judges_someone_for(verb)
-    told = verb.lemma_.lower() in _TELLING_VERBS and any(c.dep_ == "ccomp" for c in verb.rights)
+    told = verb.lemma_.lower() in ADDRESSEE_VERBS and any(c.dep_ == "ccomp" for c in verb.rights)
     skipped = {c.left_edge.i: c.right_edge.i for c in verb.rights
                if c.dep_ in ("dative", "prt", "prep", "npadvmod", "advmod") and c.right_edge.i < last
                or (judged or told) and c.dep_ == "dobj"}
@@ -457,7 +457,7 @@ def _content_after(reader: Reader, verb: Token, speaker: tuple[int, int], last: 
             start += 1  # "accused them of wanting to": what they are accused of
         else:
             break
-    if verb.lemma_.lower() in _TELLING_VERBS:
+    if verb.lemma_.lower() in ADDRESSEE_VERBS:
         # "told a packed crowd in Ely on Friday that he ...": the parse may hang the clause on
         # the audience; what was said starts at its "that"
         that = next((t for t in doc[start:last] if t.lower_ == "that" and t.dep_ == "mark"

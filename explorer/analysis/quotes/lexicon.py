@@ -10,6 +10,9 @@ SPEECH_VERBS = words("speech_verbs")
 THOUGHT_VERBS = words("thought_verbs")
 """Verbs of belief that PolNeAR-style attribution also counts (internal states)."""
 
+ADDRESSEE_VERBS = words("addressee_verbs")
+"""Cues whose object is who heard the words (``told the BBC``, ``answered his critics``), not the words."""
+
 STATEMENT_VERBS = words("statement_verbs")
 """Verbs that report a public statement or stance without being verbs of saying (``hailed the ruling``)."""
 

@@ -84,7 +84,7 @@ def noun_cues(reader: Reader, sentence: SpacySpan, covered: bytearray) -> list[D
             continue
         tokens = range(reader.token_at(draft.start), reader.token_at(draft.end - 1) + 1)
         if covered[tokens[0]] or covered[tokens[-1]] or any(reader.quoted[i] for i in tokens):
-            continue  # words already reported around it; a quote wholly inside it may stay
+            continue  # words already reported at its edges, or quoted words in it: those keep their own quote
         for i in tokens:
             covered[i] = 1
         drafts.append(draft)

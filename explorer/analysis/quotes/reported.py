@@ -5,11 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from explorer.analysis.lexicons import words
 from explorer.analysis.quotes import cues, verb_cues
 from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
-from explorer.analysis.quotes.lexicon import OBJECT_CUES
+from explorer.analysis.quotes.lexicon import ADDRESSEE_VERBS, OBJECT_CUES
 from explorer.analysis.quotes.noun_cues import noun_cues
 from explorer.analysis.quotes.stance import stance_drafts
 from explorer.analysis.token_range import TokenRange
@@ -126,6 +125,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
     content: TokenRange | None = None
     extra: TokenRange | None = None
     rule = "reported.complement"
+    listed = _in_a_list_of_clauses(doc, verb, speaker)
     if complement is not None and not reader.quoted[complement.i]:
         start, end = complement.left_edge.i, complement.right_edge.i + 1
         if complement.i > verb.i:
@@ -134,7 +134,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
             if any(taken(i) for i in range(start, end)):
                 # "X says A, but insists B "quoted"": B is another quote's; A is still X's
                 end = min(end, complement.right_edge.i + 1)
-        elif _in_a_list_of_clauses(doc, verb, speaker):
+        elif listed:
             start = end  # "the markets were calm, her backbenchers cheered, and ...": no cue
         else:
             end = min(end, speaker[0], verb.i)
@@ -155,7 +155,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
             if end - start >= 3 and _has_verb(doc, start, end):
                 content, rule = TokenRange(start, end), "reported.cue_after"
         if content is None and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
-                c.dep_ == "agent" for c in verb.children) and not _in_a_list_of_clauses(doc, verb, speaker):
+                c.dep_ == "agent" for c in verb.children) and not listed:
             aside = _parenthetical(doc, sentence, stop, max(speaker[1], verb.i + 1))
             if aside is not None:
                 content, extra = aside
@@ -247,7 +247,7 @@ def _words_after_aside(doc, sentence: SpacySpan, verb: Token, speaker: TokenRang
     if opener.pos_ not in _CONTINUING_WORDS or not opener.is_lower:
         return None
     rest = doc[after + 1 : _last_word(sentence)]
-    if any(cues.is_speech_verb(t) for t in rest) or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+    if any(cues.is_speech_verb(t) for t in rest) or not _has_verb(doc, after + 1, _last_word(sentence)):
         return None
     return TokenRange(after + 1, _last_word(sentence))
 
@@ -316,9 +316,6 @@ def _completes(doc, before: TokenRange, after: TokenRange) -> bool:
     return any(before[0] <= t.head.i < before[1] for t in doc[after[0] : after[1]])
 
 
-_ADDRESSEE_VERBS = words("addressee_verbs")
-
-
 def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange | None:
     """``X announced his resignation``, ``X called for a ban``, ``X wants to win``: the object."""
     doc = reader.doc
@@ -328,7 +325,7 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange |
         return None  # "to discuss work": a purpose, not something reported
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
         return None  # "the decision, announced on Tuesday by X": the thing announced is named already
-    addressed = verb.lemma_.lower() in _ADDRESSEE_VERBS or cues.judges_someone_for(verb)
+    addressed = verb.lemma_.lower() in ADDRESSEE_VERBS or cues.judges_someone_for(verb)
     for child in verb.rights:
         if child.dep_ == "dobj" and addressed:
             continue  # "answered his critics": the people spoken to, not what was said

@@ -14,6 +14,7 @@ from explorer.analysis.token_range import TokenRange
 
 TOPIC_VERBS = words("topic_verbs")
 APPEAL_VERBS = words("appeal_verbs")
+_VERB_CUES = TOPIC_VERBS | APPEAL_VERBS
 _NOT_CONTENT_NOUNS = words("not_content_nouns")
 _CALENDAR_WORDS = words("calendar_words")
 _TOPIC_ONLY_PREPOSITIONS = frozenset(["about", "of", "against"])
@@ -34,7 +35,7 @@ def is_topic_verb(token: Token) -> bool:
 def is_verb_cue(token: Token) -> bool:
     """A cue this module reads beyond the speech and thought verbs: talk on a topic
     (``spoke about``) or an appeal (``encouraged voters to``)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in TOPIC_VERBS | APPEAL_VERBS
+    return token.pos_ == "VERB" and token.lemma_.lower() in _VERB_CUES
 
 
 def is_time(token: Token) -> bool:
