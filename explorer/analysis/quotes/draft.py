@@ -95,6 +95,10 @@ class Reader:
         for i in range(self.token_at(passage.start), self.token_at(passage.end - 1) + 1):
             self.quoted[i] = 1
 
+    def reported_kind(self, *pieces: tuple[int, int]) -> str:
+        """``mixed`` when reported words hold quoted ones (token ranges ``pieces``), else ``indirect``."""
+        return "mixed" if any(self.quoted[i] for start, end in pieces for i in range(start, end)) else "indirect"
+
     def char_range(self, start: int, end: int) -> tuple[int, int]:
         """Character span of tokens ``[start, end)``."""
         chars = TokenRange(start, end).to_chars(self.doc)

@@ -37,7 +37,7 @@ def headline_claims(reader: Reader, covered: list[tuple[int, int]]) -> list[Draf
     start, end = cues.trim(doc, claim[0].i, claim[-1].i + 1)
     if end <= start:
         return []
-    kind = "mixed" if any(reader.quoted[i] for i in range(start, end)) else "indirect"
+    kind = reader.reported_kind((start, end))
     return [Draft(kind, [reader.char_range(start, end)], "reported.headline",
                   cue=(colon, colon + 1), speaker=cues.mention_tokens(_head_of(name)))]
 

@@ -75,7 +75,7 @@ def _utterance_noun(reader: Reader, noun: Token, covered: bytearray) -> Draft | 
         return None
     for i in range(start, end):
         covered[i] = 1
-    kind = "mixed" if any(reader.quoted[i] for i in range(start, end)) else "indirect"
+    kind = reader.reported_kind((start, end))
     return Draft(kind, [reader.char_range(start, end)], "reported.utterance_noun",
                  cue=reader.char_range(noun.i, noun.i + 1), speaker=cues.mention_tokens(owner))
 
@@ -99,7 +99,7 @@ def _question_asked(reader: Reader, verb: Token) -> Draft | None:
     start, end = cues.trim(doc, start, end)
     if end - start < 3:
         return None
-    kind = "mixed" if any(reader.quoted[i] for i in range(start, end)) else "indirect"
+    kind = reader.reported_kind((start, end))
     return Draft(kind, [reader.char_range(start, end)], "reported.question",
                  cue=reader.char_range(verb.i, verb.i + 1))
 
@@ -172,7 +172,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
     if content is None:
         return None
     pieces = [content] if extra is None else [content, extra]
-    kind = "mixed" if any(reader.quoted[i] for piece in pieces for i in range(*piece)) else "indirect"
+    kind = reader.reported_kind(*pieces)
     relative = cues.relative_subject(verb)
     return Draft(kind, [reader.char_range(*piece) for piece in pieces], rule, cue=cue_span(reader, verb),
                  speaker=speaker, role=role, used_verbs={verb.i},

@@ -36,7 +36,7 @@ def stance_drafts(reader: Reader, sentence: SpacySpan, covered: bytearray) -> li
         if subject is None or reader.quoted[subject.i] or start <= subject.i < end:
             continue
         speaker, role = speaker_and_role(reader, subject)
-        kind = "mixed" if any(reader.quoted[i] for i in range(start, end)) else "indirect"
+        kind = reader.reported_kind((start, end))
         drafts.append(Draft(kind, [reader.char_range(start, end)], "reported.stance", cue=cue_span(reader, token),
                             speaker=speaker, role=role, used_verbs={holder_verb.i}))
         for i in range(start, end):
