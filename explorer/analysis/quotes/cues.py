@@ -47,6 +47,9 @@ def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
 def outermost_cue(verb: Token, quoted) -> Token:
     """``Israel said Clinton called for ...``: a cue inside another cue's clause reports the outer speaker."""
     best, child, token = verb, verb, verb.head
+    if (verb.dep_ == "conj" and not is_speech_verb(verb.head, with_thought=True)
+            and any(c.dep_ == "nsubj" and not quoted[c.i] for c in verb.children)):
+        return verb  # "She said A would fail, and when pressed, the mother replied": a turn of its own
     for _ in range(8):
         if token is child or quoted[token.i]:
             break

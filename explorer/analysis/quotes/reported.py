@@ -133,7 +133,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
             end = sentence.end if not _opens_the_sentence(verb) else verb.right_edge.i + 1
             if any(taken(i) for i in range(start, end)):
                 # "X says A, but insists B "quoted"": B is another quote's; A is still X's
-                end = min(end, complement.right_edge.i + 1)
+                end = min(end, complement.right_edge.i + 1, _own_turn_start(complement, taken))
         elif listed:
             start = end  # "the markets were calm, her backbenchers cheered, and ...": no cue
         else:
@@ -191,6 +191,21 @@ def _closes(doc, sentence: SpacySpan, after_cue: int) -> bool:
 
 
 _THAT_CLAUSE_SUBJECTS = frozenset(["he", "she", "they"])
+
+
+def _own_turn_start(complement: Token, taken) -> int:
+    """``She said A, and when pressed, the mother replied, "B"``: the parse joins the reply
+    to what she said; it starts a turn of its own (see ``cues.outermost_cue``), and what she
+    said stops before it. The first token of that turn, or past the end of ``complement``."""
+    for clause in complement.children:
+        if (clause.dep_ == "conj" and clause.i > complement.i and cues.is_speech_verb(clause)
+                and any(c.dep_ == "nsubj" for c in clause.children)
+                and any(taken(i) for i in range(clause.i, clause.right_edge.i + 1))):
+            cut = clause.left_edge.i
+            while cut > complement.i and (complement.doc[cut - 1].is_punct or complement.doc[cut - 1].dep_ == "cc"):
+                cut -= 1  # ", and"
+            return cut
+    return complement.right_edge.i + 1
 
 
 def _takes_a_that_clause(verb: Token) -> bool:
