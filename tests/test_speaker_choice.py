@@ -28,3 +28,27 @@ def test_a_cue_joined_to_another_speakers_clause_keeps_its_own_subject(analyze_t
     said = quote_holding(doc, "fathers who adopt")
     assert said.text == "fathers who adopt would not be eligible for the leave"
     assert name_of(doc, "fathers who adopt") == "Ada Voss"
+
+
+def test_a_relative_which_the_parse_hangs_on_the_main_verb_stands_for_its_noun(nlp):
+    from spacy.tokens import Doc
+
+    from explorer.analysis.quotes.cues import subject_of
+
+    # the parse the model gives "... they turned to the fire service which reported ...":
+    # "reported" an adverbial clause of "turned", with "which" its subject
+    words = ["they", "turned", "to", "the", "fire", "service", "which", "reported", "20", "fires", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 9 + [False, False],
+              heads=[1, 1, 1, 5, 5, 2, 7, 1, 9, 7, 1],
+              deps=["nsubj", "ROOT", "prep", "det", "compound", "pobj", "nsubj", "advcl", "nummod", "dobj", "punct"],
+              pos=["PRON", "VERB", "ADP", "DET", "NOUN", "NOUN", "PRON", "VERB", "NUM", "NOUN", "PUNCT"])
+    assert subject_of(doc[7]).text == "service"
+
+
+def test_the_speaker_of_a_relative_clause_is_pointed_at_by_its_pronoun(analyze_text):
+    doc = analyze_text("The union held up a report, which warned that the mill would “close within a year.”")
+    quote = quote_holding(doc, "close within a year")
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "which"
+    doc = analyze_text("She gave the files to the department, which she said held all her “work” emails.")
+    quote = quote_holding(doc, "work")
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] != "which"

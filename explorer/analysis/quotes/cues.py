@@ -150,6 +150,9 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
                 continue  # "Speaking at a rally in Austin, Lund went": a clause never speaks
             if child.lower_ == "i" and (token is not verb or verb.lemma_ == "quote" or _in_a_turn(child)):
                 continue  # the writer speaks only through their own verb; "I quote" gives another's words
+            antecedent = _antecedent_the_parse_missed(child, token)
+            if antecedent is not None:
+                return None if _never_speaks(antecedent) else antecedent
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in _NOT_SPEAKERS:
                 if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
                     return None if _never_speaks(token.head) else token.head
@@ -166,6 +169,18 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _antecedent_the_parse_missed(subject: Token, verb: Token) -> Token | None:
+    """``they turned to the fire service which reported ...``: the parse can hang a relative
+    clause on the main verb, leaving "which" (or "who") its subject; the noun right before
+    the pronoun is who speaks, not the main clause's subject."""
+    if subject.dep_ != "nsubj" or subject.lower_ not in ("which", "who") or verb.dep_ == "relcl" or subject.i == 0:
+        return None
+    before = subject.doc[subject.i - 1]
+    if before.text in (",", "–", "—", "-") and before.i > 0:
+        before = before.doc[before.i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ != "compound" else None
 
 
 _TURN_OPENING = re.compile(r"[ \t]*[A-Z][\w.'\- ]{0,38}:[ \t]")
@@ -307,11 +322,15 @@ def _names_a_speaker(token: Token, *, people_only: bool = False) -> bool:
 
 
 def relative_subject(verb: Token) -> Token | None:
-    """``Donald Trump Jr., who suggested ...``: the ``who`` that stands for the speaker."""
+    """``Donald Trump Jr., who suggested ...``: the ``who`` (or ``which``) that stands for the speaker."""
     token = verb
     for _ in range(4):
         for child in token.children:
-            if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and token.dep_ == "relcl":
+            if child.dep_ == "nsubj" and child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                # "the department, which she said ...": the parse gives "said" two subjects; she speaks
+                others = [c for c in token.children if c.dep_ == "nsubj" and c.i != child.i]
+                return None if others else child
+            if token is verb and _antecedent_the_parse_missed(child, token) is not None:
                 return child
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
             return None
