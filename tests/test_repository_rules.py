@@ -35,3 +35,18 @@ def test_the_layers_contract_and_the_lint_are_configured():
     command = ci.strip().splitlines()[-1]
     assert "ruff check explorer tests bench && pytest" in command
     assert f"    {command}\n" in readme  # the README's test command, word for word
+
+
+TOKEN_IDENTITY = re.compile(r"\b(?:token|child|verb|head|tail|subject|noun)(?:\.head)? is (?:not )?"
+                            r"(?:token|child|verb|head|tail|subject|noun)\b")
+
+
+def test_tokens_are_compared_by_position_not_identity():
+    """spaCy builds a new Token object on every ``.head`` or ``.children`` access, so ``a is b``
+    is false for the same word: a climb that stops at ``token.head is token`` never stops."""
+    found = []
+    for path in sorted((ROOT / "explorer" / "analysis").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if TOKEN_IDENTITY.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert found == []

@@ -51,7 +51,7 @@ def outermost_cue(verb: Token, quoted) -> Token:
             and any(c.dep_ == "nsubj" and not quoted[c.i] for c in verb.children)):
         return verb  # "She said A would fail, and when pressed, the mother replied": a turn of its own
     for _ in range(8):
-        if token is child or quoted[token.i]:
+        if token.i == child.i or quoted[token.i]:
             break
         if child.dep_ == "ccomp" and is_speech_verb(token, with_thought=True):
             if _shown_speaking(child) is not None:
@@ -134,7 +134,7 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     for _ in range(4):
         # the subject nearest the verb first: "in Salem, New Hampshire, Trump went" is Trump's
         for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
-            if child.dep_ == "nsubjpass" and token is verb:
+            if child.dep_ == "nsubjpass" and token.i == verb.i:
                 if verb.lemma_.lower() in THOUGHT_VERBS and verb.dep_ == "advcl":
                     return None  # "If it is found to have ..., the company could be fined": no one holds it
                 continue  # "X was asked", "X was found": X did not speak
@@ -148,7 +148,7 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
                 return child  # "It said": a paper, a campaign, a group
             if child.dep_ == "csubj" and child.pos_ in ("VERB", "AUX"):
                 continue  # "Speaking at a rally in Austin, Lund went": a clause never speaks
-            if child.lower_ == "i" and (token is not verb or verb.lemma_ == "quote" or _in_a_turn(child)):
+            if child.lower_ == "i" and (token.i != verb.i or verb.lemma_ == "quote" or _in_a_turn(child)):
                 continue  # the writer speaks only through their own verb; "I quote" gives another's words
             antecedent = _antecedent_the_parse_missed(child, token)
             if antecedent is not None:
@@ -165,7 +165,7 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             # "a meeting at which ministers will be told", "measures that will not be felt":
             # the noun a passive clause hangs on did not speak.
             return None if _is_passive(token) or _never_speaks(token.head) else token.head
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -225,9 +225,9 @@ _SHOWING_VERBS = words("showing_verbs")
 def _shown_speaking(verb: Token) -> Token | None:
     """``The film showed Mr Nattrass telling the meeting:``: the one shown speaks, not the film."""
     head = verb.head
-    while head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") and head.head is not head:
+    while head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
         head = head.head  # "showed X, apparently talking about Y, telling the meeting"
-    if verb.tag_ not in ("VBG", "VB") or head is verb or head.lemma_.lower() not in _SHOWING_VERBS:
+    if verb.tag_ not in ("VBG", "VB") or head.i == verb.i or head.lemma_.lower() not in _SHOWING_VERBS:
         return None
     if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
         return None
@@ -330,9 +330,9 @@ def relative_subject(verb: Token) -> Token | None:
                 # "the department, which she said ...": the parse gives "said" two subjects; she speaks
                 others = [c for c in token.children if c.dep_ == "nsubj" and c.i != child.i]
                 return None if others else child
-            if token is verb and _antecedent_the_parse_missed(child, token) is not None:
+            if token.i == verb.i and _antecedent_the_parse_missed(child, token) is not None:
                 return child
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -481,7 +481,7 @@ def appositive_of(head: Token) -> Token | None:
     found = next((c for c in head.children if c.dep_ == "appos"), None)
     if found is None:
         tail = role_tail(head)
-        if tail is not head:
+        if tail.i != head.i:
             found = next((c for c in tail.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if found is None and head.dep_ == "nsubj":
         # "The chairman of the Bar Council, Guy Mansfield QC warned": the parser gave the

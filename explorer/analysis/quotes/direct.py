@@ -194,7 +194,7 @@ def _in_clausal_subject(verb: Token, first: int) -> bool:
     for _ in range(4):
         if token.dep_ == "csubj":
             return not token.left_edge.i <= first <= token.right_edge.i
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -477,7 +477,7 @@ def _clause_end(verb: Token, last: int, sentence: SpacySpan) -> int:
     ends = [c.right_edge.i + 1 for c in verb.rights if c.dep_ not in ("punct", "cc", "conj")]
     end = min(max(ends, default=last + 1), sentence.end)
     for token in verb.doc[last + 1 : end]:
-        if token is not verb and cues.is_speech_verb(token):
+        if token.i != verb.i and cues.is_speech_verb(token):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.i > last:
                 return max(last + 1, subject.left_edge.i)
@@ -672,7 +672,7 @@ def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
     token = reader.doc[min(len(reader.doc) - 1, reader.token_at(group[0].start) + 1)]
     found: Token | None = None
     for _ in range(12):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         if reader.quoted[token.i] or token.pos_ not in ("VERB", "AUX"):
