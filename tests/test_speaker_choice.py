@@ -52,3 +52,16 @@ def test_the_speaker_of_a_relative_clause_is_pointed_at_by_its_pronoun(analyze_t
     doc = analyze_text("She gave the files to the department, which she said held all her “work” emails.")
     quote = quote_holding(doc, "work")
     assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] != "which"
+
+
+def test_a_quote_in_what_someone_claimed_is_theirs(analyze_text):
+    doc = analyze_text(
+        "After the debate, FactWatch did a fact-check on Ada Voss’s claim that there have been "
+        "“thousands of burglaries” in the county this year."
+    )
+    assert name_of(doc, "thousands of burglaries") == "Ada Voss"
+    doc = analyze_text(
+        "FactWatch seized on Voss’s claim that there have been “thousands of burglaries” in the county. "
+        "It checked the court records."
+    )
+    assert name_of(doc, "thousands of burglaries") == "Voss"
