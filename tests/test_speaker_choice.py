@@ -65,3 +65,11 @@ def test_a_quote_in_what_someone_claimed_is_theirs(analyze_text):
         "It checked the court records."
     )
     assert name_of(doc, "thousands of burglaries") == "Voss"
+
+
+def test_according_to_a_speech_someone_gave_is_theirs(analyze_text):
+    doc = analyze_text(
+        "The goal is to curb ''short-term'' investors and persuade bosses to plan for the long term, "
+        "according to a speech Ms. Lund delivered at Ely University in July."
+    )
+    assert name_of(doc, "The goal is to curb") == "Lund"

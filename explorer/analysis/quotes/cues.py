@@ -363,8 +363,21 @@ def according_to(sentence: SpacySpan) -> tuple[Token, Token, Token] | None:
             if source is None and to.i + 1 < sentence.end:
                 source = _noun_after(to)
             if source is not None and source.lemma_.lower() not in _RULES_NOT_SOURCES:
-                return token, to, source
+                return token, to, _author_of(source)
     return None
+
+
+def _author_of(source: Token) -> Token:
+    """``according to a speech Ms. Lund delivered``: who gave the speech (or wrote the letter) speaks."""
+    lemma = source.lemma_.lower()
+    if lemma not in UTTERANCE_NOUNS and lemma not in DOCUMENT_WORDS:
+        return source
+    for clause in source.children:
+        if clause.dep_ == "relcl":
+            author = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if author is not None and author.pos_ in ("PROPN", "PRON") and author.lower_ not in ("that", "which", "it"):
+                return author
+    return source
 
 
 def _noun_after(token: Token) -> Token | None:
