@@ -73,3 +73,13 @@ def test_according_to_a_speech_someone_gave_is_theirs(analyze_text):
         "according to a speech Ms. Lund delivered at Ely University in July."
     )
     assert name_of(doc, "The goal is to curb") == "Lund"
+
+
+def test_a_quote_after_a_sentence_about_a_named_person_is_theirs(analyze_text):
+    doc = analyze_text(
+        '"We will not let the police be painted with one brush," Ada Voss said on Sunday.\n\n'
+        "On the radio, Tomas Berg, who lost the primary to Voss, named young voters' anger at racism as "
+        'a reason to back her. "The young are sick and tired of discrimination."'
+    )
+    quote = quote_holding(doc, "sick and tired")
+    assert name_of(doc, "sick and tired") == "Tomas Berg" and quote.rule == "direct.previous_subject"

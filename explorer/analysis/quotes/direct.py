@@ -144,6 +144,9 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     lead_in = _previous_sentence_cue(reader, group)
     if lead_in is not None:
         return Draft("direct", parts, "direct.previous_sentence", cue=lead_in[0], speaker=lead_in[1])
+    subject = _previous_sentence_person(reader, group)
+    if subject is not None:
+        return Draft("direct", parts, "direct.previous_subject", speaker=cues.mention_tokens(subject))
     if previous is not None and previous.speaker is not None and _floats_after(reader, group, previous):
         return Draft("direct", parts, "direct.floating", cue=previous.cue, speaker=previous.speaker)
     if previous is not None and previous.speaker is not None and _near(reader, group, previous):
@@ -751,6 +754,24 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
         if subject is not None and not reader.quoted[subject.i]:
             return cue_span(reader, verb), cues.mention_tokens(subject)
     return None
+
+
+def _previous_sentence_person(reader: Reader, group: list[Passage]) -> Token | None:
+    """``Sanders named voters' anger as a reason. "The young are sick of it."``: a quote opening a
+    sentence after one, in the same paragraph, whose subject is a named person (with no cue word
+    and no quote of its own) is that person's, not the last speaker's."""
+    first = reader.token_at(group[0].start)
+    index = reader.sentence_index(first)
+    sentence = reader.sentences[index]
+    if index == 0 or any(not t.is_space and not t.is_punct for t in reader.doc[sentence.start : first]):
+        return None
+    before = reader.sentences[index - 1]
+    if reader.line_of(before.start_char) != reader.line_of(group[0].start) or any(reader.quoted[t.i] for t in before):
+        return None
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ != "PERSON" or subject.pos_ != "PROPN":
+        return None
+    return subject
 
 
 def _ends_without_content(reader: Reader, sentence: SpacySpan) -> bool:

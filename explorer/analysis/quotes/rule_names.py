@@ -17,6 +17,7 @@ QUOTE_RULES: dict[str, str] = {
     "direct.dash_credit": 'a dash credit: "..." - X',
     "direct.verdict_of": '"...," is the assessment of X',
     "direct.previous_sentence": "a cue in the sentence before: X added. \"...\"",
+    "direct.previous_subject": "no cue; a named person is the subject of the sentence before: X named a reason. \"...\"",
     "direct.floating": "a quote that follows the previous speaker's quote in the same run",
     "direct.nearest_speaker": "no cue near: the latest source quoted, a guess",
     "direct.unattributed": "a quote no rule could attribute",
