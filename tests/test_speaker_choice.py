@@ -83,3 +83,11 @@ def test_a_quote_after_a_sentence_about_a_named_person_is_theirs(analyze_text):
     )
     quote = quote_holding(doc, "sick and tired")
     assert name_of(doc, "sick and tired") == "Tomas Berg" and quote.rule == "direct.previous_subject"
+    doc = analyze_text(
+        '"We will not let the police be painted with one brush," Ada Voss said on Sunday.\n\n'
+        "Tomas Berg lost the primary to Voss.\n\n"
+        "On the radio, he named young voters' anger at racism as a reason to back her. "
+        '"The young are sick and tired of discrimination."'
+    )
+    quote = quote_holding(doc, "sick and tired")
+    assert name_of(doc, "sick and tired") == "Tomas Berg" and quote.rule == "direct.previous_subject"

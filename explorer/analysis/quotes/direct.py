@@ -758,7 +758,7 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
 
 def _previous_sentence_person(reader: Reader, group: list[Passage]) -> Token | None:
     """``Sanders named voters' anger as a reason. "The young are sick of it."``: a quote opening a
-    sentence after one, in the same paragraph, whose subject is a named person (with no cue word
+    sentence after one, in the same paragraph, whose subject is a named person or "he"/"she" (no cue word
     and no quote of its own) is that person's, not the last speaker's."""
     first = reader.token_at(group[0].start)
     index = reader.sentence_index(first)
@@ -769,7 +769,7 @@ def _previous_sentence_person(reader: Reader, group: list[Passage]) -> Token | N
     if reader.line_of(before.start_char) != reader.line_of(group[0].start) or any(reader.quoted[t.i] for t in before):
         return None
     subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.ent_type_ != "PERSON" or subject.pos_ != "PROPN":
+    if subject is None or not (subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")):
         return None
     return subject
 
