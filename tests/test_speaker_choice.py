@@ -91,3 +91,13 @@ def test_a_quote_after_a_sentence_about_a_named_person_is_theirs(analyze_text):
     )
     quote = quote_holding(doc, "sick and tired")
     assert name_of(doc, "sick and tired") == "Tomas Berg" and quote.rule == "direct.previous_subject"
+
+
+def test_a_quoted_label_inside_a_noun_phrase_is_no_ones_words(analyze_text):
+    # a nickname, a job title in quotes, a term in a name: nobody said them
+    for text in (
+        'In a tradition he has kept for years, Rep. Robert C. "Bobby" Lund threw open his farm to voters.',
+        "She would also close the notorious ''deferred gain'' loophole that mostly helps fund managers.",
+    ):
+        doc = analyze_text(text)
+        assert [q.text for q in doc.quotes if q.kind != "indirect"] == [], text

@@ -137,6 +137,8 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     colon = _colon_in_sentence(reader, group)
     if colon is not None:
         return Draft("direct", parts, "direct.colon_intro", speaker=colon)
+    if _label_in_a_noun_phrase(reader, group):
+        return Draft("direct", parts, "direct.unattributed")
     subject = _clause_subject(reader, group)
     if subject is not None:
         kind = "mixed" if _embedded(reader, group) else "direct"
@@ -720,6 +722,23 @@ def _can_speak(subject: Token) -> bool:
 
 
 _SPEAKING_NOUNS = words("speaking_nouns") | DOCUMENT_WORDS
+
+
+_LABEL_WORDS = 3
+"""Most words of a quoted label (``the notorious "carried interest" loophole``)."""
+
+
+def _label_in_a_noun_phrase(reader: Reader, group: list[Passage]) -> bool:
+    """``Rep. Robert "Bobby" Lund``, ``the ''deferred gain'' loophole``: a short quote the parse
+    makes a modifier of the noun after it names a thing or a person; nobody said it."""
+    if len(group) > 1:
+        return False
+    words = [reader.doc[i] for i in range(reader.token_at(group[0].start), reader.token_at(group[0].end - 1) + 1)
+             if not reader.doc[i].is_punct and not reader.doc[i].is_space]
+    if not words or len(words) > _LABEL_WORDS:
+        return False
+    top = min(words, key=lambda t: sum(1 for _ in t.ancestors))
+    return top.dep_ == "nmod" and top.head.i > words[-1].i and top.head.pos_ in ("NOUN", "PROPN")
 
 
 def _embedded(reader: Reader, group: list[Passage]) -> bool:
