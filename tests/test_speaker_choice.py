@@ -101,3 +101,20 @@ def test_a_quoted_label_inside_a_noun_phrase_is_no_ones_words(analyze_text):
     ):
         doc = analyze_text(text)
         assert [q.text for q in doc.quotes if q.kind != "indirect"] == [], text
+
+
+def test_who_replies_to_a_question_is_the_one_asked_not_the_asker(analyze_text):
+    doc = analyze_text(
+        "The Prime Minister, Tom Crewe, faced questions at noon. An SNP MP, Alex Baird, asked whether "
+        "the Prime Minister would rule out cutting the budget of the Scottish Government. He replied that "
+        'Scotland would receive "the largest settlement in the history of devolution".'
+    )
+    assert name_of(doc, "the largest settlement") == "Tom Crewe"
+
+
+def test_a_scottish_given_name_tells_her_pronoun(analyze_text):
+    doc = analyze_text(
+        "Tom Crewe spoke first. Iona MacLeod, for the SNP, said the plan was \"a Budget for the South\". "
+        "He said that Scotland would gain from the freeze."
+    )
+    assert name_of(doc, "Scotland would gain") == "Tom Crewe"

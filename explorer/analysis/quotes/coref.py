@@ -211,6 +211,22 @@ def _main_subject(head: Token) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
 
 
+_REPLY_VERBS = frozenset(["reply", "respond", "answer", "retort"])
+
+
+def _replies(head: Token) -> bool:
+    """The subject of ``replied``, ``responded``: who answers a question."""
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in _REPLY_VERBS
+
+
+def _asks(head: Token) -> bool:
+    """The subject of an active ``asked`` (or a name apposed to it: ``An MP, X, asked``): who
+    puts a question, and so does not answer it."""
+    while head.dep_ == "appos":
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() == "ask"
+
+
 def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: bool) -> str | None:
     """spaCy's label, corrected: a titled name, or a plain name that speaks, is a person."""
     if titled:
@@ -409,6 +425,14 @@ class Resolver:
                 # "X was asked why Y had resigned. He replied": in the latest sentence with a
                 # subject that fits, the main clause's subject before one in a clause inside it
                 latest = [earlier for earlier in found if earlier.sentence == found[0].sentence]
+                if _replies(self.doc[mention.head]):
+                    # "X asked whether the minister would ... He replied": the one asked replies
+                    askers = {id(e.referent) for e in latest if _asks(self.doc[e.head])}
+                    asked = next((e for e in window if askers and e.sentence == found[0].sentence
+                                  and id(e.referent) not in askers and e.form in ("name", "role")
+                                  and accept(e.referent)), None)
+                    if asked is not None:
+                        return asked.referent
                 return next((e.referent for e in latest
                              if e.form in ("name", "pronoun", "role") and _main_subject(self.doc[e.head])),
                             found[0].referent)
