@@ -123,6 +123,8 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
                 return _reported_by_someone_else(reader, sentences, verb, draft)
     credit = _dash_credit(reader, group)
     if credit is not None:
+        # the words after a quote inside the quote, up to the mark the credit follows, are quoted too
+        parts[-1] = (parts[-1][0], _credit_end(reader, group[-1].end))
         return Draft("direct", parts, "direct.dash_credit", speaker=credit)
     according = None
     for sentence in sentences:
@@ -513,7 +515,7 @@ _DASH = re.compile(r"\s*[―—–-]{1,2}\s*")
 
 def _dash_credit(reader: Reader, group: list[Passage]) -> TokenRange | None:
     """``"..." ― Sonya Herridge``: a pull quote credited with a dash and a name."""
-    end = group[-1].end
+    end = _credit_end(reader, group[-1].end)
     dash = _DASH.match(reader.text, end)
     if dash is None or reader.line_of(dash.end()) != reader.line_of(end):
         return None
@@ -526,6 +528,23 @@ def _dash_credit(reader: Reader, group: list[Passage]) -> TokenRange | None:
     if not tokens:
         return None
     return TokenRange(tokens[0].i, tokens[-1].i + 1)
+
+
+_CLOSING_MARKS = ('"', "”", "''")
+
+
+def _credit_end(reader: Reader, end: int) -> int:
+    """Where a dash credit may follow the quote ending at ``end``: right there, or after a
+    closing mark later on the line when a quote inside the quote (``what he calls "hell"
+    than ...," ― Ana Ruiz``) cut the passage short."""
+    if _DASH.match(reader.text, end):
+        return end
+    line_end = reader.lines[reader.line_of(end - 1)][1]
+    rest = reader.text[end:line_end]
+    closing = max((rest.rfind(mark) for mark in _CLOSING_MARKS), default=-1)
+    if closing < 0 or any(mark in rest[:closing] for mark in _DOUBLE_MARKS):
+        return end  # another quote opens first: a credit after it is that quote's
+    return end + closing + (2 if rest.startswith("''", closing) else 1)
 
 
 def _colon_in_sentence(reader: Reader, group: list[Passage]) -> TokenRange | None:
