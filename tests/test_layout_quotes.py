@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from quote_support import name_of, quote_holding
 
 
@@ -21,3 +22,18 @@ def test_a_dash_credit_after_a_quote_holding_a_quote(analyze_text):
     assert quote.rule == "direct.dash_credit"
     assert name_of(doc, "move abroad") == "Ana Ruiz"
     assert quote.text.endswith("with him as president.")
+
+
+@pytest.mark.parametrize("lead_in", [
+    "On July 6, Reyes made the following remark:",
+    "Reyes issued this statement:",
+    "Later that day Reyes posted the following:",
+])
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_ones_quote(analyze_text, lead_in):
+    text = ("Fact checks.\n\nThe site looked at claims by Ana Ruiz and Tom Reyes about jobs.\n\n"
+            f"{lead_in}\n\n"
+            "“For young people who have left school, the jobless rate is 33 percent and rising fast.”\n\n"
+            "When the site examined the statement, it was lenient.")
+    doc = analyze_text(text)
+    assert quote_holding(doc, "jobless rate").rule == "direct.colon_intro"
+    assert name_of(doc, "jobless rate") == "Tom Reyes"

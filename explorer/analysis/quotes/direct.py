@@ -507,7 +507,24 @@ def _colon_intro_line(reader: Reader, group: list[Passage]):
         subject = cues.subject_of(verb, reader.quoted)
         if subject is not None:
             return cue_span(reader, verb), cues.mention_tokens(subject)
+    for verb in (t for t in sentence if _presents_words(reader, t)):
+        subject = cues.subject_of(verb, reader.quoted)
+        if subject is not None and (_can_speak(subject) or subject.ent_type_ in ("PERSON", "ORG")):
+            return cue_span(reader, verb), cues.mention_tokens(subject)
     return None
+
+
+_PRESENTED = frozenset(["following", "this", "these"])
+
+
+def _presents_words(reader: Reader, verb: Token) -> bool:
+    """``X made the following remark:``, ``X issued this statement:``: a verb that is no cue
+    word but whose object is an utterance, or the words that follow."""
+    if verb.pos_ not in ("VERB", "AUX") or reader.quoted[verb.i]:
+        return False
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in cues.UTTERANCE_NOUNS or c.lower_ in _PRESENTED
+                                     or any(d.lower_ in _PRESENTED for d in c.children))
+               for c in verb.children)
 
 
 _DASH = re.compile(r"\s*[―—–-]{1,2}\s*")
