@@ -37,3 +37,11 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next_ones_quote(analyze_te
     doc = analyze_text(text)
     assert quote_holding(doc, "jobless rate").rule == "direct.colon_intro"
     assert name_of(doc, "jobless rate") == "Tom Reyes"
+
+
+def test_a_quote_set_off_by_dashes_after_a_name_is_that_persons(analyze_text):
+    doc = analyze_text("Tax returns.\n\nSeveral party elders have said the same, including the former governor "
+                       "Tom Reyes -- “It is disqualifying for a nominee to hide his returns from the voters” -- "
+                       "and Paul Duarte, a former tax commissioner.")
+    assert quote_holding(doc, "disqualifying").rule == "direct.dash_credit"
+    assert name_of(doc, "disqualifying") == "Tom Reyes"

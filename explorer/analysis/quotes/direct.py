@@ -109,6 +109,9 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     if named is not None:
         kind = "mixed" if _embedded(reader, group) else "direct"
         return Draft(kind, parts, f"{kind}.headline_name", speaker=named)
+    named = _name_before_dashes(reader, group)
+    if named is not None:
+        return Draft("direct", parts, "direct.dash_credit", speaker=named)
     for with_thought in (False, True):
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
@@ -545,6 +548,25 @@ def _dash_credit(reader: Reader, group: list[Passage]) -> TokenRange | None:
     if not tokens:
         return None
     return TokenRange(tokens[0].i, tokens[-1].i + 1)
+
+
+_DASH_BEFORE = re.compile(r"(?:\s*(?:--|[―—–])|\s-)\s*$")
+_DASH_AFTER = re.compile(r"[,.]?\s*(?:--|[―—–])|[,.]?\s-\s")
+
+
+def _name_before_dashes(reader: Reader, group: list[Passage]) -> TokenRange | None:
+    """``including the former governor Tom Reyes -- "It is disqualifying ..." -- and ...``: a
+    quote set off by dashes right after a person's name is that person's, whoever the
+    sentence says spoke before the list."""
+    start, end = group[0].start, group[-1].end
+    line_start = reader.lines[reader.line_of(start)][0]
+    before = _DASH_BEFORE.search(reader.text, line_start, start)
+    if before is None or not group[-1].closed or _DASH_AFTER.match(reader.text, end) is None:
+        return None
+    name = reader.doc[reader.token_at(before.start() - 1)]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or reader.quoted[name.i]:
+        return None
+    return speaker_and_role(reader, name)[0]
 
 
 _CLOSING_MARKS = ('"', "”", "''")
