@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from quote_support import name_of, quote_holding
+from quote_support import name_of, quote_holding, speaker_name
 
 
 def test_a_dateline_with_a_double_hyphen_is_not_the_speaker(analyze_text):
@@ -45,3 +45,28 @@ def test_a_quote_set_off_by_dashes_after_a_name_is_that_persons(analyze_text):
                        "and Paul Duarte, a former tax commissioner.")
     assert quote_holding(doc, "disqualifying").rule == "direct.dash_credit"
     assert name_of(doc, "disqualifying") == "Tom Reyes"
+
+
+def test_transcript_turns_inside_a_quoted_transcript(analyze_text):
+    # each paragraph of the quoted transcript opens with a mark and none closes
+    text = ("Debate preview.\n\nThe network released the exchange.\n\n"
+            "\"HARRIS: Will Dana Whitlow be there, as \"The Courier\" wrote on Friday?\n\n"
+            "\"OKAFOR: Dana Whitlow will not attend the debate, as the Wall Street Journal wrote.\n\n"
+            "\"We will talk about the issues instead.\n\n"
+            "\"HARRIS: Thank you, Governor.")
+    doc = analyze_text(text)
+    turns = [(q.rule, q.kind, speaker_name(doc, q), q.text) for q in doc.quotes]
+    assert turns == [
+        ("transcript.turn", "direct", "HARRIS", "Will Dana Whitlow be there, as \"The Courier\" wrote on Friday?"),
+        ("transcript.turn", "indirect", "OKAFOR", "Dana Whitlow will not attend the debate, as the Wall Street "
+         "Journal wrote. We will talk about the issues instead."),
+        ("transcript.turn", "indirect", "HARRIS", "Thank you, Governor."),
+    ]
+
+
+def test_a_label_in_capitals_is_a_turn_but_a_story_label_is_not(analyze_text):
+    # the tagger reads "LUND" as a common noun; "UPDATE" names the kind of paragraph
+    doc = analyze_text("Debate preview.\n\n\"LUND: Dana Whitlow will not attend the debate tomorrow night.\n\n"
+                       "UPDATE: The debate was moved to Friday after the storm.")
+    turns = [(speaker_name(doc, q), q.text) for q in doc.quotes if q.rule == "transcript.turn"]
+    assert turns == [("LUND", "Dana Whitlow will not attend the debate tomorrow night.")]

@@ -167,15 +167,22 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     return None
 
 
-_TURN_OPENING = re.compile(r"[ \t]*[A-Z][\w.'\- ]{0,38}:[ \t]")
-"""``OKAFOR: ...``, ``Q: ...``: a line that gives someone's words after their name and a colon."""
+_TURN_OPENING = re.compile(r"[ \t]*(?:\"|“|``)?([A-Z][\w.'\- ]{0,38}):[^\S\n]")
+"""``OKAFOR: ...``, ``Q: ...``: a line that gives someone's words after their name and a colon;
+``"LUND: ...`` in a quoted transcript, each paragraph opening with a mark."""
+
+
+def turn_opening(text: str, line_start: int, end: int) -> re.Match | None:
+    """The label and colon opening a transcript line that starts at ``line_start``; group 1
+    is the label. Lexical only: ``direct.turn_label`` checks the label names someone."""
+    return _TURN_OPENING.match(text, line_start, end)
 
 
 def _in_a_turn(token: Token) -> bool:
     """Whether ``token`` stands in a transcript line, where "I" is the one whose turn it is."""
     text = token.doc.text
     line_start = text.rfind("\n", 0, token.idx) + 1
-    return _TURN_OPENING.match(text, line_start, token.idx) is not None
+    return turn_opening(text, line_start, token.idx) is not None
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
