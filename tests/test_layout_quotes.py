@@ -70,3 +70,16 @@ def test_a_label_in_capitals_is_a_turn_but_a_story_label_is_not(analyze_text):
                        "UPDATE: The debate was moved to Friday after the storm.")
     turns = [(speaker_name(doc, q), q.text) for q in doc.quotes if q.rule == "transcript.turn"]
     assert turns == [("LUND", "Dana Whitlow will not attend the debate tomorrow night.")]
+
+
+def test_a_carried_on_paragraph_with_its_own_named_cue_is_a_new_speakers(analyze_text):
+    # the first speaker's quote is left open at the paragraph's end, as if it went on
+    text = ("Birther row.\n\nDemocrats took the remarks personally.\n\n"
+            "“It is an insult to all of us,” Rep. Ana Ruiz said Friday. “If he is not legitimate, "
+            "then who is? How can a child feel good about herself?\n\n"
+            "“I have been thinking a lot about where we are as a country and where we are going,” "
+            "added Rep. Tom Reyes of Ohio. “It is a sad day.”")
+    doc = analyze_text(text)
+    assert name_of(doc, "who is?") == "Ana Ruiz"
+    assert name_of(doc, "thinking a lot") == "Tom Reyes"
+    assert name_of(doc, "sad day") == "Tom Reyes"

@@ -24,7 +24,7 @@ from explorer.analysis.quotes.direct import (
     attribute_direct,
     merge_interrupted,
     quoted_turn,
-    split_at_turns,
+    split_carried,
     transcript_turns,
 )
 from explorer.analysis.quotes.draft import Draft, Reader
@@ -64,7 +64,7 @@ def find_drafts(reader: Reader, groups) -> list[Draft]:
     drafts: list[Draft] = []
     previous: Draft | None = None
     seen: set[tuple[int, int]] = set()
-    for group in split_at_turns(reader, groups):
+    for group in split_carried(reader, groups):
         draft = quoted_turn(reader, group) or attribute_direct(reader, group, previous)
         if draft.rule in ("direct.floating", "direct.nearest_speaker", "direct.unattributed") and _continues(
             reader, previous, group

@@ -901,15 +901,31 @@ def _words_after_mark(text: str, start: int, end: int) -> int:
     return start
 
 
-def split_at_turns(reader: Reader, groups: list[list[Passage]]) -> list[list[Passage]]:
-    """A quoted transcript is carried on as one multi-paragraph quote; each paragraph that
-    opens a new turn (``"LUND: ...``) starts a quote of its own."""
+def split_carried(reader: Reader, groups: list[list[Passage]]) -> list[list[Passage]]:
+    """A quote left open at a paragraph's end is carried on by the next paragraph that opens
+    with a mark; but a paragraph that opens a new turn (``"LUND: ...`` in a quoted transcript)
+    or names its own speaker (``"...," added Rep. Tom Reyes.``) starts a quote of its own."""
     split: list[list[Passage]] = []
     for group in groups:
         split.append([group[0]])
-        for passage in group[1:]:
-            line_start, line_end = reader.lines[reader.line_of(passage.start)]
-            if passage.start == line_start and turn_label(reader, line_start, line_end) is not None:
+        for before, passage in pairwise(group):
+            line = reader.line_of(passage.start)
+            line_start, line_end = reader.lines[line]
+            if passage.start == line_start and reader.line_of(before.start) < line and (
+                    turn_label(reader, line_start, line_end) is not None
+                    or _names_its_own_speaker(reader, line_start, line_end)):
                 split.append([])
             split[-1].append(passage)
     return split
+
+
+def _names_its_own_speaker(reader: Reader, line_start: int, line_end: int) -> bool:
+    """A paragraph whose narration has a cue with a named subject: ``added Rep. Tom Reyes``."""
+    doc = reader.doc
+    for token in doc[reader.token_at(line_start) : reader.token_at(line_end - 1) + 1]:
+        if reader.quoted[token.i] or not cues.is_speech_verb(token):
+            continue
+        subject = cues.subject_of(token, reader.quoted)
+        if subject is not None and subject.pos_ == "PROPN" and line_start <= subject.idx < line_end:
+            return True
+    return False
