@@ -20,7 +20,13 @@ from explorer.analysis.entities import Entities
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.confidence import with_confidence
 from explorer.analysis.quotes.coref import Mention, Referent, Resolver, classify
-from explorer.analysis.quotes.direct import attribute_direct, merge_interrupted, transcript_turns
+from explorer.analysis.quotes.direct import (
+    attribute_direct,
+    merge_interrupted,
+    quoted_turn,
+    split_carried,
+    transcript_turns,
+)
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.headlines import headline_claims
 from explorer.analysis.quotes.lexicon import ROLE_DETERMINERS, ROLE_WORDS_PERSON
@@ -58,8 +64,8 @@ def find_drafts(reader: Reader, groups) -> list[Draft]:
     drafts: list[Draft] = []
     previous: Draft | None = None
     seen: set[tuple[int, int]] = set()
-    for group in groups:
-        draft = attribute_direct(reader, group, previous)
+    for group in split_carried(reader, groups):
+        draft = quoted_turn(reader, group) or attribute_direct(reader, group, previous)
         if draft.rule in ("direct.floating", "direct.nearest_speaker", "direct.unattributed") and _continues(
             reader, previous, group
         ):

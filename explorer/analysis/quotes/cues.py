@@ -140,6 +140,8 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
                 continue  # "X was asked", "X was found": X did not speak
             if quoted is not None and quoted[child.i]:
                 continue
+            if child.dep_ in SUBJECT_DEPS and _is_dateline(child) and _after_dateline(child) is not None:
+                return _after_dateline(child)
             if child.ent_type_ in ("DATE", "TIME") and child.lower_ != "old" or _is_dateline(child):
                 # "Saturday ... Warren said", "LONDON (Reuters) - X said": no speaker; but
                 # "said the 46-year-old" (a DATE to the model) is a person
@@ -183,15 +185,22 @@ def _antecedent_the_parse_missed(subject: Token, verb: Token) -> Token | None:
     return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ != "compound" else None
 
 
-_TURN_OPENING = re.compile(r"[ \t]*[A-Z][\w.'\- ]{0,38}:[ \t]")
-"""``OKAFOR: ...``, ``Q: ...``: a line that gives someone's words after their name and a colon."""
+_TURN_OPENING = re.compile(r"[ \t]*(?:\"|“|``)?([A-Z][\w.'\- ]{0,38}):[^\S\n]")
+"""``OKAFOR: ...``, ``Q: ...``: a line that gives someone's words after their name and a colon;
+``"LUND: ...`` in a quoted transcript, each paragraph opening with a mark."""
+
+
+def turn_opening(text: str, line_start: int, end: int) -> re.Match | None:
+    """The label and colon opening a transcript line that starts at ``line_start``; group 1
+    is the label. Lexical only: ``direct.turn_label`` checks the label names someone."""
+    return _TURN_OPENING.match(text, line_start, end)
 
 
 def _in_a_turn(token: Token) -> bool:
     """Whether ``token`` stands in a transcript line, where "I" is the one whose turn it is."""
     text = token.doc.text
     line_start = text.rfind("\n", 0, token.idx) + 1
-    return _TURN_OPENING.match(text, line_start, token.idx) is not None
+    return turn_opening(text, line_start, token.idx) is not None
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
@@ -338,14 +347,28 @@ def relative_subject(verb: Token) -> Token | None:
     return None
 
 
+_DATELINE_ENDS = ("(", "-", "--", "–", "—", "―")
+
+
 def _is_dateline(token: Token) -> bool:
-    """``LONDON (Reuters) -``: a place opening the story, not the subject of its verb."""
+    """``LONDON (Reuters) -``, ``HARBOURTON -- Mayor Okafor said``: a place opening the story,
+    not the subject of its verb."""
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if token.ent_type_ in ("GPE", "LOC") and following is not None and following.text in ("(", "-", "–", "—"):
+    if following is None:
+        return False
+    if token.ent_type_ in ("GPE", "LOC") and following.text in _DATELINE_ENDS:
         return True
     at_line_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
-    return at_line_start and token.is_upper and len(token) > 2 and following is not None and following.text == ","
+    # "NATO (the alliance) said" opens with a name, not a place: only a comma or a dash
+    return at_line_start and token.is_upper and len(token) > 2 and following.text in (",", *_DATELINE_ENDS[1:])
+
+
+def _after_dateline(subject: Token) -> Token | None:
+    """``WASHINGTON -- President Lund, opening the museum, said``: the parser makes the place
+    the subject and the person its apposition; the person speaks."""
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i
+                 and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 _RULES_NOT_SOURCES = words("rules_not_sources")

@@ -109,6 +109,9 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     if named is not None:
         kind = "mixed" if _embedded(reader, group) else "direct"
         return Draft(kind, parts, f"{kind}.headline_name", speaker=named)
+    named = _name_before_dashes(reader, group)
+    if named is not None:
+        return Draft("direct", parts, "direct.dash_credit", speaker=named)
     for with_thought in (False, True):
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
@@ -123,6 +126,8 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
                 return _reported_by_someone_else(reader, sentences, verb, draft)
     credit = _dash_credit(reader, group)
     if credit is not None:
+        # the words after a quote inside the quote, up to the mark the credit follows, are quoted too
+        parts[-1] = (parts[-1][0], _credit_end(reader, group[-1].end))
         return Draft("direct", parts, "direct.dash_credit", speaker=credit)
     according = None
     for sentence in sentences:
@@ -510,7 +515,24 @@ def _colon_intro_line(reader: Reader, group: list[Passage]):
         subject = cues.subject_of(verb, reader.quoted)
         if subject is not None:
             return cue_span(reader, verb), cues.mention_tokens(subject)
+    for verb in (t for t in sentence if _presents_words(reader, t)):
+        subject = cues.subject_of(verb, reader.quoted)
+        if subject is not None and (_can_speak(subject) or subject.ent_type_ in ("PERSON", "ORG")):
+            return cue_span(reader, verb), cues.mention_tokens(subject)
     return None
+
+
+_PRESENTED = frozenset(["following", "this", "these"])
+
+
+def _presents_words(reader: Reader, verb: Token) -> bool:
+    """``X made the following remark:``, ``X issued this statement:``: a verb that is no cue
+    word but whose object is an utterance, or the words that follow."""
+    if verb.pos_ not in ("VERB", "AUX") or reader.quoted[verb.i]:
+        return False
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in cues.UTTERANCE_NOUNS or c.lower_ in _PRESENTED
+                                     or any(d.lower_ in _PRESENTED for d in c.children))
+               for c in verb.children)
 
 
 _DASH = re.compile(r"\s*[―—–-]{1,2}\s*")
@@ -518,7 +540,7 @@ _DASH = re.compile(r"\s*[―—–-]{1,2}\s*")
 
 def _dash_credit(reader: Reader, group: list[Passage]) -> TokenRange | None:
     """``"..." ― Sonya Herridge``: a pull quote credited with a dash and a name."""
-    end = group[-1].end
+    end = _credit_end(reader, group[-1].end)
     dash = _DASH.match(reader.text, end)
     if dash is None or reader.line_of(dash.end()) != reader.line_of(end):
         return None
@@ -531,6 +553,42 @@ def _dash_credit(reader: Reader, group: list[Passage]) -> TokenRange | None:
     if not tokens:
         return None
     return TokenRange(tokens[0].i, tokens[-1].i + 1)
+
+
+_DASH_BEFORE = re.compile(r"(?:\s*(?:--|[―—–])|\s-)\s*$")
+_DASH_AFTER = re.compile(r"[,.]?\s*(?:--|[―—–])|[,.]?\s-\s")
+
+
+def _name_before_dashes(reader: Reader, group: list[Passage]) -> TokenRange | None:
+    """``including the former governor Tom Reyes -- "It is disqualifying ..." -- and ...``: a
+    quote set off by dashes right after a person's name is that person's, whoever the
+    sentence says spoke before the list."""
+    start, end = group[0].start, group[-1].end
+    line_start = reader.lines[reader.line_of(start)][0]
+    before = _DASH_BEFORE.search(reader.text, line_start, start)
+    if before is None or not group[-1].closed or _DASH_AFTER.match(reader.text, end) is None:
+        return None
+    name = reader.doc[reader.token_at(before.start() - 1)]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or reader.quoted[name.i]:
+        return None
+    return speaker_and_role(reader, name)[0]
+
+
+_CLOSING_MARKS = ('"', "”", "''")
+
+
+def _credit_end(reader: Reader, end: int) -> int:
+    """Where a dash credit may follow the quote ending at ``end``: right there, or after a
+    closing mark later on the line when a quote inside the quote (``what he calls "hell"
+    than ...," ― Ana Ruiz``) cut the passage short."""
+    if _DASH.match(reader.text, end):
+        return end
+    line_end = reader.lines[reader.line_of(end - 1)][1]
+    rest = reader.text[end:line_end]
+    closing = max((rest.rfind(mark) for mark in _CLOSING_MARKS), default=-1)
+    if closing < 0 or any(mark in rest[:closing] for mark in _DOUBLE_MARKS):
+        return end  # another quote opens first: a credit after it is that quote's
+    return end + closing + (2 if rest.startswith("''", closing) else 1)
 
 
 def _colon_in_sentence(reader: Reader, group: list[Passage]) -> TokenRange | None:
@@ -825,21 +883,109 @@ def transcript_turns(reader: Reader, covered: list[tuple[int, int]]) -> list[Dra
     drafts: list[Draft] = []
     taken = sorted(covered)
     for line_start, line_end in reader.lines:
-        colon = reader.text.find(":", line_start, min(line_end, line_start + 40))
-        if colon < 0 or colon + 2 >= line_end:
+        label = turn_label(reader, line_start, line_end)
+        if label is None:
             continue
-        first, stop = reader.token_at(line_start), reader.token_at(colon)
-        name = [t for t in reader.doc[first:stop] if not t.is_space]
-        if not name or len(name) > 4 or any(t.pos_ != "PROPN" for t in name):
-            continue
-        if not (any(t.ent_type_ == "PERSON" for t in name) or all(t.is_upper for t in name)):
-            continue
-        start = colon + 1
-        while start < line_end and reader.text[start].isspace():
-            start += 1
+        name, colon = label
+        start = _words_after(reader.text, colon + 1, line_end)
         if any(s < line_end and start < e for s, e in taken):
             continue
-        kind = "direct" if any(mark in reader.text[start:line_end] for mark in _DOUBLE_MARKS) else "indirect"
-        drafts.append(Draft(kind, [(start, line_end)], "transcript.turn",
-                            cue=(colon, colon + 1), speaker=(name[0].i, name[-1].i + 1)))
+        drafts.append(_turn_draft(reader, [(start, line_end)], name, colon))
     return drafts
+
+
+def turn_label(reader: Reader, line_start: int, line_end: int) -> tuple[TokenRange, int] | None:
+    """The speaker and colon of a transcript line (``WALLACE: ...``, or ``"WALLACE: ...`` in a
+    quoted transcript): a label of at most four proper nouns, a person's name or in capitals."""
+    opening = cues.turn_opening(reader.text, line_start, line_end)
+    if opening is None:
+        return None
+    colon = opening.end(1)
+    if colon + 2 >= line_end:
+        return None
+    first, stop = reader.token_at(opening.start(1)), reader.token_at(colon)
+    name = [t for t in reader.doc[first:stop] if not t.is_space]
+    if not name or len(name) > 4:
+        return None
+    named = all(t.pos_ == "PROPN" for t in name) and (
+        any(t.ent_type_ == "PERSON" for t in name) or all(t.is_upper for t in name))
+    # "LUND:" in capitals is a label even when the tagger takes it for a common noun;
+    # "BREAKING:", "UPDATE:" label a story, not a speaker
+    capitals = all(t.is_upper and t.is_alpha and len(t) > 1 and t.lower_ not in _STORY_LABELS for t in name)
+    if not (named or capitals):
+        return None
+    return TokenRange(name[0].i, name[-1].i + 1), colon
+
+
+_STORY_LABELS = words("headline_labels")
+
+
+def _words_after(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _turn_draft(reader: Reader, parts: list[tuple[int, int]], name: TokenRange, colon: int) -> Draft:
+    """A turn's words are verbatim but unquoted: ``direct`` only if they hold quotation marks."""
+    kind = "direct" if any(mark in reader.text[s:e] for s, e in parts for mark in _DOUBLE_MARKS) else "indirect"
+    return Draft(kind, parts, "transcript.turn", cue=(colon, colon + 1), speaker=name)
+
+
+def quoted_turn(reader: Reader, group: list[Passage]) -> Draft | None:
+    """``"WALLACE: If I may ...`` then ``"PENCE: We will ...``: a quoted transcript whose
+    paragraphs each open with a mark and never close. A paragraph that opens with a speaker's
+    label is that speaker's turn, with the paragraphs carried on from it, whatever cue the
+    words inside mention."""
+    line = reader.line_of(group[0].start)
+    line_start, line_end = reader.lines[line]
+    if group[0].start != line_start:
+        return None
+    label = turn_label(reader, line_start, line_end)
+    if label is None:
+        return None
+    name, colon = label
+    lines = sorted({reader.line_of(p.start) for p in group})
+    parts = [(_words_after(reader.text, colon + 1, line_end), line_end)]
+    for other in lines[1:]:
+        start, end = reader.lines[other]
+        parts.append((_words_after_mark(reader.text, start, end), end))
+    return _turn_draft(reader, parts, name, colon)
+
+
+def _words_after_mark(text: str, start: int, end: int) -> int:
+    """Past the mark that opens a carried-on paragraph of a quoted transcript."""
+    for mark in ("``", *_DOUBLE_MARKS):
+        if text.startswith(mark, start):
+            return _words_after(text, start + len(mark), end)
+    return start
+
+
+def split_carried(reader: Reader, groups: list[list[Passage]]) -> list[list[Passage]]:
+    """A quote left open at a paragraph's end is carried on by the next paragraph that opens
+    with a mark; but a paragraph that opens a new turn (``"LUND: ...`` in a quoted transcript)
+    or names its own speaker (``"...," added Rep. Tom Reyes.``) starts a quote of its own."""
+    split: list[list[Passage]] = []
+    for group in groups:
+        split.append([group[0]])
+        for before, passage in pairwise(group):
+            line = reader.line_of(passage.start)
+            line_start, line_end = reader.lines[line]
+            if passage.start == line_start and reader.line_of(before.start) < line and (
+                    turn_label(reader, line_start, line_end) is not None
+                    or _names_its_own_speaker(reader, line_start, line_end)):
+                split.append([])
+            split[-1].append(passage)
+    return split
+
+
+def _names_its_own_speaker(reader: Reader, line_start: int, line_end: int) -> bool:
+    """A paragraph whose narration has a cue with a named subject: ``added Rep. Tom Reyes``."""
+    doc = reader.doc
+    for token in doc[reader.token_at(line_start) : reader.token_at(line_end - 1) + 1]:
+        if reader.quoted[token.i] or not cues.is_speech_verb(token):
+            continue
+        subject = cues.subject_of(token, reader.quoted)
+        if subject is not None and subject.pos_ == "PROPN" and line_start <= subject.idx < line_end:
+            return True
+    return False

@@ -14,7 +14,7 @@ QUOTE_RULES: dict[str, str] = {
     "direct.interrupted": 'the cue inside the quote: "A," X said, "B."',
     "direct.colon_intro": 'an introduction ending in a colon: X told the BBC: "..."',
     "direct.according_to": '"...", according to X',
-    "direct.dash_credit": 'a dash credit: "..." - X',
+    "direct.dash_credit": 'a dash credit: "..." - X, or a quote set off by dashes after a name: X -- "..." --',
     "direct.verdict_of": '"...," is the assessment of X',
     "direct.previous_sentence": "a cue in the sentence before: X added. \"...\"",
     "direct.previous_subject": "no cue; a named person is the subject of the sentence before: X named a reason. \"...\"",
