@@ -20,18 +20,13 @@ from explorer.analysis.entities import Entities
 from explorer.analysis.quotes import cues
 from explorer.analysis.quotes.confidence import with_confidence
 from explorer.analysis.quotes.coref import Mention, Referent, Resolver, classify
-from explorer.analysis.quotes.direct import (
-    attribute_direct,
-    merge_interrupted,
-    quoted_turn,
-    split_carried,
-    transcript_turns,
-)
+from explorer.analysis.quotes.direct import attribute_direct, merge_interrupted, split_carried
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.headlines import headline_claims
 from explorer.analysis.quotes.lexicon import ROLE_DETERMINERS, ROLE_WORDS_PERSON
 from explorer.analysis.quotes.marks import find_passages, is_not_speech, line_spans
 from explorer.analysis.quotes.reported import reported_speech
+from explorer.analysis.quotes.transcripts import quoted_turn, transcript_turns
 from explorer.model import PART_SEPARATOR, Article, Cue, Quote, Span, Speaker
 
 _MIN_UNATTRIBUTED_WORDS = 8

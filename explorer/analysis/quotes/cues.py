@@ -192,7 +192,7 @@ _TURN_OPENING = re.compile(r"[ \t]*(?:\"|“|``)?([A-Z][\w.'\- ]{0,38}):[^\S\n]"
 
 def turn_opening(text: str, line_start: int, end: int) -> re.Match | None:
     """The label and colon opening a transcript line that starts at ``line_start``; group 1
-    is the label. Lexical only: ``direct.turn_label`` checks the label names someone."""
+    is the label. Lexical only: ``transcripts.turn_label`` checks the label names someone."""
     return _TURN_OPENING.match(text, line_start, end)
 
 

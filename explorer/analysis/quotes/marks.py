@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from explorer.analysis.lexicons import words
 
 DOUBLE_OPENERS = "“„«‟"
+DOUBLE_MARKS = ('"', "“", "”", "„", "‟", "«", "»", "``")
+"""Marks that show quoted words; single ones are left out, being mostly apostrophes."""
 DOUBLE_CLOSERS = "”»"
 STRAIGHT_DOUBLE = '"'
 SINGLE_OPENERS = "‘‚"
