@@ -118,3 +118,21 @@ def test_a_scottish_given_name_tells_her_pronoun(analyze_text):
         "He said that Scotland would gain from the freeze."
     )
     assert name_of(doc, "Scotland would gain") == "Tom Crewe"
+
+
+def test_an_unnamed_source_is_named_by_all_that_describes_it(analyze_text):
+    # "people" alone tells a reader nothing; the description is the attribution
+    doc = analyze_text("The firm will cut 300 jobs, according to people familiar with the matter.")
+    assert name_of(doc, "cut 300 jobs") == "people familiar with the matter"
+    doc = analyze_text("Sources close to the minister said she would resign within a week.")
+    assert name_of(doc, "she would resign") == "Sources close to the minister"
+    doc = analyze_text(
+        "The likeliest measures, according to people who have been involved in the preparations, "
+        "are a freeze on thresholds and a levy on homes."
+    )
+    assert name_of(doc, "a freeze on thresholds") == "people who have been involved in the preparations"
+
+
+def test_someone_briefed_on_a_matter_did_not_report_it(analyze_text):
+    doc = analyze_text("Officials briefed on the talks said the deal was close.")
+    assert [q.text for q in doc.quotes] == ["the deal was close"]

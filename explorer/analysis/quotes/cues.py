@@ -472,6 +472,7 @@ def mention_tokens(head: Token) -> TokenRange:
                 end = right
     if unnamed_description(head):
         end = _description_end(head, end)
+    end = _described_source_end(head, end)
     start = _before_hyphens(doc, start)
     while start < end and (doc[start].is_punct or doc[start].is_space
                            or CLOCK_TIME.match(doc[start].text)):
@@ -481,6 +482,27 @@ def mention_tokens(head: Token) -> TokenRange:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return TokenRange(start, end)
+
+
+_DESCRIBED_SOURCES = ANONYMOUS_WORDS | {"people", "person", "official", "those"}
+_DESCRIPTION_WORDS = 8
+"""Most words of the description after an unnamed source (``people who have been involved in ...``)."""
+
+
+def _described_source_end(head: Token, end: int) -> int:
+    """``people familiar with the matter``, ``sources close to the minister``, ``people who
+    have been involved in the preparations``: an unnamed source is named by the words that
+    describe it, which are all a reader learns of it."""
+    if head.pos_ not in ("NOUN", "PRON") or head.lemma_.lower() not in _DESCRIBED_SOURCES:
+        return end
+    doc = head.doc
+    for child in head.rights:
+        if child.left_edge.i == end and child.dep_ in ("amod", "acl", "relcl"):
+            right = child.right_edge.i + 1
+            words = doc[end:right]
+            if right - end <= _DESCRIPTION_WORDS and not any(t.is_punct and t.text not in ("-",) for t in words):
+                return right
+    return end
 
 
 def _past_hyphens(doc, end: int) -> int:

@@ -113,6 +113,8 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
     if belief is not None:
         return Draft("indirect", [reader.char_range(*piece) for piece in belief], "reported.unheld_belief",
                      cue=cue_span(reader, verb), used_verbs={verb.i})
+    if _describes_who_was_told(verb):
+        return None
     subject = cues.subject_of(verb, reader.quoted)
     gerund = subject is None
     if gerund:
@@ -191,6 +193,13 @@ def _closes(doc, sentence: SpacySpan, after_cue: int) -> bool:
 
 
 _THAT_CLAUSE_SUBJECTS = frozenset(["he", "she", "they"])
+
+
+def _describes_who_was_told(verb: Token) -> bool:
+    """``Officials briefed on the talks said ...``: a past participle describing a noun says
+    what was done to them (they were briefed), not what they reported."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not any(  # the tagger often says VBD
+        c.dep_ in ("agent", "nsubj") for c in verb.children)
 
 
 def _own_turn_start(complement: Token, taken) -> int:
