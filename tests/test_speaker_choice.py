@@ -136,3 +136,11 @@ def test_an_unnamed_source_is_named_by_all_that_describes_it(analyze_text):
 def test_someone_briefed_on_a_matter_did_not_report_it(analyze_text):
     doc = analyze_text("Officials briefed on the talks said the deal was close.")
     assert [q.text for q in doc.quotes] == ["the deal was close"]
+
+
+def test_a_name_given_in_headline_capitals_is_what_was_said_of_the_thing(analyze_text):
+    doc = analyze_text(
+        'Several papers lead on the surcharge, with one calling it a "Mansion Tax By The Back Door".'
+    )
+    quote = quote_holding(doc, "it a")
+    assert quote.text == 'it a "Mansion Tax By The Back Door"'

@@ -273,7 +273,9 @@ def named_as(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange | N
         c.dep_ in ("oprd", "dobj") or c.dep_ == "prep" and c.lower_ == "as" and c.n_rights > 0)), None)
     if name is None or name.left_edge.i != thing.right_edge.i + 1:
         return None
-    doc = reader.doc
-    if any(doc[i].text in _OPENING_MARKS | _CLOSING_MARKS for i in range(name.left_edge.i, name.right_edge.i + 1)):
+    if any(reader.quoted[i] for i in range(name.left_edge.i, name.right_edge.i + 1)):
         return None  # "called her 'a disgrace'": the quoted name is a quote of its own
-    return _range(reader, thing.left_edge.i, name.right_edge.i + 1, sentence)
+    end = name.right_edge.i + 1
+    if end < len(reader.doc) and reader.doc[end].text in _CLOSING_MARKS:
+        end += 1  # 'a "Mansion Tax By The Back Door"': a name in headline capitals, not a quote
+    return _range(reader, thing.left_edge.i, end, sentence)
