@@ -144,3 +144,10 @@ def test_a_name_given_in_headline_capitals_is_what_was_said_of_the_thing(analyze
     )
     quote = quote_holding(doc, "it a")
     assert quote.text == 'it a "Mansion Tax By The Back Door"'
+
+
+def test_asking_not_to_be_named_is_no_claim(analyze_text):
+    doc = analyze_text("One fund manager, who asked not to be named, said the market wanted a bigger cushion.")
+    assert [q.text for q in doc.quotes] == ["the market wanted a bigger cushion"]
+    doc = analyze_text("An aide, who declined to be identified, said the talks had stalled.")
+    assert [q.text for q in doc.quotes] == ["the talks had stalled"]

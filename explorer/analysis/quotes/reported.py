@@ -113,7 +113,7 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
     if belief is not None:
         return Draft("indirect", [reader.char_range(*piece) for piece in belief], "reported.unheld_belief",
                      cue=cue_span(reader, verb), used_verbs={verb.i})
-    if _describes_who_was_told(verb):
+    if _describes_who_was_told(verb) or _keeps_a_source_unnamed(verb):
         return None
     subject = cues.subject_of(verb, reader.quoted)
     gerund = subject is None
@@ -200,6 +200,16 @@ def _describes_who_was_told(verb: Token) -> bool:
     what was done to them (they were briefed), not what they reported."""
     return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not any(  # the tagger often says VBD
         c.dep_ in ("agent", "nsubj") for c in verb.children)
+
+
+_NAMING = frozenset(["name", "identify"])
+
+
+def _keeps_a_source_unnamed(verb: Token) -> bool:
+    """``who asked not to be named``, ``declined to be identified``: the terms a source spoke
+    on, not something they said about the story."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _NAMING and any(a.dep_ == "auxpass" for a in c.children)
+               for c in verb.children)
 
 
 def _own_turn_start(complement: Token, taken) -> int:
