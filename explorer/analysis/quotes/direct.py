@@ -19,7 +19,7 @@ from explorer.analysis.entities.mentions import KNOWN_BODIES, PARTIES
 from explorer.analysis.gazetteer import lookup, lookup_town
 from explorer.analysis.lexicons import words
 from explorer.analysis.names import TITLES
-from explorer.analysis.quotes import cues
+from explorer.analysis.quotes import cues, verb_cues
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
@@ -267,7 +267,7 @@ def _distance(i: int, first: int, last: int) -> int:
 
 def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first: int, last: int) -> Draft | None:
     verb = cues.outermost_cue(verb, reader.quoted)
-    subject = cues.subject_of(verb, reader.quoted)
+    subject = cues.subject_of(verb, reader.quoted) or verb_cues.gerund_subject(verb, reader.quoted)
     if subject is not None and reader.quoted[subject.i]:
         subject = None
     if subject is None and 0 < verb.i - last <= 2:

@@ -1,0 +1,27 @@
+"""Participle and gerund cues (``saying``, ``asking``, ``chanting``): the speaker is the subject
+of the clause the cue hangs from, or the one the noun before it shows, never a nearer name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quote_support import name_of, quote_holding
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ("In her memoir, Nora Fenn recalled the fall. "
+     'After saying her ankle was "so sore I could not stand," she was "rushed to St Anne\'s" for scans.',
+     "so sore I could not", "Nora Fenn"),
+    ('Critics were less kind. "He sold snake oil," said the writer Paul Okoro. '
+     "Tom Vale earned a rebuke from regulators, and he appeared at a hearing for his part in selling pills "
+     'and for saying that the tonic was a "cure for every illness."',
+     "cure for every illness", "Tom Vale"),
+    ('The coach praised Ada Kim for saying the team was "ready for anything."', "ready for anything", "Ada Kim"),
+    ('The singer Ola Brandt was booed and shouted down by rival fans after telling them that they were '
+     '"being childish."', "being childish", "Ola Brandt"),
+])
+def test_a_gerund_after_a_preposition_is_said_by_the_subject_of_its_clause(analyze_text, text, fragment,
+                                                                           speaker):
+    doc = analyze_text(text)
+    assert name_of(doc, fragment) == speaker
+    assert quote_holding(doc, fragment).cue.text in ("saying", "telling")
