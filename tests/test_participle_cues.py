@@ -25,3 +25,14 @@ def test_a_gerund_after_a_preposition_is_said_by_the_subject_of_its_clause(analy
     doc = analyze_text(text)
     assert name_of(doc, fragment) == speaker
     assert quote_holding(doc, fragment).cue.text in ("saying", "telling")
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ("The new ad from the Veld campaign features footage of Lars Holm saying during the debate last week, "
+     "“That makes me clever.”", "makes me clever", "Lars Holm"),
+    ("The ad uses footage of Ruth Baxter asking, “Why aren’t I 50 points ahead, you might ask?”",
+     "50 points ahead", "Ruth Baxter"),
+    ("The group released a video of Jo Marsh telling voters, “I have no regrets.”", "no regrets", "Jo Marsh"),
+])
+def test_who_footage_records_speaking_is_the_speaker_not_the_ad(analyze_text, text, fragment, speaker):
+    assert name_of(analyze_text(text), fragment) == speaker

@@ -121,6 +121,9 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     shown = _shown_speaking(verb)
     if shown is not None:
         return shown
+    recorded = _recorded_speaking(verb)
+    if recorded is not None:
+        return recorded
     quoted_as = _quoted_as_saying(verb)
     if quoted_as is not None:
         return quoted_as
@@ -215,6 +218,34 @@ def _shown_speaking(verb: Token) -> Token | None:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
                  and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+_RECORDING_NOUNS = words("recording_nouns")
+
+
+def _recorded_speaking(verb: Token) -> Token | None:
+    """``The ad uses footage of Ruth Baxter asking``, ``a clip of Holm saying``: the one a
+    recording is of speaks, not the ad that plays it (the parse hangs the cue on the ad's
+    verb, on the recording, or makes the recording its subject)."""
+    if verb.tag_ != "VBG":
+        return None
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own:
+        recording = own[0]
+    elif verb.dep_ == "acl":
+        recording = verb.head
+    elif verb.dep_ in ("xcomp", "advcl"):
+        recording = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    else:
+        return None
+    if recording is None or recording.lemma_.lower() not in _RECORDING_NOUNS:
+        return None
+    of = next((c for c in recording.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    shown = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if shown is None or shown.i > verb.i or shown.lower_ == "it" or not (
+            shown.pos_ in ("PROPN", "PRON") or shown.lemma_.lower() in ROLE_WORDS_PERSON):
+        return None  # "footage of the shooting": an event, no speaker
+    return shown
 
 
 def _name_after_description(subject: Token) -> Token:

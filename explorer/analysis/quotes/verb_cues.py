@@ -240,8 +240,7 @@ def unheld_belief(reader: Reader, verb: Token, sentence: SpacySpan) -> list[Toke
     return [held_by, content] if held_by[1] > held_by[0] and held_by[1] <= verb.i else [content]
 
 
-_GERUND_PREPOSITIONS = frozenset(["after", "before", "by", "for", "in", "of", "since", "upon", "while",
-                                  "without"])
+_GERUND_PREPOSITIONS = words("gerund_prepositions")
 
 
 def gerund_subject(verb: Token, quoted) -> Token | None:
