@@ -36,3 +36,10 @@ def test_a_gerund_after_a_preposition_is_said_by_the_subject_of_its_clause(analy
 ])
 def test_who_footage_records_speaking_is_the_speaker_not_the_ad(analyze_text, text, fragment, speaker):
     assert name_of(analyze_text(text), fragment) == speaker
+
+
+def test_a_cue_inside_a_relative_clause_does_not_take_the_quote_from_the_cue_that_frames_it(analyze_text):
+    doc = analyze_text('Mara Lind mocked the claim, saying anyone who complains about a microphone '
+                       '"is having a bad night."')
+    quote = quote_holding(doc, "having a bad night")
+    assert (quote.cue.text, name_of(doc, "having a bad night")) == ("saying", "Mara Lind")

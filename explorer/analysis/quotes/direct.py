@@ -113,7 +113,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
             # a cue in a relative clause ("Nothing the president said ...") rarely frames the quote
-            verb = min(verbs, key=lambda v: (_in_noun_clause(v) and not v.left_edge.i <= first <= v.right_edge.i,
+            verb = min(verbs, key=lambda v: (_aside_from_the_quote(v, verbs, first),
                                              _in_clausal_subject(v, first),
                                              _beside_the_quote(reader, v, first, last),
                                              _behind_a_full_stop(reader, v, first),
@@ -198,6 +198,27 @@ def _in_clausal_subject(verb: Token, first: int) -> bool:
             return False
         token = token.head
     return False
+
+
+def _aside_from_the_quote(verb: Token, verbs: list[Token], first: int) -> bool:
+    """A cue in a clause describing a noun that does not hold the quote: ``Nothing the
+    president said``; or ``saying anyone who complains about a microphone "is having a bad
+    night"``, where another cue's clause holds the quote and "complains" only describes
+    someone in it."""
+    if _holds(verb, first):
+        return False
+    return _in_noun_clause(verb) or verb.dep_ == "relcl" and any(
+        _holds(v, first) and _in_what_is_said(verb.head, v) for v in verbs if v is not verb)
+
+
+def _holds(verb: Token, first: int) -> bool:
+    return verb.left_edge.i <= first <= verb.right_edge.i
+
+
+def _in_what_is_said(token: Token, verb: Token) -> bool:
+    """Whether ``token`` stands in the clause ``verb`` reports, not beside it (as its speaker:
+    ``said Mr Pardo, who noted ...``)."""
+    return any(c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= token.i <= c.right_edge.i for c in verb.children)
 
 
 def _in_noun_clause(verb: Token) -> bool:
