@@ -43,3 +43,9 @@ def test_a_cue_inside_a_relative_clause_does_not_take_the_quote_from_the_cue_tha
                        '"is having a bad night."')
     quote = quote_holding(doc, "having a bad night")
     assert (quote.cue.text, name_of(doc, "having a bad night")) == ("saying", "Mara Lind")
+
+
+def test_a_participle_after_a_dash_aside_belongs_to_the_clause_around_the_aside(analyze_text):
+    doc = analyze_text("Small groups of marchers kept circling the streets around the arena - where the Hawks "
+                       'played the Bulls - while chanting, "No justice, no peace."')
+    assert name_of(doc, "No justice") == "Small groups of marchers"

@@ -164,8 +164,24 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             return None if _is_passive(token) or _never_speaks(token.head) else token.head
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
             return None
-        token = token.head
+        token = _past_an_aside(token.head, token)
     return None
+
+
+_DASHES = frozenset(["-", "–", "—", "--"])
+
+
+def _past_an_aside(head: Token, child: Token) -> Token:
+    """``kept circling the arena - where the Hawks played the Bulls - while chanting``: the
+    parse hangs the participle on the aside between dashes before it, but those who chant
+    are the ones circling; the clause the aside hangs on."""
+    doc = head.doc
+    left = head.left_edge.i
+    if child.tag_ != "VBG" or child.i < head.i or left == 0 or doc[left - 1].text not in _DASHES:
+        return head
+    if head.head is head or not any(t.text in _DASHES for t in doc[head.i + 1 : child.i]):
+        return head
+    return head.head
 
 
 _TURN_OPENING = re.compile(r"[ \t]*[A-Z][\w.'\- ]{0,38}:[ \t]")
