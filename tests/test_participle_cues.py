@@ -49,3 +49,12 @@ def test_a_participle_after_a_dash_aside_belongs_to_the_clause_around_the_aside(
     doc = analyze_text("Small groups of marchers kept circling the streets around the arena - where the Hawks "
                        'played the Bulls - while chanting, "No justice, no peace."')
     assert name_of(doc, "No justice") == "Small groups of marchers"
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ('Reached by phone, Ida Brook denied the notion that a staff shakeup is coming, explaining that she was '
+     '"on holiday all week."', "on holiday", "Ida Brook"),
+])
+def test_a_participle_hung_on_a_clause_inside_the_sentence_belongs_to_the_main_speaker(analyze_text, text,
+                                                                                         fragment, speaker):
+    assert name_of(analyze_text(text), fragment) == speaker

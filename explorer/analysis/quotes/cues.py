@@ -164,8 +164,22 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             return None if _is_passive(token) or _never_speaks(token.head) else token.head
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
             return None
-        token = _past_an_aside(token.head, token)
+        token = _past_a_noun_clause(token.head, token) or _past_an_aside(token.head, token)
     return None
+
+
+def _past_a_noun_clause(head: Token, child: Token) -> Token | None:
+    """``denied the notion that a shakeup is coming, explaining that ...``: the parse hangs
+    the participle on the clause that says what the notion is, but the one explaining is
+    the one denying; the verb that governs the noun, or None to climb as usual."""
+    if child.tag_ != "VBG" or child.i < head.i or head.dep_ != "acl" or head.head.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+        return None
+    owner = head.head.head
+    if owner.pos_ == "ADP":
+        owner = owner.head  # "responded to claims that ..."
+    return owner if owner.pos_ in ("VERB", "AUX") else None
 
 
 _DASHES = frozenset(["-", "–", "—", "--"])
