@@ -58,3 +58,9 @@ def test_a_participle_after_a_dash_aside_belongs_to_the_clause_around_the_aside(
 def test_a_participle_hung_on_a_clause_inside_the_sentence_belongs_to_the_main_speaker(analyze_text, text,
                                                                                          fragment, speaker):
     assert name_of(analyze_text(text), fragment) == speaker
+
+
+def test_a_participle_after_what_a_speaker_reported_is_the_speakers_next_words(analyze_text):
+    doc = analyze_text("Ola Brandt told reporters that Pim Ross “had a crazy policy of mass expulsion which was "
+                       "maniacal,” adding, “He lost all of the rural vote.”")
+    assert name_of(doc, "He lost all") == "Ola Brandt"

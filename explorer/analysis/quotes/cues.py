@@ -164,8 +164,22 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             return None if _is_passive(token) or _never_speaks(token.head) else token.head
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
             return None
-        token = _past_a_noun_clause(token.head, token) or _past_an_aside(token.head, token)
+        token = (_past_a_noun_clause(token.head, token) or _past_what_was_reported(token.head, token)
+                 or _past_an_aside(token.head, token))
     return None
+
+
+def _past_what_was_reported(head: Token, child: Token) -> Token | None:
+    """``Brandt told reporters that Ross "had a crazy policy," adding, "..."``: the parse hangs
+    the participle cue on the reported clause, but the one adding is the one who told; the
+    cue to climb to, or None to climb as usual."""
+    if child.tag_ != "VBG" or child.i < head.i or head.dep_ != "ccomp" or not is_speech_verb(child):
+        return None
+    if is_speech_verb(head, with_thought=True):
+        return None  # '"...," the source recalled, adding': the parse's clause is a cue of its own
+    if not any(t.text == "," for t in child.doc[head.i : child.i]):
+        return None
+    return head.head if is_speech_verb(head.head, with_thought=True) and head.head.i < head.i else None
 
 
 def _past_a_noun_clause(head: Token, child: Token) -> Token | None:
