@@ -64,3 +64,9 @@ def test_a_participle_after_what_a_speaker_reported_is_the_speakers_next_words(a
     doc = analyze_text("Ola Brandt told reporters that Pim Ross “had a crazy policy of mass expulsion which was "
                        "maniacal,” adding, “He lost all of the rural vote.”")
     assert name_of(doc, "He lost all") == "Ola Brandt"
+
+
+def test_a_participle_whose_clause_subject_is_an_event_is_said_by_the_people_in_the_clause_before(analyze_text):
+    doc = analyze_text("The first clash came during a speech at Lakeside College, when Brant protesters "
+                       "interrupted her speech, shouting “she wins, we lose!”")
+    assert name_of(doc, "she wins") == "Brant protesters"

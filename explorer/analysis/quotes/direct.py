@@ -299,12 +299,28 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
         subject = _name_after_quote(reader, last, verb.i)
     if subject is None:
         return None
+    if verb.tag_ == "VBG" and subject.pos_ == "NOUN" and not _can_speak(subject):
+        subject = _speaker_between(reader, subject, verb) or subject
     speaker, role = speaker_and_role(reader, subject)
     draft = _from_verb_and_subject(reader, parts, verb, subject, speaker, role, first, last)
     relative = cues.relative_subject(verb)
     if relative is not None:
         draft.pointer = reader.char_range(relative.i, relative.i + 1)
     return draft
+
+
+def _speaker_between(reader: Reader, subject: Token, verb: Token) -> Token | None:
+    """``The first clash came during a speech, when protesters interrupted her, shouting``:
+    the parse gives the participle the subject of the clause it hangs on, an event that
+    cannot shout; the people of the nearest clause between them did."""
+    for token in reversed(reader.doc[subject.i + 1 : verb.i]):
+        if reader.quoted[token.i] or token.dep_ != "nsubj" or token.head.i >= verb.i:
+            continue
+        if token.pos_ == "PRON":
+            continue  # "the surgeon gave no details of how he planned to ..., saying": the same one
+        if token.head.pos_ in ("VERB", "AUX") and token.lower_ not in cues._NOT_SPEAKERS and _can_speak(token):
+            return token
+    return None
 
 
 def _from_verb_and_subject(reader: Reader, parts, verb: Token, subject: Token, speaker, role,
