@@ -70,3 +70,11 @@ def test_a_participle_whose_clause_subject_is_an_event_is_said_by_the_people_in_
     doc = analyze_text("The first clash came during a speech at Lakeside College, when Brant protesters "
                        "interrupted her speech, shouting “she wins, we lose!”")
     assert name_of(doc, "she wins") == "Brant protesters"
+
+
+def test_a_gerund_in_the_sentence_before_a_quote_introduces_it(analyze_text):
+    doc = analyze_text("Tomas Lund distanced himself from the group by saying he would be willing to help if asked.  "
+                       "“I’m going to support him, and support him enthusiastically.”")
+    quote = quote_holding(doc, "support him enthusiastically")
+    assert (quote.rule, quote.cue.text, name_of(doc, "support him enthusiastically")) == (
+        "direct.previous_sentence", "saying", "Tomas Lund")

@@ -764,7 +764,7 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
     for verb in reversed(_cue_verbs(reader, [before], with_thought=False)):
         # "X added that firms encouraged staff to blog.": X speaks, not the firms
         verb = cues.outermost_cue(verb, reader.quoted)
-        subject = cues.subject_of(verb, reader.quoted)
+        subject = cues.subject_of(verb, reader.quoted) or verb_cues.gerund_subject(verb, reader.quoted)
         if subject is not None and not reader.quoted[subject.i]:
             return cue_span(reader, verb), cues.mention_tokens(subject)
     return None
