@@ -78,3 +78,9 @@ def test_a_gerund_in_the_sentence_before_a_quote_introduces_it(analyze_text):
     quote = quote_holding(doc, "support him enthusiastically")
     assert (quote.rule, quote.cue.text, name_of(doc, "support him enthusiastically")) == (
         "direct.previous_sentence", "saying", "Tomas Lund")
+
+
+def test_the_object_of_a_participle_after_a_quote_is_what_it_refers_to_not_the_speaker(analyze_text):
+    doc = analyze_text("“We were misled,” Ana Pell said. “No date was ever given for the move,” referencing Ivo "
+                       "Brandt and his deputy.")
+    assert name_of(doc, "No date was ever given") == "Ana Pell"

@@ -291,8 +291,9 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
     subject = cues.subject_of(verb, reader.quoted) or verb_cues.gerund_subject(verb, reader.quoted)
     if subject is not None and reader.quoted[subject.i]:
         subject = None
-    if subject is None and 0 < verb.i - last <= 2:
-        # '"...," said the woman': the parser sometimes makes the speaker an object
+    if subject is None and 0 < verb.i - last <= 2 and verb.tag_ != "VBG":
+        # '"...," said the woman': the parser sometimes makes the speaker an object; but what
+        # '"...," referencing the crowd' refers to is no speaker
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
                         and c.pos_ in ("PROPN", "NOUN")), None)
     if subject is None and verb.i > last:
