@@ -124,6 +124,9 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
     shown = _shown_speaking(verb)
     if shown is not None:
         return shown
+    recorded = _recorded_speaking(verb)
+    if recorded is not None:
+        return recorded
     quoted_as = _quoted_as_saying(verb)
     if quoted_as is not None:
         return quoted_as
@@ -169,7 +172,8 @@ def _grammatical_subject(verb: Token, quoted=None) -> Token | None:
             return None if _is_passive(token) or _never_speaks(token.head) else token.head
         if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
             return None
-        token = token.head
+        token = (_past_a_noun_clause(token.head, token) or _past_what_was_reported(token.head, token)
+                 or _past_an_aside(token.head, token))
     return None
 
 
@@ -183,6 +187,49 @@ def _antecedent_the_parse_missed(subject: Token, verb: Token) -> Token | None:
     if before.text in (",", "–", "—", "-") and before.i > 0:
         before = before.doc[before.i - 1]
     return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ != "compound" else None
+
+
+def _past_what_was_reported(head: Token, child: Token) -> Token | None:
+    """``Brandt told reporters that Ross "had a crazy policy," adding, "..."``: the parse hangs
+    the participle cue on the reported clause, but the one adding is the one who told; the
+    cue to climb to, or None to climb as usual."""
+    if child.tag_ != "VBG" or child.i < head.i or head.dep_ != "ccomp" or not is_speech_verb(child):
+        return None
+    if is_speech_verb(head, with_thought=True):
+        return None  # '"...," the source recalled, adding': the parse's clause is a cue of its own
+    if not any(t.text == "," for t in child.doc[head.i : child.i]):
+        return None
+    return head.head if is_speech_verb(head.head, with_thought=True) and head.head.i < head.i else None
+
+
+def _past_a_noun_clause(head: Token, child: Token) -> Token | None:
+    """``denied the notion that a shakeup is coming, explaining that ...``: the parse hangs
+    the participle on the clause that says what the notion is, but the one explaining is
+    the one denying; the verb that governs the noun, or None to climb as usual."""
+    if child.tag_ != "VBG" or child.i < head.i or head.dep_ != "acl" or head.head.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+        return None
+    owner = head.head.head
+    if owner.pos_ == "ADP":
+        owner = owner.head  # "responded to claims that ..."
+    return owner if owner.pos_ in ("VERB", "AUX") else None
+
+
+_DASHES = frozenset(["-", "–", "—", "--"])
+
+
+def _past_an_aside(head: Token, child: Token) -> Token:
+    """``kept circling the arena - where the Hawks played the Bulls - while chanting``: the
+    parse hangs the participle on the aside between dashes before it, but those who chant
+    are the ones circling; the clause the aside hangs on."""
+    doc = head.doc
+    left = head.left_edge.i
+    if child.tag_ != "VBG" or child.i < head.i or left == 0 or doc[left - 1].text not in _DASHES:
+        return head
+    if head.head.i == head.i or not any(t.text in _DASHES for t in doc[head.i + 1 : child.i]):
+        return head
+    return head.head
 
 
 _TURN_OPENING = re.compile(r"[ \t]*(?:\"|“|``)?([A-Z][\w.'\- ]{0,38}):[^\S\n]")
@@ -242,6 +289,34 @@ def _shown_speaking(verb: Token) -> Token | None:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
                  and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+_RECORDING_NOUNS = words("recording_nouns")
+
+
+def _recorded_speaking(verb: Token) -> Token | None:
+    """``The ad uses footage of Ruth Baxter asking``, ``a clip of Holm saying``: the one a
+    recording is of speaks, not the ad that plays it (the parse hangs the cue on the ad's
+    verb, on the recording, or makes the recording its subject)."""
+    if verb.tag_ != "VBG":
+        return None
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own:
+        recording = own[0]
+    elif verb.dep_ == "acl":
+        recording = verb.head
+    elif verb.dep_ in ("xcomp", "advcl"):
+        recording = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    else:
+        return None
+    if recording is None or recording.lemma_.lower() not in _RECORDING_NOUNS:
+        return None
+    of = next((c for c in recording.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    shown = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if shown is None or shown.i > verb.i or shown.lower_ == "it" or not (
+            shown.pos_ in ("PROPN", "PRON") or shown.lemma_.lower() in ROLE_WORDS_PERSON):
+        return None  # "footage of the shooting": an event, no speaker
+    return shown
 
 
 def _name_after_description(subject: Token) -> Token:

@@ -19,7 +19,7 @@ from explorer.analysis.entities.mentions import KNOWN_BODIES, PARTIES
 from explorer.analysis.gazetteer import lookup, lookup_town
 from explorer.analysis.lexicons import words
 from explorer.analysis.names import TITLES
-from explorer.analysis.quotes import cues
+from explorer.analysis.quotes import cues, verb_cues
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
@@ -115,7 +115,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
             # a cue in a relative clause ("Nothing the president said ...") rarely frames the quote
-            verb = min(verbs, key=lambda v: (_in_noun_clause(v) and not v.left_edge.i <= first <= v.right_edge.i,
+            verb = min(verbs, key=lambda v: (_aside_from_the_quote(v, verbs, first),
                                              _in_clausal_subject(v, first),
                                              _beside_the_quote(reader, v, first, last),
                                              _behind_a_full_stop(reader, v, first),
@@ -209,6 +209,27 @@ def _in_clausal_subject(verb: Token, first: int) -> bool:
     return False
 
 
+def _aside_from_the_quote(verb: Token, verbs: list[Token], first: int) -> bool:
+    """A cue in a clause describing a noun that does not hold the quote: ``Nothing the
+    president said``; or ``saying anyone who complains about a microphone "is having a bad
+    night"``, where another cue's clause holds the quote and "complains" only describes
+    someone in it."""
+    if _holds(verb, first):
+        return False
+    return _in_noun_clause(verb) or verb.dep_ == "relcl" and any(
+        _holds(v, first) and _in_what_is_said(verb.head, v) for v in verbs if v is not verb)
+
+
+def _holds(verb: Token, first: int) -> bool:
+    return verb.left_edge.i <= first <= verb.right_edge.i
+
+
+def _in_what_is_said(token: Token, verb: Token) -> bool:
+    """Whether ``token`` stands in the clause ``verb`` reports, not beside it (as its speaker:
+    ``said Mr Pardo, who noted ...``)."""
+    return any(c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= token.i <= c.right_edge.i for c in verb.children)
+
+
 def _in_noun_clause(verb: Token) -> bool:
     """``Nothing the president said``: a cue describing a noun, unlike ``X, who added``."""
     if verb.dep_ not in ("relcl", "acl"):
@@ -276,23 +297,40 @@ def _distance(i: int, first: int, last: int) -> int:
 
 def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first: int, last: int) -> Draft | None:
     verb = cues.outermost_cue(verb, reader.quoted)
-    subject = cues.subject_of(verb, reader.quoted)
+    subject = cues.subject_of(verb, reader.quoted) or verb_cues.gerund_subject(verb, reader.quoted)
     if subject is not None and reader.quoted[subject.i]:
         subject = None
-    if subject is None and 0 < verb.i - last <= 2:
-        # '"...," said the woman': the parser sometimes makes the speaker an object
+    if subject is None and 0 < verb.i - last <= 2 and verb.tag_ != "VBG":
+        # '"...," said the woman': the parser sometimes makes the speaker an object; but what
+        # '"...," referencing the crowd' refers to is no speaker
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
                         and c.pos_ in ("PROPN", "NOUN")), None)
     if subject is None and verb.i > last:
         subject = _name_after_quote(reader, last, verb.i)
     if subject is None:
         return None
+    if verb.tag_ == "VBG" and subject.pos_ == "NOUN" and not _can_speak(subject):
+        subject = _speaker_between(reader, subject, verb) or subject
     speaker, role = speaker_and_role(reader, subject)
     draft = _from_verb_and_subject(reader, parts, verb, subject, speaker, role, first, last)
     relative = cues.relative_subject(verb)
     if relative is not None:
         draft.pointer = reader.char_range(relative.i, relative.i + 1)
     return draft
+
+
+def _speaker_between(reader: Reader, subject: Token, verb: Token) -> Token | None:
+    """``The first clash came during a speech, when protesters interrupted her, shouting``:
+    the parse gives the participle the subject of the clause it hangs on, an event that
+    cannot shout; the people of the nearest clause between them did."""
+    for token in reversed(reader.doc[subject.i + 1 : verb.i]):
+        if reader.quoted[token.i] or token.dep_ != "nsubj" or token.head.i >= verb.i:
+            continue
+        if token.pos_ == "PRON":
+            continue  # "the surgeon gave no details of how he planned to ..., saying": the same one
+        if token.head.pos_ in ("VERB", "AUX") and token.lower_ not in cues._NOT_SPEAKERS and _can_speak(token):
+            return token
+    return None
 
 
 def _from_verb_and_subject(reader: Reader, parts, verb: Token, subject: Token, speaker, role,
@@ -826,7 +864,7 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
     for verb in reversed(_cue_verbs(reader, [before], with_thought=False)):
         # "X added that firms encouraged staff to blog.": X speaks, not the firms
         verb = cues.outermost_cue(verb, reader.quoted)
-        subject = cues.subject_of(verb, reader.quoted)
+        subject = cues.subject_of(verb, reader.quoted) or verb_cues.gerund_subject(verb, reader.quoted)
         if subject is not None and not reader.quoted[subject.i]:
             return cue_span(reader, verb), cues.mention_tokens(subject)
     return None

@@ -240,20 +240,49 @@ def unheld_belief(reader: Reader, verb: Token, sentence: SpacySpan) -> list[Toke
     return [held_by, content] if held_by[1] > held_by[0] and held_by[1] <= verb.i else [content]
 
 
-_GERUND_PREPOSITIONS = frozenset(["after", "before", "by", "in", "since", "upon", "while", "without"])
+_GERUND_PREPOSITIONS = words("gerund_prepositions")
 
 
 def gerund_subject(verb: Token, quoted) -> Token | None:
     """``She began by talking about the drug crisis``, ``After saying so, he left``: a gerund
-    after a preposition has the subject of the verb that phrase belongs to."""
+    after a preposition has the subject of the verb that phrase belongs to; of a passive verb,
+    its passive subject (``After saying her knee was sore, she was rushed to hospital``,
+    ``was censured for saying``); of a judging verb, the one judged (``praised Ada Kim for
+    saying``, ``accused him of saying``)."""
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in _GERUND_PREPOSITIONS:
         return None
     if any(c.dep_ in cues.SUBJECT_DEPS or c.dep_ == "poss" for c in verb.children):
         return None
-    owner = verb.head.head
-    if owner.pos_ not in ("VERB", "AUX") or owner.i == verb.i:
+    owner = _verb_of_phrase(verb.head)
+    if owner is None or owner.i == verb.i:
         return None
+    if verb.head.lower_ in ("for", "of") and cues.judges_someone_for(owner):
+        judged = next(c for c in owner.children if c.dep_ == "dobj")
+        return None if quoted[judged.i] else judged
+    passive = next((c for c in _passive_clause(owner).children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and not quoted[passive.i] and passive.pos_ in ("PROPN", "PRON", "NOUN"):
+        return passive  # "was criticised by Y for saying": the one criticised said it, not Y
     return cues.subject_of(owner, quoted)
+
+
+def _passive_clause(verb: Token) -> Token:
+    """``was booed and shouted down by fans after telling them``: a passive verb joined to
+    another shares its passive subject."""
+    if verb.dep_ == "conj" and not any(c.dep_ in cues.SUBJECT_DEPS for c in verb.children):
+        return verb.head
+    return verb
+
+
+def _verb_of_phrase(preposition: Token) -> Token | None:
+    """The verb a gerund's phrase belongs to: ``appeared at a hearing for selling pills and for
+    saying``, where the parse joins the second ``for`` to the first and hangs that on the
+    hearing."""
+    while preposition.dep_ == "conj" and preposition.head.pos_ == "ADP":
+        preposition = preposition.head
+    owner = preposition.head
+    if owner.pos_ in ("NOUN", "PROPN") and owner.dep_ == "pobj" and owner.head.head.pos_ in ("VERB", "AUX"):
+        owner = owner.head.head
+    return owner if owner.pos_ in ("VERB", "AUX") else None
 
 
 NAMING_VERBS = words("naming_verbs")
