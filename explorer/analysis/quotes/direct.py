@@ -217,7 +217,7 @@ def _aside_from_the_quote(verb: Token, verbs: list[Token], first: int) -> bool:
     if _holds(verb, first):
         return False
     return _in_noun_clause(verb) or verb.dep_ == "relcl" and any(
-        _holds(v, first) and _in_what_is_said(verb.head, v) for v in verbs if v is not verb)
+        _holds(v, first) and _in_what_is_said(verb.head, v) for v in verbs if v.i != verb.i)
 
 
 def _holds(verb: Token, first: int) -> bool:
