@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quote_support import name_of, quote_holding
+from quote_support import name_of, quote_holding
 
 
 @pytest.mark.parametrize(("text", "fragment", "speaker"), [
