@@ -151,3 +151,10 @@ def test_asking_not_to_be_named_is_no_claim(analyze_text):
     assert [q.text for q in doc.quotes] == ["the market wanted a bigger cushion"]
     doc = analyze_text("An aide, who declined to be identified, said the talks had stalled.")
     assert [q.text for q in doc.quotes] == ["the talks had stalled"]
+
+
+def test_what_was_praised_is_the_thing_and_what_it_was_praised_for(analyze_text):
+    doc = analyze_text("The Ely Wildlife Trust praised the money for wetlands, and the mayor said little.")
+    assert quote_holding(doc, "wetlands").text == "the money for wetlands"
+    doc = analyze_text("The mayor criticised the council for its delays, and the council said nothing.")
+    assert quote_holding(doc, "delays").text == "the council for its delays"

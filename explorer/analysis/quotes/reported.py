@@ -359,7 +359,8 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange |
         return None  # "to discuss work": a purpose, not something reported
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
         return None  # "the decision, announced on Tuesday by X": the thing announced is named already
-    addressed = verb.lemma_.lower() in ADDRESSEE_VERBS or cues.judges_someone_for(verb)
+    judged = cues.judges_someone_for(verb)
+    addressed = verb.lemma_.lower() in ADDRESSEE_VERBS or judged
     for child in verb.rights:
         if child.dep_ == "dobj" and addressed:
             continue  # "answered his critics": the people spoken to, not what was said
@@ -379,6 +380,10 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange |
             start, end = cues.trim(doc, child.left_edge.i, min(child.right_edge.i + 1, sentence.end))
             if child.dep_ == "prep":
                 start = child.i + 1
+                if judged and child.lower_ in ("for", "of") and any(g.dep_ == "pobj" for g in child.children):
+                    # "praised the money for wetlands": what was praised and what for; but of
+                    # "accused Vieira of starting the row", what he is said to have done
+                    start = next(c for c in verb.children if c.dep_ == "dobj").left_edge.i
             if end > start and not any(reader.quoted[i] for i in range(start, end)):
                 return TokenRange(start, end)
     return None
