@@ -50,3 +50,13 @@ def test_tokens_are_compared_by_position_not_identity():
             if TOKEN_IDENTITY.search(line):
                 found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_tests_import_their_helpers_as_ci_finds_them():
+    """CI runs plain ``pytest``, which puts ``tests/`` on the path but not the repository root:
+    ``from tests.quote_support import ...`` fails there while ``python -m pytest`` passes."""
+    found = [f"{path.relative_to(ROOT)}:{number}"
+             for path in sorted((ROOT / "tests").glob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.match(r"\s*(from|import) tests\b", line)]
+    assert found == []
