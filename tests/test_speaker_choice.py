@@ -158,3 +158,10 @@ def test_what_was_praised_is_the_thing_and_what_it_was_praised_for(analyze_text)
     assert quote_holding(doc, "wetlands").text == "the money for wetlands"
     doc = analyze_text("The mayor criticised the council for its delays, and the council said nothing.")
     assert quote_holding(doc, "delays").text == "the council for its delays"
+
+
+def test_a_report_is_named_with_who_wrote_it(analyze_text):
+    doc = analyze_text(
+        'A report by the river board last year found that a dozen levees were at "high risk" of failure.'
+    )
+    assert name_of(doc, "a dozen levees") == "report by the river board"

@@ -537,7 +537,7 @@ def mention_tokens(head: Token) -> TokenRange:
     if _numbered_name(head):
         end += 1  # "Number 10", not "Number"
     end = _past_hyphens(doc, end)
-    owners = ("of", "for", "at", "from") if head.lemma_.lower() in DOCUMENT_WORDS else ("of", "for", "at")
+    owners = ("of", "for", "at", "from", "by") if head.lemma_.lower() in DOCUMENT_WORDS else ("of", "for", "at")
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in owners and child.i == end:
             right = child.right_edge.i + 1
