@@ -165,3 +165,8 @@ def test_a_report_is_named_with_who_wrote_it(analyze_text):
         'A report by the river board last year found that a dozen levees were at "high risk" of failure.'
     )
     assert name_of(doc, "a dozen levees") == "report by the river board"
+
+
+def test_one_of_a_group_is_named_as_english_has_it(analyze_text):
+    doc = analyze_text("Labour backbenchers welcomed the move. One said privately that the minister had listened at last.")
+    assert name_of(doc, "the minister had listened") == "one of the Labour backbenchers"

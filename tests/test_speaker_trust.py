@@ -621,7 +621,7 @@ def test_one_of_a_group_is_an_anonymous_member_not_a_speaker_called_one(analyze_
     )
     speaker = speaker_of(doc, "finally listened")
     assert speaker.kind == "anonymous"
-    assert speaker.name.startswith("one of Green councillors")
+    assert speaker.name.startswith("one of the Green councillors")
 
 
 def test_a_region_in_an_unnamed_sources_description_is_a_place_not_a_person(analyze_text):

@@ -227,6 +227,15 @@ def _asks(head: Token) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() == "ask"
 
 
+_DETERMINERS = frozenset(["the", "its", "his", "her", "their", "our", "these", "those"])
+
+
+def _definite(group: str) -> str:
+    """``Labour backbenchers`` -> ``the Labour backbenchers``, as in "one of the ..."."""
+    first = group.split()[0].lower() if group.split() else ""
+    return group if first in _DETERMINERS or first.endswith(("'s", "’s")) else f"the {group}"
+
+
 def _name_kind(words: list[Token], label: str | None, titled: bool, speaker: bool) -> str | None:
     """spaCy's label, corrected: a titled name, or a plain name that speaks, is a person."""
     if titled:
@@ -578,7 +587,7 @@ class Resolver:
             referent = self.new("anonymous")
             group = self._recent(mention, lambda r: r.kind == "group" and bool(r.names or r.aliases))
             if group is not None:
-                referent.names.append(f"{mention.text.lower()} of {group.name}")
+                referent.names.append(f"{mention.text.lower()} of {_definite(group.name)}")
             return referent
         key = _role_key(mention.text)
         for referent in self.referents:
