@@ -4,7 +4,6 @@ of the clause the cue hangs from, or the one the noun before it shows, never a n
 from __future__ import annotations
 
 import pytest
-
 from quote_support import name_of, quote_holding
 
 
