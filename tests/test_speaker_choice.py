@@ -170,3 +170,36 @@ def test_a_report_is_named_with_who_wrote_it(analyze_text):
 def test_one_of_a_group_is_named_as_english_has_it(analyze_text):
     doc = analyze_text("Labour backbenchers welcomed the move. One said privately that the minister had listened at last.")
     assert name_of(doc, "the minister had listened") == "one of the Labour backbenchers"
+
+
+def _reparsed(nlp, text: str, changes: dict[int, tuple[int, str]]):
+    """``text`` parsed by the model, then with some heads and labels set by hand: the parse the
+    model gives in a longer article, which a short sentence does not reproduce."""
+    from spacy.tokens import Doc
+
+    doc = nlp(text)
+    heads = [changes.get(t.i, (t.head.i, t.dep_))[0] for t in doc]
+    deps = [changes.get(t.i, (t.head.i, t.dep_))[1] for t in doc]
+    return Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               heads=heads, deps=deps, pos=[t.pos_ for t in doc], tags=[t.tag_ for t in doc],
+               lemmas=[t.lemma_ for t in doc], ents=[f"{'B' if t.ent_iob_ == 'B' else 'I'}-{t.ent_type_}"
+                                                     if t.ent_type_ else "O" for t in doc])
+
+
+def test_a_word_of_a_quoted_programme_title_never_speaks(nlp):
+    from explorer.analysis.pipeline import build_document, engine_for
+    from explorer.sources import read_text_article
+
+    text = ("“He is right. There is a real gap between this office and the mayor,” Berg, a senior "
+            "adviser, said on Ely News’s “Ely and Friends.” “I mean, there is anger.”")
+    article = read_text_article(text)
+    words = [t.text for t in nlp(text)]
+    berg, mayor, said = words.index("Berg"), words.index("mayor"), words.index("said")
+    title_word = words.index("“", said) + 1  # the first word inside “Ely and Friends.”
+    assert words[title_word] == "Ely"
+    # the model's parse in the article this came from: the name an apposition of a noun in
+    # the quote, and a word of the title the subject of "said"
+    doc = _reparsed(nlp, text, {berg: (mayor, "appos"), title_word: (said, "nsubj")})
+    parsed = build_document(article, doc, engine_for(nlp))
+    quote = quote_holding(parsed, "a real gap")
+    assert parsed.item(quote.speaker_id).name == "Berg"

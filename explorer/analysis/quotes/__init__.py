@@ -43,11 +43,14 @@ def find_attributions(doc: Doc, article: Article, entities: Entities) -> Attribu
     """Every quote with its resolved speaker."""
     text = doc.text
     reader = Reader(doc, line_spans(text, article.body_start))
-    groups = [g for g in find_passages(text, article.body_start)
-              if len(g) > 1 or not is_not_speech(text, g[0])]
-    for group in groups:
-        for passage in group:
-            reader.mark_quoted(passage)
+    groups = []
+    for group in find_passages(text, article.body_start):
+        if len(group) > 1 or not is_not_speech(text, group[0]):
+            groups.append(group)
+            for passage in group:
+                reader.mark_quoted(passage)
+        else:
+            reader.mark_name(group[0])
     drafts = find_drafts(reader, merge_interrupted(reader, groups))
     referents = resolve_speakers(reader, drafts, entities)
     found = build(article.text, drafts, referents)

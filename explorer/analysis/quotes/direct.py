@@ -297,8 +297,10 @@ def _distance(i: int, first: int, last: int) -> int:
 
 def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first: int, last: int) -> Draft | None:
     verb = cues.outermost_cue(verb, reader.quoted)
-    subject = cues.subject_of(verb, reader.quoted) or verb_cues.gerund_subject(verb, reader.quoted)
-    if subject is not None and reader.quoted[subject.i]:
+    # a word of "Ely and Friends", a programme's name in quotation marks, never speaks
+    marked = reader.marked
+    subject = cues.subject_of(verb, marked) or verb_cues.gerund_subject(verb, marked)
+    if subject is not None and marked[subject.i]:
         subject = None
     if subject is None and 0 < verb.i - last <= 2 and verb.tag_ != "VBG":
         # '"...," said the woman': the parser sometimes makes the speaker an object; but what

@@ -60,6 +60,8 @@ class Reader:
         self._narrative: list[int] | None = None
         self.quoted = bytearray(len(doc))
         """1 for tokens inside a direct quote passage (speech, not attribution)."""
+        self.marked = bytearray(len(doc))
+        """1 for tokens inside any quotation marks, speech or a name: none of them is a speaker."""
 
     def tokens_with_dep(self, *labels: str) -> list[Token]:
         """Tokens outside quotes whose dependency label is one of ``labels``."""
@@ -93,7 +95,12 @@ class Reader:
 
     def mark_quoted(self, passage: Passage) -> None:
         for i in range(self.token_at(passage.start), self.token_at(passage.end - 1) + 1):
-            self.quoted[i] = 1
+            self.quoted[i] = self.marked[i] = 1
+
+    def mark_name(self, passage: Passage) -> None:
+        """Quotation marks around a name, not speech (``“Ely and Friends”``)."""
+        for i in range(self.token_at(passage.start), self.token_at(passage.end - 1) + 1):
+            self.marked[i] = 1
 
     def reported_kind(self, *pieces: tuple[int, int]) -> str:
         """``mixed`` when reported words hold quoted ones (token ranges ``pieces``), else ``indirect``."""
