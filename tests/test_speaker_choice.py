@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quote_support import name_of, quote_holding
+from quote_support import name_of, quote_holding, speaker_of
 
 
 def test_a_quoted_programme_title_never_speaks(analyze_text):
@@ -203,3 +203,12 @@ def test_a_word_of_a_quoted_programme_title_never_speaks(nlp):
     parsed = build_document(article, doc, engine_for(nlp))
     quote = quote_holding(parsed, "a real gap")
     assert parsed.item(quote.speaker_id).name == "Berg"
+
+
+def test_several_of_a_group_are_named_as_part_of_it(analyze_text):
+    doc = analyze_text(
+        "Labour backbenchers are relieved that income tax is untouched. But several told me they "
+        "were worried about the property surcharge."
+    )
+    speaker = speaker_of(doc, "worried about the property surcharge")
+    assert speaker.name == "several of the Labour backbenchers" and speaker.kind == "group"

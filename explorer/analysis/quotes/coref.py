@@ -49,6 +49,8 @@ _OFFICE_TITLES = {title for title, gender in TITLES.items() if gender is None} -
     "dr", "dr.", "prof", "prof.", "professor", "rev", "rev."}
 _SENTENCE_WINDOW = 4
 _GROUP_MEMBER_WORDS = frozenset(["one", "another"])
+_GROUP_PART_WORDS = frozenset(["several", "some", "many", "others", "most"])
+"""``Labour MPs are relieved. But several told me ...``: part of a group named just before."""
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
 
 
@@ -134,10 +136,11 @@ def classify(doc: Doc, start: int, end: int, sentence: int, *, label: str | None
     head_lower = head.lower_
     subject = head.dep_ in ("nsubj", "nsubjpass")
     misread_name = head.text[:1].isupper() and head.lower_ not in PRONOUNS and not head.is_alpha
-    if len(span) == 1 and head.lower_ in _GROUP_MEMBER_WORDS and subject:
+    if len(span) == 1 and head.lower_ in _GROUP_MEMBER_WORDS | _GROUP_PART_WORDS and subject:
         # "Labour backbenchers welcomed it. One said ...": a member of the group, unnamed
         return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
-                       kind_hint="member", subject=subject, speaker=speaker)
+                       kind_hint="member" if head.lower_ in _GROUP_MEMBER_WORDS else "part",
+                       subject=subject, speaker=speaker)
     if head.pos_ in ("PRON", "DET") and len(span) == 1 and not misread_name:
         if head_lower in INDEFINITE_PRONOUNS:
             return Mention(span.start_char, span.end_char, text, "phrase", head.i, sentence,
@@ -583,8 +586,8 @@ class Resolver:
         return referent
 
     def _by_phrase(self, mention: Mention) -> Referent:
-        if mention.kind_hint == "member":
-            referent = self.new("anonymous")
+        if mention.kind_hint in ("member", "part"):
+            referent = self.new("anonymous" if mention.kind_hint == "member" else "group")
             group = self._recent(mention, lambda r: r.kind == "group" and bool(r.names or r.aliases))
             if group is not None:
                 referent.names.append(f"{mention.text.lower()} of {_definite(group.name)}")
