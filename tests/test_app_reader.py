@@ -410,3 +410,18 @@ def test_every_binding_has_its_own_id_and_says_what_it_does():
     bindings = [b for _, owner in help_sections() for b in bindings_of(owner)]
     assert all(b.id and b.tooltip for b in bindings), [b.key for b in bindings if not b.id]
     assert [i for i, n in Counter(b.id for b in bindings).items() if n > 1] == []
+
+
+async def test_f_filters_the_panel_on_top_from_the_article_too():
+    # the panel's hint says "(f)", and a reader starts in the article, not in the panel
+    app = ExplorerApp(paths=[HARBOUR], service=FakeService())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(app, pilot)
+        screen.action_focus_article()
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.focused is panel(screen, "speakers").filter_box
+        await pilot.press("escape", "a", "2", "a", "f")
+        await pilot.pause()
+        assert app.focused is panel(screen, "quotes").filter_box

@@ -70,6 +70,7 @@ class ReaderScreen(NewsroomActions, Screen):
     | n / N | Next / previous occurrence of the selection or search. |
     | escape | Clear the selection. |
     | c / y | Copy the quote / copy it with a citation. |
+    | f | Filter the panel on top, from the article too. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -101,6 +102,8 @@ class ReaderScreen(NewsroomActions, Screen):
                 tooltip="Show or hide the library of articles"),
         Binding("a", "focus_article", "Article", show=False, id="reader.article",
                 tooltip="Move the focus to the article"),
+        Binding("f", "filter_panel", "Filter", show=False, id="reader.filter",
+                tooltip="Type in the filter box of the panel on top, wherever the focus is"),
         Binding("C", "corpus", "Folder", show=False, id="reader.corpus",
                 tooltip="Speakers and search across every article of the folder"),
         *NEWSROOM_BINDINGS,
@@ -532,6 +535,11 @@ class ReaderScreen(NewsroomActions, Screen):
 
     def action_focus_article(self) -> None:
         self.view.focus()
+
+    def action_filter_panel(self) -> None:
+        """``f`` from the article: the panel's own ``f`` works only once the panel has focus."""
+        if self.side_ready:
+            self.panel(self.active_panel).action_focus_filter()
 
     # -- search ----------------------------------------------------------------------------------------
 
