@@ -581,17 +581,40 @@ def _dash_credit(reader: Reader, group: list[Passage]) -> TokenRange | None:
     """``"..." ― Sonya Herridge``: a pull quote credited with a dash and a name."""
     end = _credit_end(reader, group[-1].end)
     dash = _DASH.match(reader.text, end)
+    below = False
     if dash is None or reader.line_of(dash.end()) != reader.line_of(end):
+        dash, below = _dash_opening_next_line(reader, end), True
+    if dash is None:
         return None
     first = reader.token_at(dash.end())
     tokens = []
     for token in reader.doc[first : first + 5]:
+        if not tokens and token.i == first and _title_word(token.text.lstrip("-―—–")):
+            continue  # "-Governor Tom Reyes": the tokenizer keeps the dash on the role before the name
         if token.pos_ != "PROPN" or reader.quoted[token.i]:
             break
         tokens.append(token)
     if not tokens:
         return None
+    after = tokens[-1].i + 1
+    if below and after < len(reader.doc) and not (reader.doc[after].is_punct or reader.doc[after].is_space):
+        return None  # "- Reyes signed the bill": a list item that opens with a name, no credit
     return TokenRange(tokens[0].i, tokens[-1].i + 1)
+
+
+def _title_word(word: str) -> bool:
+    return word[:1].isupper() and (word.lower() in TITLES or word.lower() in ROLE_WORDS_PERSON)
+
+
+def _dash_opening_next_line(reader: Reader, end: int) -> re.Match | None:
+    """``"We cut the lists in half."`` then a paragraph ``- Lena Marsh.``: a fact check sets
+    each claim apart and credits it on the line below; the quote must end its own line."""
+    line = reader.line_of(end - 1)
+    if line + 1 >= len(reader.lines) or reader.text[end : reader.lines[line][1]].strip(" .\u00a0"):
+        return None
+    start = reader.lines[line + 1][0]
+    dash = _DASH.match(reader.text, start)
+    return dash if dash is not None and dash.start() == start else None
 
 
 _DASH_BEFORE = re.compile(r"(?:\s*(?:--|[―—–])|\s-)\s*$")
