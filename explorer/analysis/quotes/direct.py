@@ -278,13 +278,21 @@ def _runs_on(reader: Reader, passage: Passage, following: SpacySpan) -> bool:
             passage.end : passage.end + 1] == ".":
         return False  # '... I don't know". The paper said': the stop after the mark ends it too
     short = sum(1 for t in words if not t.is_punct) <= 10
-    subjects = [(t, subject) for t in (words if short else words[:_OPENING_CUE_WORDS])
+    subjects = [(t, subject) for t in words
                 if cues.is_speech_verb(t) and (subject := cues.subject_of(t)) is not None]
     if short and subjects:
         return True
     # '"Too forced?" He tweeted when ...': a cue whose subject opens the sentence, whatever follows
     opening = {t.i for t in words[:_OPENING_CUE_WORDS]}
-    return any(verb.i in opening and subject.left_edge.i == words[0].i for verb, subject in subjects)
+    return any((verb.i in opening or _right_after_its_subject(verb, subject)) and subject.left_edge.i == words[0].i
+               for verb, subject in subjects)
+
+
+def _right_after_its_subject(verb: Token, subject: Token) -> bool:
+    """``Dunmore, a retired worker from a paper mill, said``: the cue comes late only because
+    its subject is described; nothing but a comma stands between them."""
+    return verb.i > subject.i and all(t.is_punct or t.dep_ == "advmod"
+                                      for t in verb.doc[subject.right_edge.i + 1 : verb.i])
 
 
 _OPENING_CUE_WORDS = 6
@@ -306,7 +314,7 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
         # '"...," said the woman': the parser sometimes makes the speaker an object; but what
         # '"...," referencing the crowd' refers to is no speaker
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
-                        and c.pos_ in ("PROPN", "NOUN")), None)
+                        and c.pos_ in ("PROPN", "NOUN")), None) or _name_after_inverted_cue(reader, verb)
     if subject is None and verb.i > last:
         subject = _name_after_quote(reader, last, verb.i)
     if subject is None:
@@ -387,6 +395,21 @@ def _clause_goes_on(reader: Reader, verb: Token, last: int) -> bool:
     if following is None or any(t.text in ",;:—–(" for t in reader.doc[last - 1 : following.i]):
         return False  # '"...," a website that ...': an aside after the quote, not more of it
     return not (following.head.i < verb.i and following.dep_ != "pobj")
+
+
+_NAME_PARTS = frozenset(["det", "amod", "compound", "nummod", "poss", "case", "flat"])
+
+
+def _name_after_inverted_cue(reader: Reader, verb: Token) -> Token | None:
+    """``"...," said retired surgeon Rob Tallis, asked about ...``: the name right after an
+    inverted cue speaks, even when the parse makes it the subject of the clause after it."""
+    for token in reader.doc[verb.i + 1 : verb.i + 6]:
+        if reader.quoted[token.i] or token.is_punct:
+            return None
+        if token.dep_ in _NAME_PARTS and token.head.i > token.i:
+            continue  # "retired", "surgeon", "Rob": words of the name's phrase before its head
+        return token if token.pos_ == "PROPN" or token.pos_ == "NOUN" and _can_speak(token) else None
+    return None
 
 
 def _name_after_quote(reader: Reader, last: int, verb: int) -> Token | None:
