@@ -891,7 +891,9 @@ def _embedded(reader: Reader, group: list[Passage]) -> bool:
 
 
 def _previous_sentence_cue(reader: Reader, group: list[Passage]):
-    """``X tweeted a warning. "..."``: a quote opening a sentence right after a cue sentence."""
+    """``X tweeted a warning. "..."``: a quote opening a sentence right after a cue sentence; or
+    a paragraph of its own after one that reports what someone said (``Reyes said that critics
+    were wrong.`` then ``"That is because ..."``), which goes on in that person's words."""
     first = reader.token_at(group[0].start)
     index = reader.sentence_index(first)
     sentence = reader.sentences[index]
@@ -904,8 +906,7 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
             return None
         before = reader.sentences[index - 1]
     same_line = reader.line_of(before.start_char) == reader.line_of(group[0].start)
-    if not same_line and (reader.line_of(group[0].start) - reader.line_of(before.start_char) > 1
-                          or not _ends_without_content(reader, before)):
+    if not same_line and reader.line_of(group[0].start) - reader.line_of(before.start_char) > 1:
         return None
     if any(reader.quoted[t.i] for t in before):
         return None  # its cue belongs to that quote; the nearest-speaker rule carries it over
@@ -934,11 +935,6 @@ def _previous_sentence_person(reader: Reader, group: list[Passage]) -> Token | N
     if subject is None or not (subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")):
         return None
     return subject
-
-
-def _ends_without_content(reader: Reader, sentence: SpacySpan) -> bool:
-    """``Trump answered his critics on Monday.``: a cue sentence whose words come next."""
-    return not any(t.dep_ == "ccomp" and cues.is_speech_verb(t.head) for t in sentence)
 
 
 def _near(reader: Reader, group: list[Passage], previous: Draft) -> bool:
