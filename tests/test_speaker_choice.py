@@ -237,3 +237,12 @@ def test_a_cue_after_a_question_whose_subject_has_an_apposition(analyze_text):
                        "“I am calling from the Voss campaign. How are you today?” Dunmore, a retired worker "
                        "from a paper mill, said pleasantly into the phone.")
     assert name_of(doc, "How are you today") == "Dunmore"
+
+
+def test_a_document_read_out_between_two_passages_is_their_source(analyze_text):
+    # "read" takes the statement as its object, not its subject; the quote goes on after it
+    doc = analyze_text("“In writing the speech, the team took notes on her life,” read the statement, which was "
+                       "attributed to Lund. “Her experience shone through.”")
+    quote = quote_holding(doc, "took notes")
+    assert quote.rule == "direct.interrupted"
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "the statement"

@@ -310,7 +310,7 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
     subject = cues.subject_of(verb, marked) or verb_cues.gerund_subject(verb, marked)
     if subject is not None and marked[subject.i]:
         subject = None
-    if subject is None and 0 < verb.i - last <= 2 and verb.tag_ != "VBG":
+    if subject is None and 0 < verb.i - _closing_before(reader, verb, first, last) <= 2 and verb.tag_ != "VBG":
         # '"...," said the woman': the parser sometimes makes the speaker an object; but what
         # '"...," referencing the crowd' refers to is no speaker
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
@@ -327,6 +327,14 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
     if relative is not None:
         draft.pointer = reader.char_range(relative.i, relative.i + 1)
     return draft
+
+
+def _closing_before(reader: Reader, verb: Token, first: int, last: int) -> int:
+    """Where the passage before the cue ends: the quote's end, or for ``"...," read the
+    statement. "..."`` the end of the part the cue interrupts."""
+    if verb.i > last or verb.i < first:
+        return last
+    return next((i for i in range(verb.i - 1, first - 1, -1) if reader.quoted[i]), last)
 
 
 def _speaker_between(reader: Reader, subject: Token, verb: Token) -> Token | None:
