@@ -24,6 +24,23 @@ def test_a_dash_credit_after_a_quote_holding_a_quote(analyze_text):
     assert quote.text.endswith("with him as president.")
 
 
+@pytest.mark.parametrize(("credit", "speaker"), [
+    ("- Lena Marsh.", "Lena Marsh"),
+    ("-Governor Tom Reyes, speaking at a rally in Dunmore.", "Tom Reyes"),
+    ("— Paul Duarte, Harbourton.", "Paul Duarte"),
+])
+def test_a_dash_credit_on_the_line_after_the_quote(analyze_text, credit, speaker):
+    # a fact check's layout: the claim as a paragraph of its own, then who made it
+    text = ("Fact check.\n\nThe mayor Ana Ruiz said the budget was balanced.\n\n"
+            "“We have cut the waiting lists for council homes in half since the spring.”\n\n"
+            f"{credit}\n\n"
+            "The claim leaves out the families who were moved to other towns.")
+    doc = analyze_text(text)
+    quote = quote_holding(doc, "waiting lists")
+    assert quote.rule == "direct.dash_credit"
+    assert name_of(doc, "waiting lists") == speaker
+
+
 @pytest.mark.parametrize("lead_in", [
     "On July 6, Reyes made the following remark:",
     "Reyes issued this statement:",

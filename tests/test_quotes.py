@@ -221,6 +221,17 @@ def test_cue_sentence_closing_the_previous_paragraph(analyze_text):
     assert speaker_of(doc, quote).name == "Tom Reyes"
 
 
+def test_a_paragraph_reporting_what_someone_said_introduces_the_quote_below(analyze_text):
+    # the quote below goes on from the reported speech, not from the quote before it
+    text = ("“Our fleet is ready to sail whenever the weather allows,” the harbour master Ines Duarte said.\n\n"
+            "Tom Reyes said that for years his critics had predicted the ferry would close, but it would not.\n\n"
+            "“That is because the island needs it more than ever, winter and summer.”")
+    doc = analyze_text(text)
+    quote = quote_by_text(doc, "island needs it")
+    assert quote.rule == "direct.previous_sentence"
+    assert speaker_of(doc, quote).name == "Tom Reyes"
+
+
 def test_a_headline_opening_with_a_name_and_a_colon_credits_the_name(analyze_text):
     doc = analyze_text("Mara Ellison: harbour plan ‘will sink the fishing fleet’\n\n"
                        "The councillor spoke at a packed meeting in Port Ellis on Monday.")

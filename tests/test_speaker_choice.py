@@ -212,3 +212,37 @@ def test_several_of_a_group_are_named_as_part_of_it(analyze_text):
     )
     speaker = speaker_of(doc, "worried about the property surcharge")
     assert speaker.name == "several of the Labour backbenchers" and speaker.kind == "group"
+
+
+def test_the_name_right_after_an_inverted_cue_speaks_whatever_the_parse_hangs_it_on(nlp):
+    from explorer.analysis.pipeline import build_document, engine_for
+    from explorer.sources import read_text_article
+
+    text = ("“I am not going to apologise for it, so forget about it,” said retired surgeon Rob Tallis, "
+            "asked about his claims that he had been offered a post.")
+    words = [t.text for t in nlp(text)]
+    said, tallis, asked = words.index("said"), words.index("Tallis"), words.index("asked")
+    # the model's parse in a longer article: the name the subject of "asked", a clause of "said",
+    # which is left with no subject
+    doc = _reparsed(nlp, text, {tallis: (asked, "nsubj"), asked: (said, "ccomp")})
+    parsed = build_document(read_text_article(text), doc, engine_for(nlp))
+    quote = quote_holding(parsed, "forget about it")
+    assert quote.rule == "direct.inverted"
+    assert parsed.item(quote.speaker_id).name == "Rob Tallis"
+
+
+def test_a_cue_after_a_question_whose_subject_has_an_apposition(analyze_text):
+    # the cue opens the next sentence late, after the speaker's description
+    doc = analyze_text("Two volunteers staff the phones.\n\n"
+                       "“I am calling from the Voss campaign. How are you today?” Dunmore, a retired worker "
+                       "from a paper mill, said pleasantly into the phone.")
+    assert name_of(doc, "How are you today") == "Dunmore"
+
+
+def test_a_document_read_out_between_two_passages_is_their_source(analyze_text):
+    # "read" takes the statement as its object, not its subject; the quote goes on after it
+    doc = analyze_text("“In writing the speech, the team took notes on her life,” read the statement, which was "
+                       "attributed to Lund. “Her experience shone through.”")
+    quote = quote_holding(doc, "took notes")
+    assert quote.rule == "direct.interrupted"
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "the statement"

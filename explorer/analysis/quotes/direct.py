@@ -278,13 +278,21 @@ def _runs_on(reader: Reader, passage: Passage, following: SpacySpan) -> bool:
             passage.end : passage.end + 1] == ".":
         return False  # '... I don't know". The paper said': the stop after the mark ends it too
     short = sum(1 for t in words if not t.is_punct) <= 10
-    subjects = [(t, subject) for t in (words if short else words[:_OPENING_CUE_WORDS])
+    subjects = [(t, subject) for t in words
                 if cues.is_speech_verb(t) and (subject := cues.subject_of(t)) is not None]
     if short and subjects:
         return True
     # '"Too forced?" He tweeted when ...': a cue whose subject opens the sentence, whatever follows
     opening = {t.i for t in words[:_OPENING_CUE_WORDS]}
-    return any(verb.i in opening and subject.left_edge.i == words[0].i for verb, subject in subjects)
+    return any((verb.i in opening or _right_after_its_subject(verb, subject)) and subject.left_edge.i == words[0].i
+               for verb, subject in subjects)
+
+
+def _right_after_its_subject(verb: Token, subject: Token) -> bool:
+    """``Dunmore, a retired worker from a paper mill, said``: the cue comes late only because
+    its subject is described; nothing but a comma stands between them."""
+    return verb.i > subject.i and all(t.is_punct or t.dep_ == "advmod"
+                                      for t in verb.doc[subject.right_edge.i + 1 : verb.i])
 
 
 _OPENING_CUE_WORDS = 6
@@ -302,11 +310,11 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
     subject = cues.subject_of(verb, marked) or verb_cues.gerund_subject(verb, marked)
     if subject is not None and marked[subject.i]:
         subject = None
-    if subject is None and 0 < verb.i - last <= 2 and verb.tag_ != "VBG":
+    if subject is None and 0 < verb.i - _closing_before(reader, verb, first, last) <= 2 and verb.tag_ != "VBG":
         # '"...," said the woman': the parser sometimes makes the speaker an object; but what
         # '"...," referencing the crowd' refers to is no speaker
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
-                        and c.pos_ in ("PROPN", "NOUN")), None)
+                        and c.pos_ in ("PROPN", "NOUN")), None) or _name_after_inverted_cue(reader, verb)
     if subject is None and verb.i > last:
         subject = _name_after_quote(reader, last, verb.i)
     if subject is None:
@@ -319,6 +327,14 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
     if relative is not None:
         draft.pointer = reader.char_range(relative.i, relative.i + 1)
     return draft
+
+
+def _closing_before(reader: Reader, verb: Token, first: int, last: int) -> int:
+    """Where the passage before the cue ends: the quote's end, or for ``"...," read the
+    statement. "..."`` the end of the part the cue interrupts."""
+    if verb.i > last or verb.i < first:
+        return last
+    return next((i for i in range(verb.i - 1, first - 1, -1) if reader.quoted[i]), last)
 
 
 def _speaker_between(reader: Reader, subject: Token, verb: Token) -> Token | None:
@@ -387,6 +403,21 @@ def _clause_goes_on(reader: Reader, verb: Token, last: int) -> bool:
     if following is None or any(t.text in ",;:—–(" for t in reader.doc[last - 1 : following.i]):
         return False  # '"...," a website that ...': an aside after the quote, not more of it
     return not (following.head.i < verb.i and following.dep_ != "pobj")
+
+
+_NAME_PARTS = frozenset(["det", "amod", "compound", "nummod", "poss", "case", "flat"])
+
+
+def _name_after_inverted_cue(reader: Reader, verb: Token) -> Token | None:
+    """``"...," said retired surgeon Rob Tallis, asked about ...``: the name right after an
+    inverted cue speaks, even when the parse makes it the subject of the clause after it."""
+    for token in reader.doc[verb.i + 1 : verb.i + 6]:
+        if reader.quoted[token.i] or token.is_punct:
+            return None
+        if token.dep_ in _NAME_PARTS and token.head.i > token.i:
+            continue  # "retired", "surgeon", "Rob": words of the name's phrase before its head
+        return token if token.pos_ == "PROPN" or token.pos_ == "NOUN" and _can_speak(token) else None
+    return None
 
 
 def _name_after_quote(reader: Reader, last: int, verb: int) -> Token | None:
@@ -581,17 +612,40 @@ def _dash_credit(reader: Reader, group: list[Passage]) -> TokenRange | None:
     """``"..." ― Sonya Herridge``: a pull quote credited with a dash and a name."""
     end = _credit_end(reader, group[-1].end)
     dash = _DASH.match(reader.text, end)
+    below = False
     if dash is None or reader.line_of(dash.end()) != reader.line_of(end):
+        dash, below = _dash_opening_next_line(reader, end), True
+    if dash is None:
         return None
     first = reader.token_at(dash.end())
     tokens = []
     for token in reader.doc[first : first + 5]:
+        if not tokens and token.i == first and _title_word(token.text.lstrip("-―—–")):
+            continue  # "-Governor Tom Reyes": the tokenizer keeps the dash on the role before the name
         if token.pos_ != "PROPN" or reader.quoted[token.i]:
             break
         tokens.append(token)
     if not tokens:
         return None
+    after = tokens[-1].i + 1
+    if below and after < len(reader.doc) and not (reader.doc[after].is_punct or reader.doc[after].is_space):
+        return None  # "- Reyes signed the bill": a list item that opens with a name, no credit
     return TokenRange(tokens[0].i, tokens[-1].i + 1)
+
+
+def _title_word(word: str) -> bool:
+    return word[:1].isupper() and (word.lower() in TITLES or word.lower() in ROLE_WORDS_PERSON)
+
+
+def _dash_opening_next_line(reader: Reader, end: int) -> re.Match | None:
+    """``"We cut the lists in half."`` then a paragraph ``- Lena Marsh.``: a fact check sets
+    each claim apart and credits it on the line below; the quote must end its own line."""
+    line = reader.line_of(end - 1)
+    if line + 1 >= len(reader.lines) or reader.text[end : reader.lines[line][1]].strip(" .\u00a0"):
+        return None
+    start = reader.lines[line + 1][0]
+    dash = _DASH.match(reader.text, start)
+    return dash if dash is not None and dash.start() == start else None
 
 
 _DASH_BEFORE = re.compile(r"(?:\s*(?:--|[―—–])|\s-)\s*$")
@@ -845,7 +899,9 @@ def _embedded(reader: Reader, group: list[Passage]) -> bool:
 
 
 def _previous_sentence_cue(reader: Reader, group: list[Passage]):
-    """``X tweeted a warning. "..."``: a quote opening a sentence right after a cue sentence."""
+    """``X tweeted a warning. "..."``: a quote opening a sentence right after a cue sentence; or
+    a paragraph of its own after one that reports what someone said (``Reyes said that critics
+    were wrong.`` then ``"That is because ..."``), which goes on in that person's words."""
     first = reader.token_at(group[0].start)
     index = reader.sentence_index(first)
     sentence = reader.sentences[index]
@@ -858,8 +914,7 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
             return None
         before = reader.sentences[index - 1]
     same_line = reader.line_of(before.start_char) == reader.line_of(group[0].start)
-    if not same_line and (reader.line_of(group[0].start) - reader.line_of(before.start_char) > 1
-                          or not _ends_without_content(reader, before)):
+    if not same_line and reader.line_of(group[0].start) - reader.line_of(before.start_char) > 1:
         return None
     if any(reader.quoted[t.i] for t in before):
         return None  # its cue belongs to that quote; the nearest-speaker rule carries it over
@@ -888,11 +943,6 @@ def _previous_sentence_person(reader: Reader, group: list[Passage]) -> Token | N
     if subject is None or not (subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")):
         return None
     return subject
-
-
-def _ends_without_content(reader: Reader, sentence: SpacySpan) -> bool:
-    """``Trump answered his critics on Monday.``: a cue sentence whose words come next."""
-    return not any(t.dep_ == "ccomp" and cues.is_speech_verb(t.head) for t in sentence)
 
 
 def _near(reader: Reader, group: list[Passage], previous: Draft) -> bool:
