@@ -146,6 +146,10 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     subject = _clause_subject(reader, group)
     if subject is not None:
         kind = "mixed" if _embedded(reader, group) else "direct"
+        if subject.lower_ in _RELATIVE_PRONOUNS:
+            draft = Draft(kind, parts, f"{kind}.clause_subject", speaker=cues.mention_tokens(subject.head.head))
+            draft.pointer = reader.char_range(subject.i, subject.i + 1)
+            return draft
         return Draft(kind, parts, f"{kind}.clause_subject", speaker=cues.mention_tokens(subject))
     lead_in = _previous_sentence_cue(reader, group)
     if lead_in is not None:
@@ -768,12 +772,14 @@ def _headline_name(reader: Reader, first: int) -> TokenRange | None:
 def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
     """No cue word: the subject of the main clause the quote sits in (``X referred to Y as "..."``).
 
-    The outermost subject wins: in ``They pressed him over remarks in which he called it "neutral"``
-    the quote is theirs. But a quote inside someone's claim or statement is the claimant's
-    (``They challenged his claim that he would be "neutral"``: his), as PolNeAR annotates it.
+    The outermost subject wins over those of complement and adverbial clauses. But a quote inside someone's claim or statement is the claimant's
+    (``They challenged his claim that he would be "neutral"``: his), as PolNeAR annotates it,
+    and one in a relative clause is about that clause's own subject or noun (``one in which he
+    took credit for "..."``, ``Okafor, who cast herself as the "healer"``).
     """
     token = reader.doc[min(len(reader.doc) - 1, reader.token_at(group[0].start) + 1)]
     found: Token | None = None
+    seen_subject = False
     for _ in range(12):
         if token.head.i == token.i:
             break
@@ -787,10 +793,28 @@ def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or reader.quoted[subject.i] or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
+        innermost, seen_subject = not seen_subject, True
+        if innermost and _relative_of_a_speaker(reader, token, subject):
+            return subject  # "Okafor, who cast herself as the "healer"": the one the clause is about
         if subject.lower_ not in cues._NOT_SPEAKERS:
             found = cues.speaker_behind(subject)
+            if innermost and token.dep_ == "relcl" and _can_speak(found):
+                return found  # "one in which he took credit for "...""
     return found if found is not None and _can_speak(found) else None
 
+
+_RELATIVE_PRONOUNS = frozenset(["who", "that", "which"])
+
+
+def _relative_of_a_speaker(reader: Reader, clause: Token, subject: Token) -> bool:
+    """``Okafor, who cast herself as the "healer"``: a relative clause's ``who`` stands for its
+    noun, who holds the words; not when the noun is itself quoted (``a "liar" who was not
+    "honest"``) or the clause has a second subject (``which Kerr claims showed``)."""
+    if clause.dep_ != "relcl" or subject.lower_ not in _RELATIVE_PRONOUNS:
+        return False
+    if sum(1 for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")) > 1:
+        return False
+    return not reader.quoted[clause.head.i] and _can_speak(clause.head)
 
 _CLAIM_NOUNS = cues.UTTERANCE_NOUNS | words("stance_nouns")
 
