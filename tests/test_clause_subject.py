@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quote_support import quote_holding, speaker_name
+from quote_support import name_of, quote_holding, speaker_name
 
 
 def mention_text(doc, quote) -> str:
@@ -35,3 +35,23 @@ def test_a_relative_clause_with_its_own_subject_is_that_subjects(analyze_text):
 def test_a_quoted_noun_is_not_the_antecedent_that_speaks(analyze_text):
     doc = analyze_text('Dunn launched into a lament for the "forgotten Britons" who are "tired of waiting" for trains.')
     assert speaker_name(doc, quote_holding(doc, "tired of waiting")) == "Dunn"
+
+
+def test_a_tag_after_the_closing_comma_beats_a_cue_in_a_relative_clause(analyze_text):
+    doc = analyze_text('Nothing the minister said "will calm the markets," the Leeds MP said.')
+    assert name_of(doc, "calm the markets") == "the Leeds MP"
+
+
+def test_a_tag_after_the_closing_comma_beats_the_cue_of_what_is_denied(analyze_text):
+    doc = analyze_text('Voss cannot claim that "from her side," Lane added, saying it was up to the court.')
+    assert name_of(doc, "from her side") == "Lane"
+
+
+def test_a_quote_a_cue_introduces_with_a_comma_stays_that_cues(analyze_text):
+    doc = analyze_text('Lund bristled and said, "No comment," the Herald reported.')
+    assert name_of(doc, "No comment") == "Lund"
+
+
+def test_a_clause_after_and_is_no_tag(analyze_text):
+    doc = analyze_text('Someone called it a "quiet revolution," and I agree.')
+    assert name_of(doc, "quiet revolution") == "Someone"
