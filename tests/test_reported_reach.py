@@ -346,3 +346,19 @@ def test_a_vox_pop_line_with_a_role_credits_the_name_not_the_employer(analyze_te
 def test_manner_of_speaking_verbs_are_cues(analyze_text):
     doc = analyze_text('Tomas Berg rowed past the pier as his friends jeered, "Goodbye and good luck, captain!"')
     assert name_of(doc, "Goodbye and good luck") == "his friends"
+
+
+def test_the_name_after_a_description_is_who_a_claim_is_according_to(analyze_text):
+    doc = analyze_text("Orvane said nothing. The levy does not cover loans made before 2009, "
+                       "according to the Danish news agency Ritzau. The Orvane spokeswoman would not comment.")
+    quote = next(q for q in doc.quotes if "does not cover loans" in q.text)
+    assert quote.rule == "reported.according_to"
+    assert doc.item(quote.speaker_id).name == "Ritzau"
+
+
+def test_what_a_criticised_person_said_is_their_own_quote(analyze_text):
+    doc = analyze_text("Mara Quist has criticised a union leader who said a feud between the two ministers "
+                       "was harming the work of the council.")
+    quote = next(q for q in doc.quotes if "harming the work" in q.text)
+    assert quote.rule == "reported.complement"
+    assert doc.item(quote.speaker_id).name == "a union leader"
