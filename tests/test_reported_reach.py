@@ -349,11 +349,12 @@ def test_manner_of_speaking_verbs_are_cues(analyze_text):
 
 
 def test_the_name_after_a_description_is_who_a_claim_is_according_to(analyze_text):
-    doc = analyze_text("Orvane said nothing. The levy does not cover loans made before 2009, "
-                       "according to the Danish news agency Ritzau. The Orvane spokeswoman would not comment.")
-    quote = next(q for q in doc.quotes if "does not cover loans" in q.text)
+    doc = analyze_text("Kelso Tobacco consistently declines to comment. The ban on further plants does not apply to "
+                       "deals made before 2007, according to the French news agency AFP. The Kelso "
+                       "spokeswoman would not comment on its progress.")
+    quote = next(q for q in doc.quotes if "does not apply to deals" in q.text)
     assert quote.rule == "reported.according_to"
-    assert doc.item(quote.speaker_id).name == "Ritzau"
+    assert doc.item(quote.speaker_id).name == "AFP"
 
 
 def test_what_a_criticised_person_said_is_their_own_quote(analyze_text):
