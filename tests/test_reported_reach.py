@@ -346,3 +346,20 @@ def test_a_vox_pop_line_with_a_role_credits_the_name_not_the_employer(analyze_te
 def test_manner_of_speaking_verbs_are_cues(analyze_text):
     doc = analyze_text('Tomas Berg rowed past the pier as his friends jeered, "Goodbye and good luck, captain!"')
     assert name_of(doc, "Goodbye and good luck") == "his friends"
+
+
+def test_the_name_after_a_description_is_who_a_claim_is_according_to(analyze_text):
+    doc = analyze_text("Kelso Tobacco consistently declines to comment. The ban on further plants does not apply to "
+                       "deals made before 2007, according to the French news agency AFP. The Kelso "
+                       "spokeswoman would not comment on its progress.")
+    quote = next(q for q in doc.quotes if "does not apply to deals" in q.text)
+    assert quote.rule == "reported.according_to"
+    assert doc.item(quote.speaker_id).name == "AFP"
+
+
+def test_what_a_criticised_person_said_is_their_own_quote(analyze_text):
+    doc = analyze_text("Mara Quist has criticised a union leader who said a feud between the two ministers "
+                       "was harming the work of the council.")
+    quote = next(q for q in doc.quotes if "harming the work" in q.text)
+    assert quote.rule == "reported.complement"
+    assert doc.item(quote.speaker_id).name == "a union leader"

@@ -461,8 +461,17 @@ def according_to(sentence: SpacySpan) -> tuple[Token, Token, Token] | None:
             if source is None and to.i + 1 < sentence.end:
                 source = _noun_after(to)
             if source is not None and source.lemma_.lower() not in _RULES_NOT_SOURCES:
-                return token, to, _author_of(source)
+                return token, to, _name_in_apposition(_author_of(source))
     return None
+
+
+def _name_in_apposition(source: Token) -> Token:
+    """``according to the French news agency AFP``: the name right after a description, with
+    no comma between, is who it is; the description alone may be taken for another body."""
+    if source.pos_ != "NOUN" or source.i + 1 >= len(source.doc):
+        return source
+    name = source.doc[source.i + 1]
+    return name if name.dep_ == "appos" and name.head.i == source.i and name.pos_ == "PROPN" else source
 
 
 def _author_of(source: Token) -> Token:

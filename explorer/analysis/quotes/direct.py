@@ -114,13 +114,15 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     for with_thought in (False, True):
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
+            tag = _closing_tag(reader, group, verbs, first, last)
             # a cue in a relative clause ("Nothing the president said ...") rarely frames the quote
-            verb = min(verbs, key=lambda v: (_aside_from_the_quote(v, verbs, first),
+            verb = min(verbs, key=lambda v: (tag is not None and v.i != tag.i,
+                                             _aside_from_the_quote(v, verbs, first),
                                              _in_clausal_subject(v, first),
                                              _beside_the_quote(reader, v, first, last),
                                              _behind_a_full_stop(reader, v, first),
                                              _distance(v.i, first, last), v.i))
-            draft = _from_verb(reader, parts, verb, first, last)
+            draft = _from_verb(reader, parts, verb, first, last, outermost=tag is None)
             if draft is not None:
                 return _reported_by_someone_else(reader, sentences, verb, draft)
     credit = _dash_credit(reader, group)
@@ -146,6 +148,10 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     subject = _clause_subject(reader, group)
     if subject is not None:
         kind = "mixed" if _embedded(reader, group) else "direct"
+        if subject.lower_ in _RELATIVE_PRONOUNS:
+            draft = Draft(kind, parts, f"{kind}.clause_subject", speaker=cues.mention_tokens(subject.head.head))
+            draft.pointer = reader.char_range(subject.i, subject.i + 1)
+            return draft
         return Draft(kind, parts, f"{kind}.clause_subject", speaker=cues.mention_tokens(subject))
     lead_in = _previous_sentence_cue(reader, group)
     if lead_in is not None:
@@ -218,6 +224,36 @@ def _aside_from_the_quote(verb: Token, verbs: list[Token], first: int) -> bool:
         return False
     return _in_noun_clause(verb) or verb.dep_ == "relcl" and any(
         _holds(v, first) and _in_what_is_said(verb.head, v) for v in verbs if v.i != verb.i)
+
+
+def _closing_tag(reader: Reader, group: list[Passage], verbs: list[Token], first: int, last: int) -> Token | None:
+    """``Nothing the minister said "will calm the markets," the Leeds MP said.``: a quote that
+    closes on a comma with a subject and cue right after it is that cue's, whatever cue the
+    sentence has before it, unless that one introduces the quote with a comma or colon
+    (``Lund said, "No comment," the Herald reported``: Lund's words, as the paper tells it)."""
+    if len(group) > 1 or not reader.text[group[0].start : group[0].end].rstrip(_MARKS_AND_SPACE).endswith(","):
+        return None
+    before = next((t for t in reversed(reader.doc[max(0, first - 3) : first]) if not t.is_space), None)
+    if before is None or before.text in (",", ":"):
+        return None
+    doc = reader.doc
+    for verb in verbs:
+        if not 0 < verb.i - last <= _TAG_WORDS or verb.i + 1 >= len(doc) or not doc[verb.i + 1].is_punct:
+            continue
+        subject = cues.subject_of(verb, reader.marked)
+        if subject is None or not last < subject.i < verb.i:
+            continue
+        # nothing but the subject between: not '"a quiet revolution," and I agree'
+        between = [t for t in doc[last + 1 : verb.i] if not (t.is_space or t.is_punct)]
+        if all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in between):
+            return verb
+    return None
+
+
+_MARKS_AND_SPACE = "\"'’” "
+
+_TAG_WORDS = 7
+"""Most tokens from a quote's closing mark to the cue of the tag after it (``, the Leeds MP said``)."""
 
 
 def _holds(verb: Token, first: int) -> bool:
@@ -303,8 +339,12 @@ def _distance(i: int, first: int, last: int) -> int:
     return first - i if i < first else i - last
 
 
-def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first: int, last: int) -> Draft | None:
-    verb = cues.outermost_cue(verb, reader.quoted)
+def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first: int, last: int,
+               *, outermost: bool = True) -> Draft | None:
+    """The draft a cue verb gives; ``outermost`` lets a cue the parse hangs in another's clause
+    climb to that one (not a closing tag the parse made the clause of a cue before the quote)."""
+    if outermost:
+        verb = cues.outermost_cue(verb, reader.quoted)
     # a word of "Ely and Friends", a programme's name in quotation marks, never speaks
     marked = reader.marked
     subject = cues.subject_of(verb, marked) or verb_cues.gerund_subject(verb, marked)
@@ -822,12 +862,14 @@ def _headline_name(reader: Reader, first: int) -> TokenRange | None:
 def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
     """No cue word: the subject of the main clause the quote sits in (``X referred to Y as "..."``).
 
-    The outermost subject wins: in ``They pressed him over remarks in which he called it "neutral"``
-    the quote is theirs. But a quote inside someone's claim or statement is the claimant's
-    (``They challenged his claim that he would be "neutral"``: his), as PolNeAR annotates it.
+    The outermost subject wins over those of complement and adverbial clauses. But a quote inside someone's claim or statement is the claimant's
+    (``They challenged his claim that he would be "neutral"``: his), as PolNeAR annotates it,
+    and one in a relative clause is about that clause's own subject or noun (``one in which he
+    took credit for "..."``, ``Okafor, who cast herself as the "healer"``).
     """
     token = reader.doc[min(len(reader.doc) - 1, reader.token_at(group[0].start) + 1)]
     found: Token | None = None
+    seen_subject = False
     for _ in range(12):
         if token.head.i == token.i:
             break
@@ -841,10 +883,28 @@ def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or reader.quoted[subject.i] or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
+        innermost, seen_subject = not seen_subject, True
+        if innermost and _relative_of_a_speaker(reader, token, subject):
+            return subject  # "Okafor, who cast herself as the "healer"": the one the clause is about
         if subject.lower_ not in cues._NOT_SPEAKERS:
             found = cues.speaker_behind(subject)
+            if innermost and token.dep_ == "relcl" and _can_speak(found):
+                return found  # "one in which he took credit for "...""
     return found if found is not None and _can_speak(found) else None
 
+
+_RELATIVE_PRONOUNS = frozenset(["who", "that", "which"])
+
+
+def _relative_of_a_speaker(reader: Reader, clause: Token, subject: Token) -> bool:
+    """``Okafor, who cast herself as the "healer"``: a relative clause's ``who`` stands for its
+    noun, who holds the words; not when the noun is itself quoted (``a "liar" who was not
+    "honest"``) or the clause has a second subject (``which Kerr claims showed``)."""
+    if clause.dep_ != "relcl" or subject.lower_ not in _RELATIVE_PRONOUNS:
+        return False
+    if sum(1 for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")) > 1:
+        return False
+    return not reader.quoted[clause.head.i] and _can_speak(clause.head)
 
 _CLAIM_NOUNS = cues.UTTERANCE_NOUNS | words("stance_nouns")
 

@@ -378,6 +378,7 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange |
             "for", "about", "to", "of", "on", "against"
         ):
             start, end = cues.trim(doc, child.left_edge.i, min(child.right_edge.i + 1, sentence.end))
+            end = _before_a_speaker_clause(child, end)
             if child.dep_ == "prep":
                 start = child.i + 1
                 if judged and child.lower_ in ("for", "of") and any(g.dep_ == "pobj" for g in child.children):
@@ -387,6 +388,16 @@ def _object_of(reader: Reader, verb: Token, sentence: SpacySpan) -> TokenRange |
             if end > start and not any(reader.quoted[i] for i in range(start, end)):
                 return TokenRange(start, end)
     return None
+
+
+def _before_a_speaker_clause(head: Token, end: int) -> int:
+    """``criticised a union leader who said the feud was harming government``: what the leader
+    said is the leader's own quote; the object ends where the clause of a speaker begins."""
+    for token in head.subtree:
+        if token.dep_ == "relcl" and cues.is_speech_verb(token) and any(
+                c.dep_ == "ccomp" for c in token.children) and token.left_edge.i > head.left_edge.i:
+            return min(end, token.left_edge.i)
+    return end
 
 
 def _according_to_sentence(reader: Reader, sentence: SpacySpan, covered: bytearray) -> Draft | None:
