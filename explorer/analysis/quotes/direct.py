@@ -862,8 +862,9 @@ def _headline_name(reader: Reader, first: int) -> TokenRange | None:
 def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
     """No cue word: the subject of the main clause the quote sits in (``X referred to Y as "..."``).
 
-    The outermost subject wins over those of complement and adverbial clauses. But a quote inside someone's claim or statement is the claimant's
-    (``They challenged his claim that he would be "neutral"``: his), as PolNeAR annotates it,
+    The outermost subject wins over those of complement and adverbial clauses. But a quote
+    inside someone's claim or statement is the claimant's (``They challenged his claim that
+    he would be "neutral"``: his), as PolNeAR annotates it,
     and one in a relative clause is about that clause's own subject or noun (``one in which he
     took credit for "..."``, ``Okafor, who cast herself as the "healer"``).
     """
@@ -905,6 +906,7 @@ def _relative_of_a_speaker(reader: Reader, clause: Token, subject: Token) -> boo
     if sum(1 for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")) > 1:
         return False
     return not reader.quoted[clause.head.i] and _can_speak(clause.head)
+
 
 _CLAIM_NOUNS = cues.UTTERANCE_NOUNS | words("stance_nouns")
 
