@@ -212,3 +212,18 @@ def test_several_of_a_group_are_named_as_part_of_it(analyze_text):
     )
     speaker = speaker_of(doc, "worried about the property surcharge")
     assert speaker.name == "several of the Labour backbenchers" and speaker.kind == "group"
+
+
+def test_a_relative_clause_cue_holding_the_quote_is_its_own_speakers(analyze_text):
+    # "described" reports what its own subject said of the measure, not what Marlow said
+    doc = analyze_text("Jon Marlow spoke on Monday. Marlow said he had voted for the measure, which he described "
+                       "as “a small mercy” for farmers.")
+    quote = quote_holding(doc, "a small mercy")
+    assert quote.rule == "mixed.reported"
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "he"
+    assert name_of(doc, "a small mercy") == "Jon Marlow"
+    doc = analyze_text("Ruth Okafor said the council would back the bill, which Tom Beale called “a farce.”")
+    assert name_of(doc, "a farce") == "Tom Beale"
+    # a cue whose subject is the relative word reports what the outer speaker says of the noun
+    doc = analyze_text("Ann Lee said she wants a platform that calls for “a fair wage for all.”")
+    assert name_of(doc, "a fair wage") == "Ann Lee"

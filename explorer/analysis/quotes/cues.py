@@ -45,13 +45,17 @@ def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
 
 
 def outermost_cue(verb: Token, quoted) -> Token:
-    """``Israel said Clinton called for ...``: a cue inside another cue's clause reports the outer speaker."""
+    """``Israel said Clinton called for ...``: a cue inside another cue's clause reports the outer speaker.
+
+    A relative clause is a bound: in ``X said he backed the bill, which he called "a mercy"``
+    the words are what the relative clause's subject called the bill, so its cue keeps them.
+    """
     best, child, token = verb, verb, verb.head
     if (verb.dep_ == "conj" and not is_speech_verb(verb.head, with_thought=True)
             and any(c.dep_ == "nsubj" and not quoted[c.i] for c in verb.children)):
         return verb  # "She said A would fail, and when pressed, the mother replied": a turn of its own
     for _ in range(8):
-        if token.i == child.i or quoted[token.i]:
+        if token.i == child.i or quoted[token.i] or _own_relative_clause(child):
             break
         if child.dep_ == "ccomp" and is_speech_verb(token, with_thought=True):
             if _shown_speaking(child) is not None:
@@ -59,6 +63,19 @@ def outermost_cue(verb: Token, quoted) -> Token:
             best = token
         child, token = token, token.head
     return best
+
+
+_RELATIVE_WORDS = ("which", "whom", "who")
+
+
+def _own_relative_clause(clause: Token) -> bool:
+    """``the bill, which he called "a farce"``, ``Trump, whom she described as ...``: a relative
+    clause with a subject of its own, the relative word its object; unlike ``a platform that calls
+    for ...``, whose cue's subject is the noun the outer speaker reports on."""
+    if clause.dep_ != "relcl" or clause.left_edge.lower_ not in _RELATIVE_WORDS and not (
+            clause.left_edge.dep_ == "prep" and clause.doc[clause.left_edge.i + 1].lower_ in _RELATIVE_WORDS):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ not in (*_RELATIVE_WORDS, "that") for c in clause.children)
 
 
 def subject_of(verb: Token, quoted=None) -> Token | None:
