@@ -227,3 +227,12 @@ def test_a_relative_clause_cue_holding_the_quote_is_its_own_speakers(analyze_tex
     # a cue whose subject is the relative word reports what the outer speaker says of the noun
     doc = analyze_text("Ann Lee said she wants a platform that calls for “a fair wage for all.”")
     assert name_of(doc, "a fair wage") == "Ann Lee"
+
+
+def test_a_contrasting_clause_with_its_own_subject_is_its_subjects_account(analyze_text):
+    # the parse hangs "while Beale said" inside what Okafor suggested; the words are Beale's
+    doc = analyze_text("Okafor suggested that a mayor who dodges questions cannot lead, while Beale said that "
+                       "the “stakes are too high” for the city.")
+    quote = quote_holding(doc, "stakes are too high")
+    assert quote.rule == "mixed.reported"
+    assert name_of(doc, "stakes are too high") == "Beale"

@@ -55,7 +55,7 @@ def outermost_cue(verb: Token, quoted) -> Token:
             and any(c.dep_ == "nsubj" and not quoted[c.i] for c in verb.children)):
         return verb  # "She said A would fail, and when pressed, the mother replied": a turn of its own
     for _ in range(8):
-        if token.i == child.i or quoted[token.i] or _own_relative_clause(child):
+        if token.i == child.i or quoted[token.i] or _own_relative_clause(child) or _own_adverbial_clause(child):
             break
         if child.dep_ == "ccomp" and is_speech_verb(token, with_thought=True):
             if _shown_speaking(child) is not None:
@@ -76,6 +76,16 @@ def _own_relative_clause(clause: Token) -> bool:
             clause.left_edge.dep_ == "prep" and clause.doc[clause.left_edge.i + 1].lower_ in _RELATIVE_WORDS):
         return False
     return any(c.dep_ == "nsubj" and c.lower_ not in (*_RELATIVE_WORDS, "that") for c in clause.children)
+
+
+def _own_adverbial_clause(clause: Token) -> bool:
+    """``X suggested that ..., while Y said the stakes were "too high"``: a clause set beside
+    another with a subject of its own is that subject's account, not the outer speaker's."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "nsubj" and c.lower_ != "you" for c in clause.children) and any(
+        c.dep_ == "mark" and c.lower_ in _CONTRASTS for c in clause.children)
+
+
+_CONTRASTS = ("while", "whereas", "although", "though")
 
 
 def subject_of(verb: Token, quoted=None) -> Token | None:
