@@ -236,3 +236,14 @@ def test_a_contrasting_clause_with_its_own_subject_is_its_subjects_account(analy
     quote = quote_holding(doc, "stakes are too high")
     assert quote.rule == "mixed.reported"
     assert name_of(doc, "stakes are too high") == "Beale"
+
+
+def test_a_piece_someone_put_out_says_what_its_maker_says(analyze_text):
+    doc = analyze_text("Ada Voss is releasing a new ad that urges voters in Leeds to “send a message” to the banks.")
+    assert name_of(doc, "send a message") == "Ada Voss"
+    doc = analyze_text("A fundraising email sent out by Ada Voss on Tuesday warned of the “tough fight ahead” for the party.")
+    assert name_of(doc, "tough fight ahead") == "Ada Voss"
+    # a report someone only holds up still speaks for itself
+    doc = analyze_text("The union held up a report, which warned that the mill would “close within a year.”")
+    quote = quote_holding(doc, "close within a year")
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "which"

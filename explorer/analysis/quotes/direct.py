@@ -313,12 +313,34 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
         return None
     if verb.tag_ == "VBG" and subject.pos_ == "NOUN" and not _can_speak(subject):
         subject = _speaker_between(reader, subject, verb) or subject
+    subject = _who_put_it_out(subject, marked) or subject
     speaker, role = speaker_and_role(reader, subject)
     draft = _from_verb_and_subject(reader, parts, verb, subject, speaker, role, first, last)
     relative = cues.relative_subject(verb)
     if relative is not None:
         draft.pointer = reader.char_range(relative.i, relative.i + 1)
     return draft
+
+
+_PUBLISHING_VERBS = words("publishing_verbs")
+
+
+def _who_put_it_out(subject: Token, marked) -> Token | None:
+    """``Sanders is releasing an ad that urges voters to "send a message"``, ``an email sent out by
+    Sanders warned``: a piece someone put out says what its maker says; the maker is the source."""
+    piece = subject.head.head if subject.lower_ in ("that", "which") and subject.head.dep_ == "relcl" else subject
+    if piece.pos_ != "NOUN" or piece.lemma_.lower() in ROLE_WORDS_PERSON or piece.lemma_.lower() in ROLE_WORDS_ORGANISATION:
+        return None
+    if piece.dep_ == "dobj" and piece.head.lemma_.lower() in _PUBLISHING_VERBS:
+        maker = cues.subject_of(piece.head, marked)
+        return maker if maker is not None and maker.pos_ in ("PROPN", "NOUN") and _can_speak(maker) else None
+    for acl in piece.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _PUBLISHING_VERBS:
+            agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+            maker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if maker is not None and _can_speak(maker):
+                return maker
+    return None
 
 
 def _speaker_between(reader: Reader, subject: Token, verb: Token) -> Token | None:
