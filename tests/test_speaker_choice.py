@@ -247,3 +247,14 @@ def test_a_piece_someone_put_out_says_what_its_maker_says(analyze_text):
     doc = analyze_text("The union held up a report, which warned that the mill would “close within a year.”")
     quote = quote_holding(doc, "close within a year")
     assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "which"
+
+
+def test_a_share_of_those_polled_answers_through_the_poll(analyze_text):
+    doc = analyze_text("In a new Courier poll, 75 percent of Labour members said “most councillors” cannot be trusted.")
+    assert name_of(doc, "most councillors") == "new Courier poll"
+    doc = analyze_text("A fresh poll shows how hard the race will be: six in 10 voters said the party should pick "
+                       "“the most popular leader.”")
+    assert name_of(doc, "the most popular leader") == "A fresh poll"
+    # with no poll in the sentence the share itself is the source
+    doc = analyze_text("Only 52 percent of voters agreed that Okafor is in “good health.”")
+    assert name_of(doc, "good health") == "Only 52 percent of voters"

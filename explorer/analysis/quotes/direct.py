@@ -314,6 +314,7 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
     if verb.tag_ == "VBG" and subject.pos_ == "NOUN" and not _can_speak(subject):
         subject = _speaker_between(reader, subject, verb) or subject
     subject = _who_put_it_out(subject, marked) or subject
+    subject = _poll_of_a_share(reader, subject) or subject
     speaker, role = speaker_and_role(reader, subject)
     draft = _from_verb_and_subject(reader, parts, verb, subject, speaker, role, first, last)
     relative = cues.relative_subject(verb)
@@ -341,6 +342,21 @@ def _who_put_it_out(subject: Token, marked) -> Token | None:
             if maker is not None and _can_speak(maker):
                 return maker
     return None
+
+
+def _poll_of_a_share(reader: Reader, subject: Token) -> Token | None:
+    """``In a Post-ABC poll, 75 percent of Republicans said ...``, ``a new poll shows ...: six in
+    10 voters said``: a share of those asked answers only through the poll, which is the source."""
+    words = list(subject.subtree)
+    share = any(t.lower_ in ("percent", "%") for t in words) or any(
+        t.lower_ == "in" and t.i > 0 and t.nbor(-1).like_num and t.i + 1 < len(t.doc) and t.nbor(1).like_num
+        for t in words)
+    if not share:
+        return None
+    sentence = reader.sentence_of(subject.i)
+    polls = [t for t in reader.doc[sentence.start : subject.left_edge.i]
+             if t.pos_ == "NOUN" and t.lemma_.lower() in ("poll", "survey") and not reader.quoted[t.i]]
+    return polls[-1] if polls else None
 
 
 def _speaker_between(reader: Reader, subject: Token, verb: Token) -> Token | None:
