@@ -224,6 +224,8 @@ def test_a_relative_clause_cue_holding_the_quote_is_its_own_speakers(analyze_tex
     assert name_of(doc, "a small mercy") == "Jon Marlow"
     doc = analyze_text("Ruth Okafor said the council would back the bill, which Tom Beale called “a farce.”")
     assert name_of(doc, "a farce") == "Tom Beale"
+    doc = analyze_text("Voss said the rule was fair, to which Beale interjected: “It is just not true.”")
+    assert name_of(doc, "It is just not true") == "Beale"
     # a cue whose subject is the relative word reports what the outer speaker says of the noun
     doc = analyze_text("Ann Lee said she wants a platform that calls for “a fair wage for all.”")
     assert name_of(doc, "a fair wage") == "Ann Lee"

@@ -72,8 +72,11 @@ def _own_relative_clause(clause: Token) -> bool:
     """``the bill, which he called "a farce"``, ``Trump, whom she described as ...``: a relative
     clause with a subject of its own, the relative word its object; unlike ``a platform that calls
     for ...``, whose cue's subject is the noun the outer speaker reports on."""
-    if clause.dep_ != "relcl" or clause.left_edge.lower_ not in _RELATIVE_WORDS and not (
-            clause.left_edge.dep_ == "prep" and clause.doc[clause.left_edge.i + 1].lower_ in _RELATIVE_WORDS):
+    edge = clause.left_edge
+    after_preposition = edge.dep_ == "prep" and clause.doc[edge.i + 1].lower_ in _RELATIVE_WORDS
+    # "..., to which Beale interjected:": the parse may hang such a clause as an adverbial one
+    if not (clause.dep_ == "relcl" and (edge.lower_ in _RELATIVE_WORDS or after_preposition)
+            or clause.dep_ == "advcl" and after_preposition):
         return False
     return any(c.dep_ == "nsubj" and c.lower_ not in (*_RELATIVE_WORDS, "that") for c in clause.children)
 
