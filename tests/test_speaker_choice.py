@@ -260,3 +260,18 @@ def test_a_share_of_those_polled_answers_through_the_poll(analyze_text):
     # with no poll in the sentence the share itself is the source
     doc = analyze_text("Only 52 percent of voters agreed that Okafor is in “good health.”")
     assert name_of(doc, "good health") == "Only 52 percent of voters"
+
+
+def test_quoted_words_in_what_someones_remark_says_are_the_owners(analyze_text):
+    doc = analyze_text("The council met on Monday. Members attacked Ruth Okafor over her assertion during the "
+                       "debate that “we are where we need to be” on housing.")
+    quote = quote_holding(doc, "where we need to be")
+    assert quote.rule == "mixed.reported"
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "her"
+    assert name_of(doc, "where we need to be") == "Ruth Okafor"
+    doc = analyze_text("The councillors say they are not avoiding Voss, who has been hurt by Tom Beale’s assertion "
+                       "that her actions were “extremely careless.”")
+    assert name_of(doc, "extremely careless") == "Tom Beale"
+    # a remark judged by the quoted words is not what the remark said
+    doc = analyze_text("The fact-checkers said that Beale’s statement was “true.”")
+    assert name_of(doc, "true") == "the fact-checkers"

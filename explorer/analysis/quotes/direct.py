@@ -111,6 +111,12 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     named = _name_before_dashes(reader, group)
     if named is not None:
         return Draft("direct", parts, "direct.dash_credit", speaker=named)
+    owned = _owned_utterance(reader, first) if _embedded(reader, group) else None
+    if owned is not None:
+        noun, owner = owned
+        start, end = cues.trim(reader.doc, noun.i + 1, max(noun.right_edge.i, last) + 1)
+        return Draft("mixed", [reader.char_range(start, end)], "mixed.reported",
+                     cue=reader.char_range(noun.i, noun.i + 1), speaker=cues.mention_tokens(owner))
     for with_thought in (False, True):
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
@@ -342,6 +348,38 @@ def _who_put_it_out(subject: Token, marked) -> Token | None:
             if maker is not None and _can_speak(maker):
                 return maker
     return None
+
+
+_OWNERS = ("his", "her", "their")
+
+
+def _owned_utterance(reader: Reader, first: int) -> tuple[Token, Token] | None:
+    """``came under fire over her assertion that "we are where we need to be"``: quoted words
+    just after someone's claim or remark are what it says, the owner's, whoever the sentence's
+    cue verb belongs to; a cue verb between (``his claim that X said "..."``) frames them instead.
+    Read by position, since the parse often hangs the noun's clause on the verb."""
+    sentence = reader.sentence_of(first)
+    for token in reversed(reader.doc[max(sentence.start, first - _OWNED_UTTERANCE_REACH) : first]):
+        if reader.quoted[token.i] or token.text in (";", ":", "—", "–", "(", ")"):
+            return None
+        if cues.is_speech_verb(token, with_thought=True):
+            return None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in cues.UTTERANCE_NOUNS:
+            if token.dep_ == "pobj" and token.head.lower_ in ("in", "during"):
+                return None  # "saying in his statement that ...": where the cue's words were said
+            owner = next((c for c in token.children if c.dep_ == "poss" and not reader.quoted[c.i]
+                          and (c.pos_ == "PROPN" or c.lower_ in _OWNERS)), None)
+            between = reader.doc[token.i + 1 : first]
+            # what the noun says opens with "that" or "to" (her promise to be "neutral"); in
+            # 'his statement was "true"' or 'called her remarks "a wake-up call"' the words judge it
+            opens = any(t.lower_ == "that" and t.dep_ == "mark" or t.lower_ == "to" and t.dep_ == "aux"
+                        for t in between)
+            return (token, owner) if owner is not None and opens else None
+    return None
+
+
+_OWNED_UTTERANCE_REACH = 9
+"""How many words may stand between the noun and the quote (``her comments before a committee that``)."""
 
 
 def _poll_of_a_share(reader: Reader, subject: Token) -> Token | None:
