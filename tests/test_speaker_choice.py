@@ -275,3 +275,10 @@ def test_quoted_words_in_what_someones_remark_says_are_the_owners(analyze_text):
     # a remark judged by the quoted words is not what the remark said
     doc = analyze_text("The fact-checkers said that Beale’s statement was “true.”")
     assert name_of(doc, "true") == "the fact-checkers"
+
+
+def test_a_time_clause_with_its_own_speaker_keeps_its_cue(analyze_text):
+    # the parse hangs "after a woman told him" inside what Beale is assuring voters of
+    doc = analyze_text("Tom Beale is assuring voters he is tough enough to lead after a woman in Leeds told him "
+                       "she worries he is “too nice” to beat his rivals.")
+    assert name_of(doc, "too nice") == "a woman"

@@ -82,13 +82,15 @@ def _own_relative_clause(clause: Token) -> bool:
 
 
 def _own_adverbial_clause(clause: Token) -> bool:
-    """``X suggested that ..., while Y said the stakes were "too high"``: a clause set beside
-    another with a subject of its own is that subject's account, not the outer speaker's."""
+    """``X suggested that ..., while Y said the stakes were "too high"``, ``X is assuring voters
+    he is tough after a woman told him he is "too nice"``: a clause set beside another, with a
+    subject of its own, is that subject's account, not the outer speaker's. Not a generic
+    "you" (``when you start calling them "terrorists"`` is still the speaker's), nor "if"."""
     return clause.dep_ == "advcl" and any(c.dep_ == "nsubj" and c.lower_ != "you" for c in clause.children) and any(
-        c.dep_ == "mark" and c.lower_ in _CONTRASTS for c in clause.children)
+        c.dep_ == "mark" and c.lower_ in _SIDE_CLAUSE_MARKS for c in clause.children)
 
 
-_CONTRASTS = ("while", "whereas", "although", "though")
+_SIDE_CLAUSE_MARKS = ("while", "whereas", "although", "though", "after", "when", "because", "before", "since")
 
 
 def subject_of(verb: Token, quoted=None) -> Token | None:
