@@ -90,7 +90,7 @@ def _own_adverbial_clause(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in _SIDE_CLAUSE_MARKS for c in clause.children)
 
 
-_SIDE_CLAUSE_MARKS = ("while", "whereas", "although", "though", "after", "when", "because", "before", "since")
+_SIDE_CLAUSE_MARKS = words("side_clause_marks")
 
 
 def subject_of(verb: Token, quoted=None) -> Token | None:
