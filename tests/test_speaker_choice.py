@@ -246,3 +246,73 @@ def test_a_document_read_out_between_two_passages_is_their_source(analyze_text):
     quote = quote_holding(doc, "took notes")
     assert quote.rule == "direct.interrupted"
     assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "the statement"
+
+
+def test_a_relative_clause_cue_holding_the_quote_is_its_own_speakers(analyze_text):
+    # "described" reports what its own subject said of the measure, not what Marlow said
+    doc = analyze_text("Jon Marlow spoke on Monday. Marlow said he had voted for the measure, which he described "
+                       "as “a small mercy” for farmers.")
+    quote = quote_holding(doc, "a small mercy")
+    assert quote.rule == "mixed.reported"
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "he"
+    assert name_of(doc, "a small mercy") == "Jon Marlow"
+    doc = analyze_text("Ruth Okafor said the council would back the bill, which Tom Beale called “a farce.”")
+    assert name_of(doc, "a farce") == "Tom Beale"
+    doc = analyze_text("Voss said the rule was fair, to which Beale interjected: “It is just not true.”")
+    assert name_of(doc, "It is just not true") == "Beale"
+    # a cue whose subject is the relative word reports what the outer speaker says of the noun
+    doc = analyze_text("Ann Lee said she wants a platform that calls for “a fair wage for all.”")
+    assert name_of(doc, "a fair wage") == "Ann Lee"
+
+
+def test_a_contrasting_clause_with_its_own_subject_is_its_subjects_account(analyze_text):
+    # the parse hangs "while Beale said" inside what Okafor suggested; the words are Beale's
+    doc = analyze_text("Okafor suggested that a mayor who dodges questions cannot lead, while Beale said that "
+                       "the “stakes are too high” for the city.")
+    quote = quote_holding(doc, "stakes are too high")
+    assert quote.rule == "mixed.reported"
+    assert name_of(doc, "stakes are too high") == "Beale"
+
+
+def test_a_piece_someone_put_out_says_what_its_maker_says(analyze_text):
+    doc = analyze_text("Ada Voss is releasing a new ad that urges voters in Leeds to “send a message” to the banks.")
+    assert name_of(doc, "send a message") == "Ada Voss"
+    doc = analyze_text("A fundraising email sent out by Ada Voss on Tuesday warned of the “tough fight ahead” for the party.")
+    assert name_of(doc, "tough fight ahead") == "Ada Voss"
+    # a report someone only holds up still speaks for itself
+    doc = analyze_text("The union held up a report, which warned that the mill would “close within a year.”")
+    quote = quote_holding(doc, "close within a year")
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "which"
+
+
+def test_a_share_of_those_polled_answers_through_the_poll(analyze_text):
+    doc = analyze_text("In a new Courier poll, 75 percent of Labour members said “most councillors” cannot be trusted.")
+    assert name_of(doc, "most councillors") == "new Courier poll"
+    doc = analyze_text("A fresh poll shows how hard the race will be: six in 10 voters said the party should pick "
+                       "“the most popular leader.”")
+    assert name_of(doc, "the most popular leader") == "A fresh poll"
+    # with no poll in the sentence the share itself is the source
+    doc = analyze_text("Only 52 percent of voters agreed that Okafor is in “good health.”")
+    assert name_of(doc, "good health") == "Only 52 percent of voters"
+
+
+def test_quoted_words_in_what_someones_remark_says_are_the_owners(analyze_text):
+    doc = analyze_text("The council met on Monday. Members attacked Ruth Okafor over her assertion during the "
+                       "debate that “we are where we need to be” on housing.")
+    quote = quote_holding(doc, "where we need to be")
+    assert quote.rule == "mixed.reported"
+    assert doc.text[quote.speaker_mention.start : quote.speaker_mention.end] == "her"
+    assert name_of(doc, "where we need to be") == "Ruth Okafor"
+    doc = analyze_text("The councillors say they are not avoiding Voss, who has been hurt by Tom Beale’s assertion "
+                       "that her actions were “extremely careless.”")
+    assert name_of(doc, "extremely careless") == "Tom Beale"
+    # a remark judged by the quoted words is not what the remark said
+    doc = analyze_text("The fact-checkers said that Beale’s statement was “true.”")
+    assert name_of(doc, "true") == "the fact-checkers"
+
+
+def test_a_time_clause_with_its_own_speaker_keeps_its_cue(analyze_text):
+    # the parse hangs "after a woman told him" inside what Beale is assuring voters of
+    doc = analyze_text("Tom Beale is assuring voters he is tough enough to lead after a woman in Leeds told him "
+                       "she worries he is “too nice” to beat his rivals.")
+    assert name_of(doc, "too nice") == "a woman"

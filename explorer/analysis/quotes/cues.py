@@ -45,13 +45,17 @@ def is_speech_verb(token: Token, *, with_thought: bool = False) -> bool:
 
 
 def outermost_cue(verb: Token, quoted) -> Token:
-    """``Israel said Clinton called for ...``: a cue inside another cue's clause reports the outer speaker."""
+    """``Israel said Clinton called for ...``: a cue inside another cue's clause reports the outer speaker.
+
+    A relative clause is a bound: in ``X said he backed the bill, which he called "a mercy"``
+    the words are what the relative clause's subject called the bill, so its cue keeps them.
+    """
     best, child, token = verb, verb, verb.head
     if (verb.dep_ == "conj" and not is_speech_verb(verb.head, with_thought=True)
             and any(c.dep_ == "nsubj" and not quoted[c.i] for c in verb.children)):
         return verb  # "She said A would fail, and when pressed, the mother replied": a turn of its own
     for _ in range(8):
-        if token.i == child.i or quoted[token.i]:
+        if token.i == child.i or quoted[token.i] or _own_relative_clause(child) or _own_adverbial_clause(child):
             break
         if child.dep_ == "ccomp" and is_speech_verb(token, with_thought=True):
             if _shown_speaking(child) is not None:
@@ -59,6 +63,34 @@ def outermost_cue(verb: Token, quoted) -> Token:
             best = token
         child, token = token, token.head
     return best
+
+
+_RELATIVE_WORDS = ("which", "whom", "who")
+
+
+def _own_relative_clause(clause: Token) -> bool:
+    """``the bill, which he called "a farce"``, ``Trump, whom she described as ...``: a relative
+    clause with a subject of its own, the relative word its object; unlike ``a platform that calls
+    for ...``, whose cue's subject is the noun the outer speaker reports on."""
+    edge = clause.left_edge
+    after_preposition = edge.dep_ == "prep" and clause.doc[edge.i + 1].lower_ in _RELATIVE_WORDS
+    # "..., to which Beale interjected:": the parse may hang such a clause as an adverbial one
+    if not (clause.dep_ == "relcl" and (edge.lower_ in _RELATIVE_WORDS or after_preposition)
+            or clause.dep_ == "advcl" and after_preposition):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ not in (*_RELATIVE_WORDS, "that") for c in clause.children)
+
+
+def _own_adverbial_clause(clause: Token) -> bool:
+    """``X suggested that ..., while Y said the stakes were "too high"``, ``X is assuring voters
+    he is tough after a woman told him he is "too nice"``: a clause set beside another, with a
+    subject of its own, is that subject's account, not the outer speaker's. Not a generic
+    "you" (``when you start calling them "terrorists"`` is still the speaker's), nor "if"."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "nsubj" and c.lower_ != "you" for c in clause.children) and any(
+        c.dep_ == "mark" and c.lower_ in _SIDE_CLAUSE_MARKS for c in clause.children)
+
+
+_SIDE_CLAUSE_MARKS = words("side_clause_marks")
 
 
 def subject_of(verb: Token, quoted=None) -> Token | None:

@@ -111,6 +111,12 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
     named = _name_before_dashes(reader, group)
     if named is not None:
         return Draft("direct", parts, "direct.dash_credit", speaker=named)
+    owned = _owned_utterance(reader, first) if _embedded(reader, group) else None
+    if owned is not None:
+        noun, owner = owned
+        start, end = cues.trim(reader.doc, noun.i + 1, max(noun.right_edge.i, last) + 1)
+        return Draft("mixed", [reader.char_range(start, end)], "mixed.reported",
+                     cue=reader.char_range(noun.i, noun.i + 1), speaker=cues.mention_tokens(owner))
     for with_thought in (False, True):
         verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
@@ -361,6 +367,8 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
         return None
     if verb.tag_ == "VBG" and subject.pos_ == "NOUN" and not _can_speak(subject):
         subject = _speaker_between(reader, subject, verb) or subject
+    subject = _who_put_it_out(subject, marked) or subject
+    subject = _poll_of_a_share(reader, subject) or subject
     speaker, role = speaker_and_role(reader, subject)
     draft = _from_verb_and_subject(reader, parts, verb, subject, speaker, role, first, last)
     relative = cues.relative_subject(verb)
@@ -375,6 +383,74 @@ def _closing_before(reader: Reader, verb: Token, first: int, last: int) -> int:
     if verb.i > last or verb.i < first:
         return last
     return next((i for i in range(verb.i - 1, first - 1, -1) if reader.quoted[i]), last)
+
+
+_PUBLISHING_VERBS = words("publishing_verbs")
+
+
+def _who_put_it_out(subject: Token, marked) -> Token | None:
+    """``Sanders is releasing an ad that urges voters to "send a message"``, ``an email sent out by
+    Sanders warned``: a piece someone put out says what its maker says; the maker is the source."""
+    piece = subject.head.head if subject.lower_ in ("that", "which") and subject.head.dep_ == "relcl" else subject
+    if piece.pos_ != "NOUN" or piece.lemma_.lower() in ROLE_WORDS_PERSON or piece.lemma_.lower() in ROLE_WORDS_ORGANISATION:
+        return None
+    if piece.dep_ == "dobj" and piece.head.lemma_.lower() in _PUBLISHING_VERBS:
+        maker = cues.subject_of(piece.head, marked)
+        return maker if maker is not None and maker.pos_ in ("PROPN", "NOUN") and _can_speak(maker) else None
+    for acl in piece.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _PUBLISHING_VERBS:
+            agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+            maker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if maker is not None and _can_speak(maker):
+                return maker
+    return None
+
+
+_OWNERS = ("his", "her", "their")
+
+
+def _owned_utterance(reader: Reader, first: int) -> tuple[Token, Token] | None:
+    """``came under fire over her assertion that "we are where we need to be"``: quoted words
+    just after someone's claim or remark are what it says, the owner's, whoever the sentence's
+    cue verb belongs to; a cue verb between (``his claim that X said "..."``) frames them instead.
+    Read by position, since the parse often hangs the noun's clause on the verb."""
+    sentence = reader.sentence_of(first)
+    for token in reversed(reader.doc[max(sentence.start, first - _OWNED_UTTERANCE_REACH) : first]):
+        if reader.quoted[token.i] or token.text in (";", ":", "—", "–", "(", ")"):
+            return None
+        if cues.is_speech_verb(token, with_thought=True):
+            return None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in cues.UTTERANCE_NOUNS:
+            if token.dep_ == "pobj" and token.head.lower_ in ("in", "during"):
+                return None  # "saying in his statement that ...": where the cue's words were said
+            owner = next((c for c in token.children if c.dep_ == "poss" and not reader.quoted[c.i]
+                          and (c.pos_ == "PROPN" or c.lower_ in _OWNERS)), None)
+            between = reader.doc[token.i + 1 : first]
+            # what the noun says opens with "that" or "to" (her promise to be "neutral"); in
+            # 'his statement was "true"' or 'called her remarks "a wake-up call"' the words judge it
+            opens = any(t.lower_ == "that" and t.dep_ == "mark" or t.lower_ == "to" and t.dep_ == "aux"
+                        for t in between)
+            return (token, owner) if owner is not None and opens else None
+    return None
+
+
+_OWNED_UTTERANCE_REACH = 9
+"""How many words may stand between the noun and the quote (``her comments before a committee that``)."""
+
+
+def _poll_of_a_share(reader: Reader, subject: Token) -> Token | None:
+    """``In a Post-ABC poll, 75 percent of Republicans said ...``, ``a new poll shows ...: six in
+    10 voters said``: a share of those asked answers only through the poll, which is the source."""
+    words = list(subject.subtree)
+    share = any(t.lower_ in ("percent", "%") for t in words) or any(
+        t.lower_ == "in" and t.i > 0 and t.nbor(-1).like_num and t.i + 1 < len(t.doc) and t.nbor(1).like_num
+        for t in words)
+    if not share:
+        return None
+    sentence = reader.sentence_of(subject.i)
+    polls = [t for t in reader.doc[sentence.start : subject.left_edge.i]
+             if t.pos_ == "NOUN" and t.lemma_.lower() in ("poll", "survey") and not reader.quoted[t.i]]
+    return polls[-1] if polls else None
 
 
 def _speaker_between(reader: Reader, subject: Token, verb: Token) -> Token | None:
