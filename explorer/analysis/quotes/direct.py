@@ -8,30 +8,34 @@ speaker (a floating quote). The rule that fired names the quote's ``rule``.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from explorer.analysis.entities.first_names import is_first_name
-from explorer.analysis.entities.mentions import KNOWN_BODIES, PARTIES
-from explorer.analysis.gazetteer import lookup, lookup_town
 from explorer.analysis.lexicons import words
-from explorer.analysis.names import TITLES
 from explorer.analysis.quotes import cues, verb_cues
 from explorer.analysis.quotes.draft import Draft, Reader
+from explorer.analysis.quotes.layout_credits import (
+    affiliated_name_line,
+    colon_in_sentence,
+    colon_intro_line,
+    credit_end,
+    dash_credit,
+    heading_label_of_no_one,
+    headline_name,
+    name_before_dashes,
+    person_before_colon,
+    tokens_before,
+)
 from explorer.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
-    DOCUMENT_WORDS,
-    ROLE_ABBREVIATIONS,
-    ROLE_DETERMINERS,
     ROLE_WORDS_ORGANISATION,
     ROLE_WORDS_PERSON,
 )
-from explorer.analysis.quotes.marks import DOUBLE_MARKS, Passage
+from explorer.analysis.quotes.marks import Passage
+from explorer.analysis.quotes.speaker_span import can_speak, cue_span, cue_verbs, speaker_and_role
 from explorer.analysis.quotes.transcripts import turn_label
-from explorer.analysis.token_range import TokenRange
 
 _INTERRUPTION_MAX_TOKENS = 12
 _FLOAT_MAX_LINES = 3
@@ -86,29 +90,24 @@ def _quote_tokens(reader: Reader, group: list[Passage]) -> tuple[int, int]:
     return reader.token_at(group[0].start), reader.token_at(group[-1].end - 1)
 
 
-def _cue_verbs(reader: Reader, sentences: list[SpacySpan], *, with_thought: bool) -> list[Token]:
-    return [t for s in sentences for t in s
-            if not reader.quoted[t.i] and cues.is_speech_verb(t, with_thought=with_thought)]
-
-
 def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | None) -> Draft:
     """Find the cue and speaker of one quoted group, trying each rule in turn."""
     parts = [(p.start, p.end) for p in group]
     first, last = _quote_tokens(reader, group)
     sentences = _sentences_around(reader, group)
-    if _heading_label_of_no_one(reader, first):
+    if heading_label_of_no_one(reader, first):
         return Draft("direct", parts, "direct.unattributed")
-    named = _person_before_colon(_tokens_before(reader, first)) or _affiliated_name_line(reader, first)
+    named = person_before_colon(tokens_before(reader, first)) or affiliated_name_line(reader, first)
     if named is not None:
         return Draft("direct", parts, "direct.colon_intro", speaker=named)
     verdict = _verdict_of(reader, last)
     if verdict is not None:
         return Draft("direct", parts, "direct.verdict_of", cue=verdict[0], speaker=verdict[1])
-    named = _headline_name(reader, first)
+    named = headline_name(reader, first)
     if named is not None:
         kind = "mixed" if _embedded(reader, group) else "direct"
         return Draft(kind, parts, f"{kind}.headline_name", speaker=named)
-    named = _name_before_dashes(reader, group)
+    named = name_before_dashes(reader, group)
     if named is not None:
         return Draft("direct", parts, "direct.dash_credit", speaker=named)
     owned = _owned_utterance(reader, first) if _embedded(reader, group) else None
@@ -118,7 +117,7 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         return Draft("mixed", [reader.char_range(start, end)], "mixed.reported",
                      cue=reader.char_range(noun.i, noun.i + 1), speaker=cues.mention_tokens(owner))
     for with_thought in (False, True):
-        verbs = _cue_verbs(reader, sentences, with_thought=with_thought)
+        verbs = cue_verbs(reader, sentences, with_thought=with_thought)
         if verbs:
             tag = _closing_tag(reader, group, verbs, first, last)
             # a cue in a relative clause ("Nothing the president said ...") rarely frames the quote
@@ -131,10 +130,10 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
             draft = _from_verb(reader, parts, verb, first, last, outermost=tag is None)
             if draft is not None:
                 return _reported_by_someone_else(reader, sentences, verb, draft)
-    credit = _dash_credit(reader, group)
+    credit = dash_credit(reader, group)
     if credit is not None:
         # the words after a quote inside the quote, up to the mark the credit follows, are quoted too
-        parts[-1] = (parts[-1][0], _credit_end(reader, group[-1].end))
+        parts[-1] = (parts[-1][0], credit_end(reader, group[-1].end))
         return Draft("direct", parts, "direct.dash_credit", speaker=credit)
     according = None
     for sentence in sentences:
@@ -143,10 +142,10 @@ def attribute_direct(reader: Reader, group: list[Passage], previous: Draft | Non
         word, to, source = according
         return Draft("direct", parts, "direct.according_to", cue=reader.char_range(word.i, to.i + 1),
                      speaker=cues.mention_tokens(source))
-    colon = _colon_intro_line(reader, group)
+    colon = colon_intro_line(reader, group)
     if colon is not None:
         return Draft("direct", parts, "direct.colon_intro", cue=colon[0], speaker=colon[1])
-    colon = _colon_in_sentence(reader, group)
+    colon = colon_in_sentence(reader, group)
     if colon is not None:
         return Draft("direct", parts, "direct.colon_intro", speaker=colon)
     if _label_in_a_noun_phrase(reader, group):
@@ -365,7 +364,7 @@ def _from_verb(reader: Reader, parts: list[tuple[int, int]], verb: Token, first:
         subject = _name_after_quote(reader, last, verb.i)
     if subject is None:
         return None
-    if verb.tag_ == "VBG" and subject.pos_ == "NOUN" and not _can_speak(subject):
+    if verb.tag_ == "VBG" and subject.pos_ == "NOUN" and not can_speak(subject):
         subject = _speaker_between(reader, subject, verb) or subject
     subject = _who_put_it_out(subject, marked) or subject
     subject = _poll_of_a_share(reader, subject) or subject
@@ -396,12 +395,12 @@ def _who_put_it_out(subject: Token, marked) -> Token | None:
         return None
     if piece.dep_ == "dobj" and piece.head.lemma_.lower() in _PUBLISHING_VERBS:
         maker = cues.subject_of(piece.head, marked)
-        return maker if maker is not None and maker.pos_ in ("PROPN", "NOUN") and _can_speak(maker) else None
+        return maker if maker is not None and maker.pos_ in ("PROPN", "NOUN") and can_speak(maker) else None
     for acl in piece.children:
         if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _PUBLISHING_VERBS:
             agent = next((c for c in acl.children if c.dep_ == "agent"), None)
             maker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if maker is not None and _can_speak(maker):
+            if maker is not None and can_speak(maker):
                 return maker
     return None
 
@@ -462,7 +461,7 @@ def _speaker_between(reader: Reader, subject: Token, verb: Token) -> Token | Non
             continue
         if token.pos_ == "PRON":
             continue  # "the surgeon gave no details of how he planned to ..., saying": the same one
-        if token.head.pos_ in ("VERB", "AUX") and token.lower_ not in cues._NOT_SPEAKERS and _can_speak(token):
+        if token.head.pos_ in ("VERB", "AUX") and token.lower_ not in cues._NOT_SPEAKERS and can_speak(token):
             return token
     return None
 
@@ -532,7 +531,7 @@ def _name_after_inverted_cue(reader: Reader, verb: Token) -> Token | None:
             return None
         if token.dep_ in _NAME_PARTS and token.head.i > token.i:
             continue  # "retired", "surgeon", "Rob": words of the name's phrase before its head
-        return token if token.pos_ == "PROPN" or token.pos_ == "NOUN" and _can_speak(token) else None
+        return token if token.pos_ == "PROPN" or token.pos_ == "NOUN" and can_speak(token) else None
     return None
 
 
@@ -548,84 +547,6 @@ def _name_after_quote(reader: Reader, last: int, verb: int) -> Token | None:
         if token.pos_ in ("VERB", "AUX"):
             return None
     return None
-
-
-def speaker_and_role(reader: Reader, subject: Token) -> tuple[TokenRange, str | None]:
-    """The name to credit and the role beside it: ``Chris Philp, the shadow home secretary``
-    or ``the mayor, Ruth Okafor`` both give the name as speaker and the noun as role."""
-    subject = cues.speaker_behind(subject)
-    appositive = cues.appositive_of(subject)
-    if appositive is None and cues.unnamed_description(subject):
-        return cues.mention_tokens(subject), None  # "one MP in a London seat": no name, no role
-    if appositive is None or reader.quoted[appositive.i] or appositive.pos_ not in ("NOUN", "PROPN"):
-        return _role_before_name(reader, subject)
-    name, role = subject, appositive
-    if subject.pos_ != "PROPN" and appositive.pos_ == "PROPN" or (
-        appositive.pos_ == "PROPN" and _has_article(subject) and not _has_article(appositive)
-    ):
-        name, role = appositive, subject  # "the mayor, Ruth Okafor"; "An SNP MP, Iona MacLeod"
-    if name.pos_ != "PROPN" or role.pos_ == "PROPN" and role.ent_type_ == "PERSON":
-        return cues.mention_tokens(subject), None
-    if role.lemma_.lower() in DOCUMENT_WORDS:
-        return cues.mention_tokens(name), None  # "a poll for the firm Perspective": no one's role
-    start, end = cues.mention_tokens(role)
-    while start < end and reader.doc[start].lower_ in ROLE_DETERMINERS:
-        start += 1
-    # as printed: "NFU's president", not "NFU 's president"
-    return cues.mention_tokens(name), reader.doc[start:end].text or None
-
-
-def _has_article(noun: Token) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in ("a", "an", "the") for child in noun.children)
-
-
-def _role_before_name(reader: Reader, subject: Token) -> tuple[TokenRange, str | None]:
-    """``Health minister Dr Anna Reid``, ``the housing charity Shelter``: the name to credit,
-    and the role or description written before it.
-
-    Without the split the whole phrase became the speaker's name, so "Health
-    minister Anna Reid" and a later "Anna Reid" were two people.
-    """
-    start, end = cues.mention_tokens(subject)
-    doc = reader.doc
-    double_barrelled = subject.is_title and subject.i >= 2 and doc[subject.i - 1].text == "-" \
-        and doc[subject.i - 2].pos_ == "PROPN"  # "Pryce-Davies", its second half tagged a noun
-    if subject.pos_ != "PROPN" and not double_barrelled or subject.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
-        return TokenRange(start, end), None
-    first = subject.i
-    role_words = ROLE_WORDS_PERSON | ROLE_ABBREVIATIONS
-    while first - 1 >= start:
-        if doc[first - 1].text == "-" and first - 2 >= start and not doc[first - 1].whitespace_ \
-                and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
-            first -= 2  # "Marja Quillinan-Meiland"
-        elif doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ in cues.NAME_DEPS \
-                and doc[first - 1].lower_ not in role_words:
-            first -= 1
-        else:
-            break
-    role = [t for t in doc[start:first] if t.lower_ not in ROLE_DETERMINERS]
-    # "housing charity Shelter", "US oil giant Exxon": lower-case words, maybe after a place
-    described = bool(role) and role[-1].is_lower and all(
-        t.is_lower and t.is_alpha or t.ent_type_ in ("GPE", "NORP") for t in role)
-    if not role or not (described or any(t.lemma_.lower() in role_words for t in role)):
-        return TokenRange(start, end), None
-    if role[-1].lower_ in TITLES and role[-1].lower_ not in ROLE_WORDS_PERSON:
-        return TokenRange(start, end), None  # "Mr Reid": a title, not a role
-    while role and role[-1].is_punct:
-        role.pop()
-    return TokenRange(first, end), doc[role[0].i : role[-1].i + 1].text
-
-
-def cue_span(reader: Reader, verb: Token) -> tuple[int, int]:
-    """The cue with its auxiliaries and particles: ``will say``, ``is to warn``, ``told``."""
-    start = verb.i
-    for child in verb.lefts:
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= start - 3:
-            start = min(start, child.i)
-    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.i - verb.head.i <= 3:
-        start = min(start, verb.head.i)
-    end = verb.i + 1
-    return reader.char_range(start, end)
 
 
 def _opens_quote(reader: Reader, i: int) -> bool:
@@ -688,253 +609,6 @@ def _content_before(reader: Reader, sentence: SpacySpan, stop: int) -> tuple[int
     return reader.char_range(start, end)
 
 
-def _colon_intro_line(reader: Reader, group: list[Passage]):
-    """A quote opening a line right after a line that ends ``X will say:``."""
-    line = reader.line_of(group[0].start)
-    if line <= 0 or reader.lines[line][0] != group[0].start:
-        return None
-    prev_end = reader.lines[line - 1][1]
-    if reader.text[prev_end - 1] != ":":
-        return None
-    sentence = reader.sentence_of(reader.token_at(prev_end - 1))
-    for verb in reversed(_cue_verbs(reader, [sentence], with_thought=True)):
-        subject = cues.subject_of(verb, reader.quoted)
-        if subject is not None:
-            return cue_span(reader, verb), cues.mention_tokens(subject)
-    for verb in (t for t in sentence if _presents_words(reader, t)):
-        subject = cues.subject_of(verb, reader.quoted)
-        if subject is not None and (_can_speak(subject) or subject.ent_type_ in ("PERSON", "ORG")):
-            return cue_span(reader, verb), cues.mention_tokens(subject)
-    return None
-
-
-_PRESENTED = frozenset(["following", "this", "these"])
-
-
-def _presents_words(reader: Reader, verb: Token) -> bool:
-    """``X made the following remark:``, ``X issued this statement:``: a verb that is no cue
-    word but whose object is an utterance, or the words that follow."""
-    if verb.pos_ not in ("VERB", "AUX") or reader.quoted[verb.i]:
-        return False
-    return any(c.dep_ == "dobj" and (c.lemma_.lower() in cues.UTTERANCE_NOUNS or c.lower_ in _PRESENTED
-                                     or any(d.lower_ in _PRESENTED for d in c.children))
-               for c in verb.children)
-
-
-_DASH = re.compile(r"\s*[―—–-]{1,2}\s*")
-
-
-def _dash_credit(reader: Reader, group: list[Passage]) -> TokenRange | None:
-    """``"..." ― Sonya Herridge``: a pull quote credited with a dash and a name."""
-    end = _credit_end(reader, group[-1].end)
-    dash = _DASH.match(reader.text, end)
-    below = False
-    if dash is None or reader.line_of(dash.end()) != reader.line_of(end):
-        dash, below = _dash_opening_next_line(reader, end), True
-    if dash is None:
-        return None
-    first = reader.token_at(dash.end())
-    tokens = []
-    for token in reader.doc[first : first + 5]:
-        if not tokens and token.i == first and _title_word(token.text.lstrip("-―—–")):
-            continue  # "-Governor Tom Reyes": the tokenizer keeps the dash on the role before the name
-        if token.pos_ != "PROPN" or reader.quoted[token.i]:
-            break
-        tokens.append(token)
-    if not tokens:
-        return None
-    after = tokens[-1].i + 1
-    if below and after < len(reader.doc) and not (reader.doc[after].is_punct or reader.doc[after].is_space):
-        return None  # "- Reyes signed the bill": a list item that opens with a name, no credit
-    return TokenRange(tokens[0].i, tokens[-1].i + 1)
-
-
-def _title_word(word: str) -> bool:
-    return word[:1].isupper() and (word.lower() in TITLES or word.lower() in ROLE_WORDS_PERSON)
-
-
-def _dash_opening_next_line(reader: Reader, end: int) -> re.Match | None:
-    """``"We cut the lists in half."`` then a paragraph ``- Lena Marsh.``: a fact check sets
-    each claim apart and credits it on the line below; the quote must end its own line."""
-    line = reader.line_of(end - 1)
-    if line + 1 >= len(reader.lines) or reader.text[end : reader.lines[line][1]].strip(" .\u00a0"):
-        return None
-    start = reader.lines[line + 1][0]
-    dash = _DASH.match(reader.text, start)
-    return dash if dash is not None and dash.start() == start else None
-
-
-_DASH_BEFORE = re.compile(r"(?:\s*(?:--|[―—–])|\s-)\s*$")
-_DASH_AFTER = re.compile(r"[,.]?\s*(?:--|[―—–])|[,.]?\s-\s")
-
-
-def _name_before_dashes(reader: Reader, group: list[Passage]) -> TokenRange | None:
-    """``including the former governor Tom Reyes -- "It is disqualifying ..." -- and ...``: a
-    quote set off by dashes right after a person's name is that person's, whoever the
-    sentence says spoke before the list."""
-    start, end = group[0].start, group[-1].end
-    line_start = reader.lines[reader.line_of(start)][0]
-    before = _DASH_BEFORE.search(reader.text, line_start, start)
-    if before is None or not group[-1].closed or _DASH_AFTER.match(reader.text, end) is None:
-        return None
-    name = reader.doc[reader.token_at(before.start() - 1)]
-    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or reader.quoted[name.i]:
-        return None
-    return speaker_and_role(reader, name)[0]
-
-
-_CLOSING_MARKS = ('"', "”", "''")
-
-
-def _credit_end(reader: Reader, end: int) -> int:
-    """Where a dash credit may follow the quote ending at ``end``: right there, or after a
-    closing mark later on the line when a quote inside the quote (``what he calls "hell"
-    than ...," ― Ana Ruiz``) cut the passage short."""
-    if _DASH.match(reader.text, end):
-        return end
-    line_end = reader.lines[reader.line_of(end - 1)][1]
-    rest = reader.text[end:line_end]
-    closing = max((rest.rfind(mark) for mark in _CLOSING_MARKS), default=-1)
-    if closing < 0 or any(mark in rest[:closing] for mark in DOUBLE_MARKS):
-        return end  # another quote opens first: a credit after it is that quote's
-    return end + closing + (2 if rest.startswith("''", closing) else 1)
-
-
-def _colon_in_sentence(reader: Reader, group: list[Passage]) -> TokenRange | None:
-    """``X delivered a blunt message: "..."``: the subject of the clause before the colon."""
-    first = reader.token_at(group[0].start)
-    index = reader.sentence_index(first)
-    start = reader.sentences[index].start
-    if index > 0 and first - start <= 1 and reader.doc[start - 1].text != "\n":
-        start = reader.sentences[index - 1].start
-    before = [t for t in reader.doc[start:first] if not t.is_space]
-    if not before or before[-1].text != ":" or "\n" in reader.doc[start:first].text:
-        return None
-    named = _person_before_colon(before)
-    if named is not None:
-        return named
-    verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and not reader.quoted[t.i]]
-    for verb in verbs:
-        subject = cues.subject_of(verb, reader.quoted)
-        if subject is not None and not reader.quoted[subject.i]:
-            return speaker_and_role(reader, subject)[0]
-    names = [t for t in before if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")]
-    if names and len(before) <= 8:
-        return cues.mention_tokens(names[0])
-    return None
-
-
-def _tokens_before(reader: Reader, first: int) -> list[Token]:
-    """Up to six tokens of the same line before token ``first``."""
-    tokens = []
-    for token in reversed(reader.doc[max(0, first - 6) : first]):
-        if "\n" in token.text:
-            break
-        if not token.is_space:
-            tokens.insert(0, token)
-    return tokens
-
-
-def _affiliated_name_line(reader: Reader, first: int) -> TokenRange | None:
-    """``Professor Helen Marsh, of the London School of Economics: "..."`` or ``Dr Kofi Mensah,
-    chief economist at Bridgeworks: "..."``: a line that opens with a person's name and their
-    affiliation or role, then a colon and the quote (a vox pop)."""
-    line = reader.line_of(reader.doc[first].idx)
-    if line < 0:
-        return None
-    tokens = [t for t in reader.doc[reader.token_at(reader.lines[line][0]) : first] if not t.is_space]
-    if len(tokens) < 4 or tokens[-1].text != ":" or any(reader.quoted[t.i] for t in tokens):
-        return None
-    comma = next((k for k, t in enumerate(tokens[:6]) if t.text == ","), None)
-    if comma is None:
-        return None
-    if tokens[comma + 1].lower_ not in ("of", "from", "at") and any(
-            t.pos_ in ("VERB", "AUX") for t in tokens[comma + 1 : -1]):
-        return None  # "Dr Kofi Mensah, chief economist at Bridgeworks:" is a label; "X, who said:" is not
-    name = [t for t in tokens[:comma] if t.ent_type_ == "PERSON"]
-    if not name or name[-1].i != tokens[comma - 1].i:
-        return None
-    return TokenRange(name[0].i, name[-1].i + 1)
-
-
-def _person_before_colon(before: list[Token]) -> TokenRange | None:
-    """``... - Frank Newport and Jim Harter: "..."``: people named right before the colon."""
-    if not before or before[-1].text != ":":
-        return None
-    names = before[-6:-1]
-    if not names or names[-1].ent_type_ != "PERSON":
-        return None
-    name, head = names[-1], names[-1].head
-    if name.dep_ == "pobj" and head.pos_ == "ADP" or name.dep_ in ("dobj", "dative") and cues.is_speech_verb(head):
-        return None  # "Lund wrote to Berg:", "added about Berg:", "told Berg:": who is addressed or discussed
-    start = names[-1].i
-    while start - 1 >= names[0].i and (
-        before[0].doc[start - 1].ent_type_ == "PERSON" or before[0].doc[start - 1].lower_ == "and"
-    ):
-        start -= 1
-    while start < names[-1].i and cues.CLOCK_TIME.match(before[0].doc[start].text):
-        start += 1  # "13:33 Thorne:": a live blog's time stamp, not part of the name
-    return TokenRange(start, names[-1].i + 1)
-
-
-def _heading_label_of_no_one(reader: Reader, first: int) -> bool:
-    """``17:10 Glasgow: 'too little'``, ``Charities: 'a turning point'``: a heading that labels
-    the entry with a place or a group sums up voices heard below; no one said it there."""
-    line = reader.line_of(reader.doc[first].idx)
-    if line < 0:
-        return False
-    tokens = [t for t in reader.doc[reader.token_at(reader.lines[line][0]) : first] if not t.is_space]
-    while tokens and cues.CLOCK_TIME.match(tokens[0].text):
-        tokens.pop(0)
-    if len(tokens) < 2 or len(tokens) > 4 or tokens[-1].text != ":":
-        return False
-    label = tokens[:-1]
-    if any(reader.quoted[t.i] or not t.is_title for t in label):
-        return False
-    text = " ".join(t.text for t in label)
-    if text.lower() in PARTIES or text.lower() in KNOWN_BODIES or is_first_name(label[0].text):
-        return False
-    group = len(label) == 1 and text.endswith("s") and not text.endswith("ss") and (
-        label[0].ent_type_ not in ("PERSON", "ORG")
-    )  # "Charities", "Landlords": a group heard from, not one voice
-    if not group and lookup(text) is None and lookup_town(text) is None:
-        return False
-    # "Thorne:" when the article names Richard Thorne or Mr Thorne: a surname, whatever the map says
-    doc = reader.doc
-    label_words = {t.text for t in label}
-    return not any(e.label_ in ("PERSON", "ORG") and len(e) > len(label)
-                   and label_words <= {t.text for t in e} for e in doc.ents) and not any(
-        t.text == label[0].text and t.i > 0 and doc[t.i - 1].lower_ in TITLES for t in doc)
-
-
-def _headline_name(reader: Reader, first: int) -> TokenRange | None:
-    """``Carson: Clinton ‘not fit to serve’``: a line that opens with a name and a colon.
-
-    Headlines credit a quote this way, with no verb; the quote must be on the same
-    line, after the colon.
-    """
-    line = reader.line_of(reader.doc[first].idx)
-    if line < 0:
-        return None
-    line_start = reader.lines[line][0]
-    tokens = [t for t in reader.doc[reader.token_at(line_start) : first] if not t.is_space]
-    colon = next((k for k, t in enumerate(tokens[:7]) if t.text == ":"), None)
-    if not colon:
-        return None
-    name = tokens[:colon]
-    if any(reader.quoted[t.i] or not t.text[:1].isupper() for t in name):
-        return None
-    if all(t.pos_ == "PROPN" for t in name) and any(t.ent_type_ in ("PERSON", "ORG") for t in name):
-        return TokenRange(name[0].i, name[-1].i + 1)
-    # "Lewandowski: ...": a lone surname is often tagged a common noun; it is a name
-    # if the article names a person or body with it ("Corey Lewandowski").
-    words = {t.text for t in name}
-    if any(e.label_ in ("PERSON", "ORG") and e.start > name[-1].i and words <= {t.text for t in e}
-           for e in reader.doc.ents):
-        return TokenRange(name[0].i, name[-1].i + 1)
-    return None
-
-
 def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
     """No cue word: the subject of the main clause the quote sits in (``X referred to Y as "..."``).
 
@@ -953,7 +627,7 @@ def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
         child, token = token, token.head
         owner = _owner_of_claim(token, child)
         if owner is not None and not reader.quoted[owner.i] and (
-                _can_speak(owner) or owner.is_title and owner.i != owner.sent.start):
+                can_speak(owner) or owner.is_title and owner.i != owner.sent.start):
             return owner  # "Voss's claim": the model may tag a surname a common noun
         if reader.quoted[token.i] or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -965,9 +639,9 @@ def _clause_subject(reader: Reader, group: list[Passage]) -> Token | None:
             return subject  # "Okafor, who cast herself as the "healer"": the one the clause is about
         if subject.lower_ not in cues._NOT_SPEAKERS:
             found = cues.speaker_behind(subject)
-            if innermost and token.dep_ == "relcl" and _can_speak(found):
+            if innermost and token.dep_ == "relcl" and can_speak(found):
                 return found  # "one in which he took credit for "...""
-    return found if found is not None and _can_speak(found) else None
+    return found if found is not None and can_speak(found) else None
 
 
 _RELATIVE_PRONOUNS = frozenset(["who", "that", "which"])
@@ -981,7 +655,7 @@ def _relative_of_a_speaker(reader: Reader, clause: Token, subject: Token) -> boo
         return False
     if sum(1 for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")) > 1:
         return False
-    return not reader.quoted[clause.head.i] and _can_speak(clause.head)
+    return not reader.quoted[clause.head.i] and can_speak(clause.head)
 
 
 _CLAIM_NOUNS = cues.UTTERANCE_NOUNS | words("stance_nouns")
@@ -997,20 +671,6 @@ def _owner_of_claim(noun: Token, clause: Token) -> Token | None:
     if owner is None and noun.i > 0 and noun.nbor(-1).dep_ == "case" and noun.nbor(-1).lower_ in ("'s", "’s"):
         owner = noun.nbor(-1).head  # "a check on Voss's claim": the parse hangs Voss on "on"
     return owner
-
-
-def _can_speak(subject: Token) -> bool:
-    """A name, a personal pronoun or a noun for people or bodies, not "the figure", "his strengths"
-    or "Saturday"."""
-    if subject.ent_type_ in ("DATE", "TIME"):
-        return False
-    if subject.pos_ in ("PROPN", "PRON"):
-        return True
-    lemma = subject.lemma_.lower()
-    return lemma in ROLE_WORDS_PERSON or lemma in ROLE_WORDS_ORGANISATION or lemma in _SPEAKING_NOUNS
-
-
-_SPEAKING_NOUNS = words("speaking_nouns") | DOCUMENT_WORDS
 
 
 _LABEL_WORDS = 3
@@ -1056,7 +716,7 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
         return None
     if any(reader.quoted[t.i] for t in before):
         return None  # its cue belongs to that quote; the nearest-speaker rule carries it over
-    for verb in reversed(_cue_verbs(reader, [before], with_thought=False)):
+    for verb in reversed(cue_verbs(reader, [before], with_thought=False)):
         # "X added that firms encouraged staff to blog.": X speaks, not the firms
         verb = cues.outermost_cue(verb, reader.quoted)
         subject = cues.subject_of(verb, reader.quoted) or verb_cues.gerund_subject(verb, reader.quoted)

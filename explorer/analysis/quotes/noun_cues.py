@@ -16,9 +16,9 @@ from spacy.tokens import Token
 
 from explorer.analysis.lexicons import words
 from explorer.analysis.quotes import cues
-from explorer.analysis.quotes.direct import speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import ROLE_WORDS_ORGANISATION, ROLE_WORDS_PERSON
+from explorer.analysis.quotes.speaker_span import speaker_and_role
 from explorer.analysis.quotes.stance_content import (
     COMPLEMENT_PREPOSITIONS,
     STANCE_NOUNS,

@@ -6,10 +6,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from explorer.analysis.quotes import cues, verb_cues
-from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
 from explorer.analysis.quotes.lexicon import ADDRESSEE_VERBS, OBJECT_CUES
 from explorer.analysis.quotes.noun_cues import noun_cues
+from explorer.analysis.quotes.speaker_span import cue_span, speaker_and_role
 from explorer.analysis.quotes.stance import stance_drafts
 from explorer.analysis.token_range import TokenRange
 

@@ -12,8 +12,8 @@ from spacy.tokens import Token
 
 from explorer.analysis.lexicons import words
 from explorer.analysis.quotes import cues
-from explorer.analysis.quotes.direct import cue_span, speaker_and_role
 from explorer.analysis.quotes.draft import Draft, Reader
+from explorer.analysis.quotes.speaker_span import cue_span, speaker_and_role
 from explorer.analysis.token_range import TokenRange
 
 REGARDING_VERBS = words("regarding_verbs")
