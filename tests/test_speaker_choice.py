@@ -316,3 +316,10 @@ def test_a_time_clause_with_its_own_speaker_keeps_its_cue(analyze_text):
     doc = analyze_text("Tom Beale is assuring voters he is tough enough to lead after a woman in Leeds told him "
                        "she worries he is “too nice” to beat his rivals.")
     assert name_of(doc, "too nice") == "a woman"
+
+
+def test_a_reported_clause_the_parse_took_the_subject_from_keeps_it(analyze_text):
+    # the parse hangs "cod and haddock limits" on "as" and leaves "are left" without a subject
+    doc = analyze_text("Scottish skippers warn of tie-ups as cod and haddock limits are left in limbo")
+    quote = quote_holding(doc, "left in limbo")
+    assert quote.text == "of tie-ups as cod and haddock limits are left in limbo"

@@ -132,6 +132,8 @@ def _reported_by(reader: Reader, sentence: SpacySpan, verb: Token, taken=lambda 
         start, end = complement.left_edge.i, complement.right_edge.i + 1
         if complement.i > verb.i:
             start = max(start, verb.i + 1)
+            if _lost_its_subject(complement):
+                start = verb.i + 1  # "warn of tie-ups as limits are left in limbo": all that follows
             end = sentence.end if not _opens_the_sentence(verb) else verb.right_edge.i + 1
             if any(taken(i) for i in range(start, end)):
                 # "X says A, but insists B "quoted"": B is another quote's; A is still X's
@@ -193,6 +195,15 @@ def _closes(doc, sentence: SpacySpan, after_cue: int) -> bool:
 
 
 _THAT_CLAUSE_SUBJECTS = frozenset(["he", "she", "they"])
+
+
+def _lost_its_subject(clause: Token) -> bool:
+    """A finite reported clause with no subject: the parse hung its subject on a word before
+    it (``warn of tie-ups as cod limits are left in limbo``), which the content must keep."""
+    finite = clause.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ in ("aux", "auxpass") and c.i < clause.i
+                                                          for c in clause.children)
+    return finite and not any(c.dep_ in (*cues.SUBJECT_DEPS, "expl") for c in clause.children) \
+        and clause.left_edge.i > clause.head.i + 1
 
 
 def _describes_who_was_told(verb: Token) -> bool:
