@@ -99,7 +99,7 @@ def test_a_stance_adjective_after_be_credits_the_subject(analyze_text):
 
 def test_keen_to_and_unclear_whether_are_not_stances_read(analyze_text):
     """British news says who is keen to buy a club without quoting them; "it is unclear" is no one's."""
-    doc = analyze_text("Mr Glazer is keen to buy the club. It is unclear whether the bid will succeed.")
+    doc = analyze_text("Mr Varden is keen to buy the club. It is unclear whether the bid will succeed.")
     assert not [q for q in doc.quotes if q.rule == "reported.stance_adjective"]
 
 
@@ -110,7 +110,7 @@ def test_concerned_enough_that_is_a_result_not_a_worry(analyze_text):
 
 def test_reluctant_to_is_a_declared_stance_but_keen_to_is_not_read(analyze_text):
     doc = analyze_text(
-        "Labour MPs were reluctant to back the new housing bill. Mr Glazer is keen to buy the club."
+        "Labour MPs were reluctant to back the new housing bill. Mr Varden is keen to buy the club."
     )
     quote = find_quote(doc, "back the new housing bill")
     assert quote is not None and quote.rule == "reported.stance_adjective"

@@ -107,7 +107,7 @@ class Mention:
     """For a spokesperson or a document: the body the phrase itself names (``an M&S spokesman``)."""
     embedded_in: int | None = None
     """The reported words (a draft's number) this mention stands inside: a subject there is
-    not the paragraph's topic (``said the bid would let Mr Glazer take control``), except
+    not the paragraph's topic (``said the bid would let Mr Varden take control``), except
     for a pronoun inside the same words."""
     draft: int | None = None
     """The quote (a draft's number) this mention is the speaker of, if any."""
