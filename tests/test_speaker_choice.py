@@ -172,35 +172,34 @@ def test_one_of_a_group_is_named_as_english_has_it(analyze_text):
     assert name_of(doc, "the minister had listened") == "one of the Labour backbenchers"
 
 
-def _reparsed(nlp, text: str, changes: dict[int, tuple[int, str]]):
-    """``text`` parsed by the model, then with some heads and labels set by hand: the parse the
-    model gives in a longer article, which a short sentence does not reproduce."""
+def _analysed_with_parse(nlp, text: str, changes: dict[int, tuple[int, str]]):
+    """``text`` analysed over the model's parse with some heads and labels set by hand: the parse
+    the model gives in a longer article, which a short sentence does not reproduce."""
     from spacy.tokens import Doc
+
+    from explorer.analysis.pipeline import build_document, engine_for
+    from explorer.sources import read_text_article
 
     doc = nlp(text)
     heads = [changes.get(t.i, (t.head.i, t.dep_))[0] for t in doc]
     deps = [changes.get(t.i, (t.head.i, t.dep_))[1] for t in doc]
-    return Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-               heads=heads, deps=deps, pos=[t.pos_ for t in doc], tags=[t.tag_ for t in doc],
-               lemmas=[t.lemma_ for t in doc], ents=[f"{'B' if t.ent_iob_ == 'B' else 'I'}-{t.ent_type_}"
-                                                     if t.ent_type_ else "O" for t in doc])
+    doc = Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+              heads=heads, deps=deps, pos=[t.pos_ for t in doc], tags=[t.tag_ for t in doc],
+              lemmas=[t.lemma_ for t in doc], ents=[f"{'B' if t.ent_iob_ == 'B' else 'I'}-{t.ent_type_}"
+                                                    if t.ent_type_ else "O" for t in doc])
+    return build_document(read_text_article(text), doc, engine_for(nlp))
 
 
 def test_a_word_of_a_quoted_programme_title_never_speaks(nlp):
-    from explorer.analysis.pipeline import build_document, engine_for
-    from explorer.sources import read_text_article
-
     text = ("“He is right. There is a real gap between this office and the mayor,” Berg, a senior "
             "adviser, said on Ely News’s “Ely and Friends.” “I mean, there is anger.”")
-    article = read_text_article(text)
     words = [t.text for t in nlp(text)]
     berg, mayor, said = words.index("Berg"), words.index("mayor"), words.index("said")
     title_word = words.index("“", said) + 1  # the first word inside “Ely and Friends.”
     assert words[title_word] == "Ely"
     # the model's parse in the article this came from: the name an apposition of a noun in
     # the quote, and a word of the title the subject of "said"
-    doc = _reparsed(nlp, text, {berg: (mayor, "appos"), title_word: (said, "nsubj")})
-    parsed = build_document(article, doc, engine_for(nlp))
+    parsed = _analysed_with_parse(nlp, text, {berg: (mayor, "appos"), title_word: (said, "nsubj")})
     quote = quote_holding(parsed, "a real gap")
     assert parsed.item(quote.speaker_id).name == "Berg"
 
@@ -215,17 +214,13 @@ def test_several_of_a_group_are_named_as_part_of_it(analyze_text):
 
 
 def test_the_name_right_after_an_inverted_cue_speaks_whatever_the_parse_hangs_it_on(nlp):
-    from explorer.analysis.pipeline import build_document, engine_for
-    from explorer.sources import read_text_article
-
     text = ("“I am not going to apologise for it, so forget about it,” said retired surgeon Rob Tallis, "
             "asked about his claims that he had been offered a post.")
     words = [t.text for t in nlp(text)]
     said, tallis, asked = words.index("said"), words.index("Tallis"), words.index("asked")
     # the model's parse in a longer article: the name the subject of "asked", a clause of "said",
     # which is left with no subject
-    doc = _reparsed(nlp, text, {tallis: (asked, "nsubj"), asked: (said, "ccomp")})
-    parsed = build_document(read_text_article(text), doc, engine_for(nlp))
+    parsed = _analysed_with_parse(nlp, text, {tallis: (asked, "nsubj"), asked: (said, "ccomp")})
     quote = quote_holding(parsed, "forget about it")
     assert quote.rule == "direct.inverted"
     assert parsed.item(quote.speaker_id).name == "Rob Tallis"
