@@ -667,7 +667,7 @@ def _owner_of_claim(noun: Token, clause: Token) -> Token | None:
     words they are (the innermost owner, not the checker who is the sentence's subject)."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _CLAIM_NOUNS or clause.dep_ not in ("acl", "ccomp"):
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+    owner = cues.possessor(noun)
     if owner is None and noun.i > 0 and noun.nbor(-1).dep_ == "case" and noun.nbor(-1).lower_ in ("'s", "’s"):
         owner = noun.nbor(-1).head  # "a check on Voss's claim": the parse hangs Voss on "on"
     return owner
@@ -682,8 +682,8 @@ def _label_in_a_noun_phrase(reader: Reader, group: list[Passage]) -> bool:
     makes a modifier of the noun after it names a thing or a person; nobody said it."""
     if len(group) > 1:
         return False
-    words = [reader.doc[i] for i in range(reader.token_at(group[0].start), reader.token_at(group[0].end - 1) + 1)
-             if not reader.doc[i].is_punct and not reader.doc[i].is_space]
+    first, last = _quote_tokens(reader, group)
+    words = [t for t in reader.doc[first : last + 1] if not t.is_punct and not t.is_space]
     if not words or len(words) > _LABEL_WORDS:
         return False
     top = min(words, key=lambda t: sum(1 for _ in t.ancestors))
@@ -696,10 +696,8 @@ def _embedded(reader: Reader, group: list[Passage]) -> bool:
     return sum(1 for t in sentence if not reader.quoted[t.i] and t.is_alpha) > 3
 
 
-def _previous_sentence_cue(reader: Reader, group: list[Passage]):
-    """``X tweeted a warning. "..."``: a quote opening a sentence right after a cue sentence; or
-    a paragraph of its own after one that reports what someone said (``Reyes said that critics
-    were wrong.`` then ``"That is because ..."``), which goes on in that person's words."""
+def _sentence_before(reader: Reader, group: list[Passage]) -> SpacySpan | None:
+    """The sentence before a quote that opens its own sentence (past blank-line sentences), or None."""
     first = reader.token_at(group[0].start)
     index = reader.sentence_index(first)
     sentence = reader.sentences[index]
@@ -711,6 +709,16 @@ def _previous_sentence_cue(reader: Reader, group: list[Passage]):
         if index == 0:
             return None
         before = reader.sentences[index - 1]
+    return before
+
+
+def _previous_sentence_cue(reader: Reader, group: list[Passage]):
+    """``X tweeted a warning. "..."``: a quote opening a sentence right after a cue sentence; or
+    a paragraph of its own after one that reports what someone said (``Reyes said that critics
+    were wrong.`` then ``"That is because ..."``), which goes on in that person's words."""
+    before = _sentence_before(reader, group)
+    if before is None:
+        return None
     same_line = reader.line_of(before.start_char) == reader.line_of(group[0].start)
     if not same_line and reader.line_of(group[0].start) - reader.line_of(before.start_char) > 1:
         return None
@@ -729,13 +737,9 @@ def _previous_sentence_person(reader: Reader, group: list[Passage]) -> Token | N
     """``Sanders named voters' anger as a reason. "The young are sick of it."``: a quote opening a
     sentence after one, in the same paragraph, whose subject is a named person or "he"/"she" (no cue word
     and no quote of its own) is that person's, not the last speaker's."""
-    first = reader.token_at(group[0].start)
-    index = reader.sentence_index(first)
-    sentence = reader.sentences[index]
-    if index == 0 or any(not t.is_space and not t.is_punct for t in reader.doc[sentence.start : first]):
-        return None
-    before = reader.sentences[index - 1]
-    if reader.line_of(before.start_char) != reader.line_of(group[0].start) or any(reader.quoted[t.i] for t in before):
+    before = _sentence_before(reader, group)
+    if before is None or reader.line_of(before.start_char) != reader.line_of(group[0].start) or any(
+            reader.quoted[t.i] for t in before):
         return None
     subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")):
