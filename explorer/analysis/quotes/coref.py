@@ -230,7 +230,7 @@ def _asks(head: Token) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() == "ask"
 
 
-_DETERMINERS = frozenset(["the", "its", "his", "her", "their", "our", "these", "those"])
+_DETERMINERS = POSSESSIVE_DETERMINERS | {"the", "these", "those"}
 
 
 def _definite(group: str) -> str:

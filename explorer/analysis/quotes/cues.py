@@ -289,17 +289,22 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
 
 
+def _noun_the_participle_describes(verb: Token) -> Token | None:
+    """``a letter saying``: the noun a participle hangs on; ``used a clip, saying``: the object
+    of the verb it hangs on, before it."""
+    if verb.dep_ == "acl":
+        return verb.head
+    if verb.dep_ in ("xcomp", "advcl"):
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return None
+
+
 def _document_saying(verb: Token) -> Token | None:
     """``using a letter from Dana Whitlow saying ...``: the writer the document names speaks,
     not whoever used it; with no writer named, whoever issued it (the usual subject)."""
     if verb.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
-    if verb.dep_ == "acl":
-        document = verb.head
-    elif verb.dep_ in ("xcomp", "advcl"):
-        document = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    else:
-        return None
+    document = _noun_the_participle_describes(verb)
     if document is None or document.lemma_.lower() not in DOCUMENT_WORDS or document.tag_ != "NN":
         return None
     owner = next((g for c in document.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
@@ -333,14 +338,7 @@ def _recorded_speaking(verb: Token) -> Token | None:
     if verb.tag_ != "VBG":
         return None
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if own:
-        recording = own[0]
-    elif verb.dep_ == "acl":
-        recording = verb.head
-    elif verb.dep_ in ("xcomp", "advcl"):
-        recording = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    else:
-        return None
+    recording = own[0] if own else _noun_the_participle_describes(verb)
     if recording is None or recording.lemma_.lower() not in _RECORDING_NOUNS:
         return None
     of = next((c for c in recording.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -643,10 +641,15 @@ UTTERANCE_NOUNS = words("utterance_nouns")
 def speaker_behind(subject: Token) -> Token:
     """``The senator's answer was that ...``: the owner of an utterance noun is the speaker."""
     if subject.lemma_.lower() in UTTERANCE_NOUNS:
-        owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        owner = possessor(subject)
         if owner is not None:
             return owner
     return subject
+
+
+def possessor(noun: Token) -> Token | None:
+    """Whose the noun is: ``the senator's answer``, ``his claim``."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def appositive_of(head: Token) -> Token | None:

@@ -94,13 +94,16 @@ class Reader:
         return bisect.bisect_right(self._line_starts, offset) - 1
 
     def mark_quoted(self, passage: Passage) -> None:
-        for i in range(self.token_at(passage.start), self.token_at(passage.end - 1) + 1):
+        for i in self._tokens_of(passage):
             self.quoted[i] = self.marked[i] = 1
 
     def mark_name(self, passage: Passage) -> None:
         """Quotation marks around a name, not speech (``“Ely and Friends”``)."""
-        for i in range(self.token_at(passage.start), self.token_at(passage.end - 1) + 1):
+        for i in self._tokens_of(passage):
             self.marked[i] = 1
+
+    def _tokens_of(self, passage: Passage) -> range:
+        return range(self.token_at(passage.start), self.token_at(passage.end - 1) + 1)
 
     def reported_kind(self, *pieces: tuple[int, int]) -> str:
         """``mixed`` when reported words hold quoted ones (token ranges ``pieces``), else ``indirect``."""
